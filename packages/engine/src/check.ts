@@ -55,3 +55,14 @@ export function checkFinite(op: string, name: string, t: Tensor): void {
     }
   }
 }
+
+/**
+ * Throws unless every dimension of `t` is at least 1: an empty batch, channel or
+ * filter axis has no meaningful output (and a mean over N = 0 would be NaN).
+ * `dims` names the axes for the message, e.g. 'N, C, H, W'.
+ */
+export function checkNonEmpty(op: string, name: string, t: Tensor, dims: string): void {
+  if (t.shape.some((d) => d < 1)) {
+    throw new Error(`${op}: expected ${name} with every dimension ≥ 1 [${dims}], got ${fmtShape(t.shape)}`);
+  }
+}

@@ -5,5 +5,6 @@ export { Tensor, index4, sizeOf, allocate, type DType, type TypedArray, type Nes
 export { Rng, randomUniform, randomNormal, heNormal, xavierUniform } from './random.ts';
 
 // --- the functional layer API (ops): see functional.ts ---
+export * from './functional.ts';
 
 // --- layers, models, optimizers, data ---
