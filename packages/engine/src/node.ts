@@ -1,0 +1,2 @@
+/** @convkit/engine/node: helpers that need Node.js (file access), kept out of the browser-safe entry. */
+export { loadMnist, readMnistDigits } from './data/mnist-node.ts';
