@@ -1,2 +1,3 @@
 /** @convkit/engine/node: helpers that need Node.js (file access), kept out of the browser-safe entry. */
 export { loadMnist, readMnistDigits } from './data/mnist-node.ts';
+export { saveModel, loadModel } from './model/file-node.ts';

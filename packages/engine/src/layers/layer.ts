@@ -1,0 +1,55 @@
+/**
+ * The one shape every layer shares (as in ConvNetJS): a forward pass that
+ * remembers what the backward pass needs, a backward pass that returns the
+ * gradient for the layer below and stores the gradients of its own weights,
+ * and the list of those weights for the optimizer.
+ *
+ * Shapes given to `build` / `outputShape` describe ONE example, without the
+ * batch axis: `[C, H, W]` for a volume, `[D]` for a vector.
+ */
+import type { DType, Tensor } from '../tensor.ts';
+import type { Rng } from '../random.ts';
+
+/** A learnable tensor and the gradient of the loss with respect to it, written by the last `backward`. */
+export interface Param {
+  readonly name: string;
+  readonly value: Tensor;
+  grad: Tensor;
+}
+
+/** Weight initialisation: `'he'` before a ReLU (the default), `'xavier'` before tanh or sigmoid. */
+export type Init = 'he' | 'xavier';
+
+/** A layer's constructor options plus its class name, enough to rebuild it from JSON. */
+export interface LayerConfig {
+  readonly type: string;
+  readonly [option: string]: unknown;
+}
+
+export interface Layer {
+  /** The class name, e.g. `'Conv2D'`. */
+  readonly name: string;
+  /** The output shape for one example of `inputShape`; throws when the input does not fit the layer. */
+  outputShape(inputShape: readonly number[]): number[];
+  /** Creates the weights for inputs of `inputShape` (the model calls it once, in order). */
+  build(inputShape: readonly number[], rng: Rng, dtype: DType): void;
+  /** `x` has a leading batch axis. `training` is false for predict/evaluate. */
+  forward(x: Tensor, training?: boolean): Tensor;
+  /** Gradient of the loss w.r.t. the last forward's input; fills `params()[i].grad`. */
+  backward(dout: Tensor): Tensor;
+  params(): Param[];
+  config(): LayerConfig;
+}
+
+/** Returns what forward cached, or throws if backward came first (a common mistake when wiring layers by hand). */
+export function cached<T>(layer: string, value: T | undefined): T {
+  if (value === undefined) throw new Error(`${layer}.backward: expected forward to be called first, got no cached input`);
+  return value;
+}
+
+/** Throws unless `shape` (one example, no batch axis) has `rank` axes. */
+export function checkInputRank(layer: string, shape: readonly number[], rank: number, dims: string): void {
+  if (shape.length !== rank) {
+    throw new Error(`${layer}: expected an input of rank ${rank} [${dims}] per example, got [${shape.join(', ')}]`);
+  }
+}

@@ -1,0 +1,87 @@
+/** The training loop: epochs of shuffled mini-batches, with callbacks for progress bars and plots. */
+import { checkInt } from '../check.ts';
+import { Rng } from '../random.ts';
+import type { Tensor } from '../tensor.ts';
+import type { Optimizer } from '../optim/optimizer.ts';
+import { gatherLabels, gatherRows, range } from './batch.ts';
+import type { Evaluation, Sequential } from './sequential.ts';
+
+/** Reported after each mini-batch. */
+export interface BatchEnd {
+  epoch: number;
+  /** Index of this batch in the epoch, from 0. */
+  batch: number;
+  batches: number;
+  /** Examples in this batch (the last one may be smaller). */
+  size: number;
+  loss: number;
+  accuracy: number;
+  /** Means over the epoch so far, weighted by batch size. */
+  epochLoss: number;
+  epochAccuracy: number;
+}
+
+/** Reported after each epoch: train means, and the validation scores when `validation` was given. */
+export interface EpochEnd {
+  epoch: number;
+  loss: number;
+  accuracy: number;
+  validation?: Evaluation;
+}
+
+export type History = EpochEnd[];
+
+export interface FitOptions {
+  optimizer: Optimizer;
+  /** Passes over the data; 1 by default. */
+  epochs?: number;
+  /** Examples per gradient step; 32 by default. */
+  batchSize?: number;
+  /** Seeds the order of the examples in each epoch; the model's seed by default. */
+  shuffleSeed?: number;
+  /** Evaluated after every epoch. */
+  validation?: { x: Tensor; y: ArrayLike<number> };
+  onBatchEnd?: (info: BatchEnd) => void;
+  onEpochEnd?: (info: EpochEnd) => void;
+}
+
+/** Runs the loop for `Sequential.fit`, which has already checked x and y. */
+export function fitModel(model: Sequential, x: Tensor, y: ArrayLike<number>, options: FitOptions): History {
+  const op = 'Sequential.fit';
+  const { optimizer, epochs = 1, batchSize = 32, shuffleSeed = model.seed, validation } = options;
+  if (optimizer === undefined || typeof optimizer.step !== 'function') {
+    throw new Error(`${op}: expected an optimizer such as new Adam() or new SGD({lr, momentum}), got ${String(optimizer)}`);
+  }
+  checkInt(op, 'epochs', epochs, 1);
+  checkInt(op, 'batchSize', batchSize, 1);
+  const N = x.shape[0];
+  const batches = Math.ceil(N / batchSize);
+  // One generator for the whole run: each epoch gets a new, reproducible order.
+  const rng = new Rng(shuffleSeed);
+  const history: History = [];
+
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const order = rng.shuffle(Array.from(range(N)));
+    let lossSum = 0;
+    let correct = 0;
+    let seen = 0;
+    for (let batch = 0; batch < batches; batch++) {
+      const start = batch * batchSize;
+      const end = Math.min(N, start + batchSize);
+      const size = end - start;
+      const step = model.trainStep(gatherRows(x, order, start, end, model.dtype), gatherLabels(y, order, start, end), optimizer);
+      if (!Number.isFinite(step.loss)) {
+        throw new Error(`${op}: the loss became ${step.loss} at epoch ${epoch}, batch ${batch}; lower the learning rate`);
+      }
+      lossSum += step.loss * size;
+      correct += step.accuracy * size;
+      seen += size;
+      options.onBatchEnd?.({ epoch, batch, batches, size, ...step, epochLoss: lossSum / seen, epochAccuracy: correct / seen });
+    }
+    const result: EpochEnd = { epoch, loss: lossSum / N, accuracy: correct / N };
+    if (validation !== undefined) result.validation = model.evaluate(validation.x, validation.y);
+    history.push(result);
+    options.onEpochEnd?.(result);
+  }
+  return history;
+}

@@ -1,0 +1,170 @@
+/**
+ * A Sequential model: layers applied one after another, ending in class scores
+ * trained with softmax cross-entropy. Built from an input shape, like Keras:
+ * each layer's input size is inferred from the layer before, so
+ * `new Sequential([new Conv2D({filters: 8, kernelSize: 5}), ...], {inputShape: [1, 28, 28]})`
+ * never asks for a channel count.
+ */
+import { softmaxCrossEntropy } from '../functional.ts';
+import { checkInt, checkTensor, fmtShape } from '../check.ts';
+import { Rng } from '../random.ts';
+import { Tensor, type DType } from '../tensor.ts';
+import type { Layer, Param } from '../layers/layer.ts';
+import type { Optimizer } from '../optim/optimizer.ts';
+import { argmax, accuracy } from './metrics.ts';
+import { gatherRows, range } from './batch.ts';
+import { fitModel, type FitOptions, type History } from './fit.ts';
+import { summarize, type ModelSummary } from './summary.ts';
+import { layersFromJSON, loadWeights, modelToJSON, type ModelJSON } from './serialize.ts';
+
+export interface SequentialOptions {
+  /** The shape of ONE example, without the batch axis: `[C, H, W]`, e.g. `[1, 28, 28]`. */
+  inputShape: readonly number[];
+  /** Seeds the weight initialisation (and, by default, the shuffling in `fit`). */
+  seed?: number;
+  /** `'float32'` (default) or `'float64'` (for gradient checks). */
+  dtype?: DType;
+}
+
+/** Mean loss and accuracy over a set of examples. */
+export interface Evaluation {
+  loss: number;
+  accuracy: number;
+}
+
+export class Sequential {
+  readonly layers: readonly Layer[];
+  readonly inputShape: readonly number[];
+  readonly dtype: DType;
+  readonly seed: number;
+  /** Each layer's output shape for one example, e.g. `[8, 24, 24]`. */
+  readonly shapes: readonly (readonly number[])[];
+
+  constructor(layers: readonly Layer[], options: SequentialOptions) {
+    const { inputShape, seed = 0, dtype = 'float32' } = options;
+    if (layers.length === 0) throw new Error('Sequential: expected at least one layer, got 0');
+    if (!Array.isArray(inputShape) || inputShape.length === 0) {
+      throw new Error(`Sequential: expected inputShape such as [1, 28, 28], got ${JSON.stringify(inputShape)}`);
+    }
+    inputShape.forEach((d, i) => checkInt('Sequential', `inputShape[${i}]`, d, 1));
+    this.layers = [...layers];
+    this.inputShape = Object.freeze([...inputShape]);
+    this.dtype = dtype;
+    this.seed = seed;
+    const rng = new Rng(seed);
+    const shapes: number[][] = [];
+    let shape: readonly number[] = this.inputShape;
+    this.layers.forEach((layer, i) => {
+      try {
+        layer.build(shape, rng, dtype);
+        shape = layer.outputShape(shape);
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        throw new Error(`Sequential: layer ${i} (${layer.name}) cannot take an input of shape ${fmtShape(shape)}: ${why}`);
+      }
+      shapes.push(shape as number[]);
+    });
+    if (shape.length !== 1) {
+      throw new Error(`Sequential: expected the last layer to output class scores [K], got ${fmtShape(shape)} (add Flatten and Dense)`);
+    }
+    this.shapes = shapes;
+  }
+
+  /** Number of classes K: the size of the last layer's output. */
+  get classes(): number {
+    return this.shapes[this.shapes.length - 1][0];
+  }
+
+  params(): Param[] {
+    return this.layers.flatMap((layer) => layer.params());
+  }
+
+  /** Scores [N, K] for a batch x [N, ...inputShape]. */
+  forward(x: Tensor, training = false): Tensor {
+    this.checkInput('forward', x);
+    return this.layers.reduce((out, layer) => layer.forward(out, training), x);
+  }
+
+  /** Back-propagates dscores [N, K] through every layer, filling each Param's grad; returns ∂L/∂x. */
+  backward(dscores: Tensor): Tensor {
+    return this.layers.reduceRight((grad, layer) => layer.backward(grad), dscores);
+  }
+
+  /** One optimisation step on one mini-batch: forward, loss, backward, update. */
+  trainStep(x: Tensor, y: ArrayLike<number>, optimizer: Optimizer): Evaluation {
+    const scores = this.forward(x, true);
+    const { loss, dscores } = softmaxCrossEntropy(scores, y);
+    this.backward(dscores);
+    optimizer.step(this.params());
+    return { loss, accuracy: accuracy(argmax(scores), y) };
+  }
+
+  /** Class scores [N, K] (before softmax: the largest score is the predicted class), in batches. */
+  predict(x: Tensor, batchSize = 256): Tensor {
+    this.checkInput('predict', x);
+    checkInt('Sequential.predict', 'batchSize', batchSize, 1);
+    const N = x.shape[0];
+    const out = Tensor.zeros([N, this.classes], this.dtype);
+    const order = range(N);
+    for (let start = 0; start < N; start += batchSize) {
+      const end = Math.min(N, start + batchSize);
+      out.data.set(this.forward(gatherRows(x, order, start, end, this.dtype)).data, start * this.classes);
+    }
+    return out;
+  }
+
+  /** Mean softmax cross-entropy and accuracy of the model on (x, y). */
+  evaluate(x: Tensor, y: ArrayLike<number>, batchSize = 256): Evaluation {
+    const scores = this.predict(x, batchSize);
+    checkLabels('Sequential.evaluate', y, x.shape[0], this.classes);
+    return { loss: softmaxCrossEntropy(scores, y).loss, accuracy: accuracy(argmax(scores), y) };
+  }
+
+  /** Trains on shuffled mini-batches; see {@link FitOptions}. Returns one entry per epoch. */
+  fit(x: Tensor, y: ArrayLike<number>, options: FitOptions): History {
+    this.checkInput('fit', x);
+    checkLabels('Sequential.fit', y, x.shape[0], this.classes);
+    return fitModel(this, x, y, options);
+  }
+
+  /** Each layer's output volume (W×H×D) and parameter count; `String(model.summary())` prints the table. */
+  summary(): ModelSummary {
+    return summarize(this);
+  }
+
+  /** Architecture and weights as plain JSON (`JSON.stringify(model)` works). */
+  toJSON(): ModelJSON {
+    return modelToJSON(this);
+  }
+
+  /** Copies the weights of `json` into this model; throws if the architectures differ. */
+  loadWeights(json: ModelJSON): void {
+    loadWeights(this, json);
+  }
+
+  /** Rebuilds a model (architecture and weights) saved with `toJSON`. */
+  static fromJSON(json: ModelJSON): Sequential {
+    const model = new Sequential(layersFromJSON(json), { inputShape: json.inputShape, dtype: json.dtype });
+    model.loadWeights(json);
+    return model;
+  }
+
+  private checkInput(method: string, x: Tensor): void {
+    const op = `Sequential.${method}`;
+    checkTensor(op, 'x', x);
+    const expected = ['N', ...this.inputShape];
+    const ok = x.rank === expected.length && x.shape[0] > 0 && this.inputShape.every((d, i) => x.shape[i + 1] === d);
+    if (!ok) throw new Error(`${op}: expected x of shape [${expected.join(', ')}] with N ≥ 1, got ${fmtShape(x.shape)}`);
+  }
+}
+
+function checkLabels(op: string, y: ArrayLike<number>, N: number, classes: number): void {
+  if (y == null || typeof y.length !== 'number') throw new Error(`${op}: expected y to be an array of ${N} labels, got ${String(y)}`);
+  if (y.length !== N) throw new Error(`${op}: expected y of length ${N} (one label per example of x), got ${y.length}`);
+  for (let i = 0; i < N; i++) {
+    if (!Number.isInteger(y[i]) || y[i] < 0 || y[i] >= classes) {
+      throw new Error(`${op}: expected y[${i}] to be an integer class in [0, ${classes}), got ${y[i]}`);
+    }
+  }
+}
+
