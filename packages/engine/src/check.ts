@@ -43,7 +43,8 @@ export function checkSameDtype(op: string, a: [string, Tensor], b: [string, Tens
 export function checkInt(op: string, name: string, value: unknown, min: number): asserts value is number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
     const rule = min === 0 ? 'an integer ≥ 0' : `an integer ≥ ${min}`;
-    throw new Error(`${op}: expected ${name} to be ${rule}, got ${String(value)}`);
+    const got = typeof value === 'string' ? `the string ${JSON.stringify(value)}` : String(value);
+    throw new Error(`${op}: expected ${name} to be ${rule}, got ${got}`);
   }
 }
 
