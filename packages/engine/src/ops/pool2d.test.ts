@@ -12,6 +12,7 @@ const CS231N_POOL_OUT = [
 ];
 
 const D2L_X = [[0, 1, 2], [3, 4, 5], [6, 7, 8]];
+const total = (t: Tensor): number => Array.from(t.data).reduce((a, v) => a + v, 0);
 
 // Each 2×2 window's maximum sits at a different place, never only at the end:
 // top-left 9 (first), top-right 8 (second), bottom-left 6 (second), bottom-right 4 (third).
@@ -51,7 +52,7 @@ describe('maxPool2d: published and hand-worked values', () => {
     expect(out.toArray()).toEqual([[[[10, 10], [10, 10]]]]);
     const dx = maxPool2dBackward(Tensor.from([[[[1, 2], [3, 4]]]], 'float64'), x, { size: 3, stride: 2 });
     expect(dx.get(0, 0, 2, 2)).toBe(10);
-    expect(dx.data.reduce((a, v) => a + v, 0)).toBe(10);
+    expect(total(dx)).toBe(10);
   });
 
   it('channels and batch are pooled separately: x=[2,2,2,2] size=2 s=2 → one max per map', () => {
@@ -150,7 +151,6 @@ describe('pool2d properties (fast-check)', () => {
         const avg = avgPool2dForward(x, params);
         max.data.forEach((v, i) => expect(v).toBeGreaterThanOrEqual(avg.data[i] - 1e-12));
         const dout = randn(max.shape, seed + 1);
-        const total = (t: Tensor): number => t.data.reduce((a, v) => a + v, 0);
         expect(total(maxPool2dBackward(dout, x, params))).toBeCloseTo(total(dout), 9);
       }),
       { numRuns: 60 },
