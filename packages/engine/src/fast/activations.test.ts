@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { Tensor } from '../tensor.ts';
+import { Rng, randomNormal } from '../random.ts';
+import { reluBackward, reluForward } from '../ops/activations.ts';
+import { fastReluBackward, fastReluForward } from './activations.ts';
+
+describe('fast ReLU against the reference op', () => {
+  it('forward and backward on x=[2,3,4,5] with exact zeros', () => {
+    const rng = new Rng(11);
+    const x = randomNormal([2, 3, 4, 5], rng);
+    x.data[0] = 0;
+    x.data[7] = -0;
+    const dout = randomNormal(x.shape, rng);
+    // -0 and 0 are the same gradient: compare values (the reference computes dout·0 = -0 for dout < 0).
+    const values = (t: Tensor): number[] => Array.from(t.data, (v) => v + 0);
+    expect(values(fastReluForward(x))).toEqual(values(reluForward(x)));
+    expect(values(fastReluBackward(dout, x))).toEqual(values(reluBackward(dout, x)));
+  });
+
+  it('hand-worked: relu([-1, 0, 2]) = [0, 0, 2]; gradient [5, 6, 7] → [0, 0, 7]', () => {
+    const x = Tensor.from([-1, 0, 2]);
+    expect(fastReluForward(x).toArray()).toEqual([0, 0, 2]);
+    expect(fastReluBackward(Tensor.from([5, 6, 7]), x).toArray()).toEqual([0, 0, 7]);
+  });
+});

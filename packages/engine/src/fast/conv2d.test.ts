@@ -1,0 +1,62 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { Rng, randomNormal } from '../random.ts';
+import { conv2dBackward, conv2dForward } from '../ops/conv2d.ts';
+import { scaledMaxError } from '../testing/gradcheck.ts';
+import { fastConv2dBackward, fastConv2dForward } from './conv2d.ts';
+import { setGemmBackend } from './gemm.ts';
+
+// [x shape, w shape, stride, pad]: square and non-square inputs and filters, stride 1/2/3, pad 0/1/2/3,
+// a 1×1 filter, and a filter as large as the padded input.
+const cases: [number[], number[], number, number][] = [
+  [[2, 3, 4, 4], [3, 3, 4, 4], 2, 1],
+  [[2, 3, 7, 7], [4, 3, 3, 3], 1, 1],
+  [[3, 2, 9, 7], [5, 2, 3, 3], 2, 1],
+  [[1, 4, 6, 10], [3, 4, 2, 4], 2, 0],
+  [[2, 5, 8, 8], [6, 5, 1, 1], 1, 0],
+  [[1, 3, 11, 11], [4, 3, 7, 7], 2, 3],
+  [[2, 2, 7, 6], [3, 2, 5, 4], 3, 2],
+  [[1, 1, 3, 3], [2, 1, 5, 5], 1, 1],
+  [[4, 8, 14, 14], [9, 8, 3, 3], 1, 1],
+];
+
+describe.each(['auto', 'typescript'] as const)('fast conv2d against the reference op (gemm backend %s)', (choice) => {
+  afterAll(() => setGemmBackend('auto'));
+  for (const [xShape, wShape, stride, pad] of cases) {
+    const name = `x=[${xShape}] w=[${wShape}] s=${stride} p=${pad}`;
+    const rng = new Rng(xShape[2] * 31 + wShape[3] * 7 + stride + pad);
+    const x = randomNormal(xShape, rng);
+    const w = randomNormal(wShape, rng);
+    const b = randomNormal([wShape[0]], rng);
+    const params = { stride, pad };
+
+    it(`forward ${name}`, () => {
+      setGemmBackend(choice);
+      const expected = conv2dForward(x, w, b, params);
+      const actual = fastConv2dForward(x, w, b, params);
+      expect(actual.shape).toEqual(expected.shape);
+      expect(actual.dtype).toBe('float32');
+      expect(scaledMaxError(actual, expected)).toBeLessThan(1e-5);
+    });
+
+    it(`backward ${name}`, () => {
+      setGemmBackend(choice);
+      const dout = randomNormal(conv2dForward(x, w, b, params).shape, rng);
+      const expected = conv2dBackward(dout, x, w, params);
+      const actual = fastConv2dBackward(dout, x, w, params);
+      for (const key of ['dx', 'dw', 'db'] as const) {
+        expect(actual[key].shape, key).toEqual(expected[key].shape);
+        expect(scaledMaxError(actual[key], expected[key]), key).toBeLessThan(1e-5);
+      }
+    });
+  }
+
+  it('does not mutate its inputs: x=[2,3,5,5] w=[2,3,3,3] s=1 p=1', () => {
+    setGemmBackend(choice);
+    const rng = new Rng(3);
+    const x = randomNormal([2, 3, 5, 5], rng), w = randomNormal([2, 3, 3, 3], rng), b = randomNormal([2], rng);
+    const [xs, ws, bs] = [x.data.slice(), w.data.slice(), b.data.slice()];
+    const out = fastConv2dForward(x, w, b, { stride: 1, pad: 1 });
+    fastConv2dBackward(out, x, w, { stride: 1, pad: 1 });
+    expect([x.data, w.data, b.data]).toEqual([xs, ws, bs]);
+  });
+});

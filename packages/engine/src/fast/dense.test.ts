@@ -1,0 +1,35 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { Rng, randomNormal } from '../random.ts';
+import { denseBackward, denseForward } from '../ops/dense.ts';
+import { scaledMaxError } from '../testing/gradcheck.ts';
+import { fastDenseBackward, fastDenseForward } from './dense.ts';
+import { setGemmBackend } from './gemm.ts';
+
+// [N, D, M]: a single example, ragged sizes, and the MNIST CNN's head (1568 → 10).
+const cases: [number, number, number][] = [[1, 1, 1], [2, 3, 4], [5, 17, 9], [32, 1568, 10], [64, 300, 129]];
+
+describe.each(['auto', 'typescript'] as const)('fast dense against the reference op (gemm backend %s)', (choice) => {
+  afterAll(() => setGemmBackend('auto'));
+  for (const [N, D, M] of cases) {
+    const rng = new Rng(N + D + M);
+    const x = randomNormal([N, D], rng), w = randomNormal([D, M], rng), b = randomNormal([M], rng);
+    const dout = randomNormal([N, M], rng);
+
+    it(`forward x=[${N},${D}] w=[${D},${M}]`, () => {
+      setGemmBackend(choice);
+      const actual = fastDenseForward(x, w, b);
+      expect(actual.shape).toEqual([N, M]);
+      expect(scaledMaxError(actual, denseForward(x, w, b))).toBeLessThan(1e-5);
+    });
+
+    it(`backward x=[${N},${D}] w=[${D},${M}] dout=[${N},${M}]`, () => {
+      setGemmBackend(choice);
+      const expected = denseBackward(dout, x, w);
+      const actual = fastDenseBackward(dout, x, w);
+      for (const key of ['dx', 'dw', 'db'] as const) {
+        expect(actual[key].shape, key).toEqual(expected[key].shape);
+        expect(scaledMaxError(actual[key], expected[key]), key).toBeLessThan(1e-5);
+      }
+    });
+  }
+});

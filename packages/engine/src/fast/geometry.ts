@@ -1,0 +1,45 @@
+/**
+ * Sizes of a conv2d / pooling call, derived from shapes the public ops have
+ * already checked (functional.ts runs the reference ops' argument checks
+ * before dispatching here, so nothing is validated twice).
+ */
+import type { ConvParams, PoolParams } from '../ops/params.ts';
+
+/** Field names as in the reference op's ConvGeometry, so either can be passed. */
+export interface ConvGeometry {
+  N: number;
+  C: number;
+  H: number;
+  W: number;
+  F: number;
+  filterHeight: number;
+  filterWidth: number;
+  stride: number;
+  pad: number;
+  outHeight: number;
+  outWidth: number;
+}
+
+export function convGeometry(xShape: readonly number[], wShape: readonly number[], { stride, pad }: ConvParams): ConvGeometry {
+  const [N, C, H, W] = xShape;
+  const [F, , filterHeight, filterWidth] = wShape;
+  const outHeight = (H - filterHeight + 2 * pad) / stride + 1;
+  const outWidth = (W - filterWidth + 2 * pad) / stride + 1;
+  return { N, C, H, W, F, filterHeight, filterWidth, stride, pad, outHeight, outWidth };
+}
+
+export interface PoolGeometry {
+  N: number;
+  C: number;
+  H: number;
+  W: number;
+  size: number;
+  stride: number;
+  outHeight: number;
+  outWidth: number;
+}
+
+export function poolGeometry(xShape: readonly number[], { size, stride }: PoolParams): PoolGeometry {
+  const [N, C, H, W] = xShape;
+  return { N, C, H, W, size, stride, outHeight: (H - size) / stride + 1, outWidth: (W - size) / stride + 1 };
+}

@@ -1,0 +1,11 @@
+/**
+ * The fast float32 path: the same ops as `ops/`, computed with im2col, a
+ * cache-blocked GEMM and a WebAssembly SIMD micro-kernel. Each function
+ * assumes its arguments were checked; functional.ts checks, then dispatches.
+ */
+export { fastConv2dForward, fastConv2dBackward } from './conv2d.ts';
+export { fastDenseForward, fastDenseBackward } from './dense.ts';
+export { fastMaxPool2dForward, fastMaxPool2dBackward } from './pool2d.ts';
+export { fastReluForward, fastReluBackward } from './activations.ts';
+export { gemm, gemmBackend, setGemmBackend, matrix, transposed, type MatrixView, type OutputView } from './gemm.ts';
+export { loadWasmGemm, wasmGemmBytes, PEAK_CHAINS } from './gemm-wasm.ts';

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { Tensor } from '../tensor.ts';
+import { Rng, randomNormal } from '../random.ts';
+import { maxPool2dBackward, maxPool2dForward } from '../ops/pool2d.ts';
+import { fastMaxPool2dBackward, fastMaxPool2dForward } from './pool2d.ts';
+
+// [x shape, size, stride]: the usual 2×2/2, overlapping 3×3/2 (an input can win two windows), non-square.
+const cases: [number[], number, number][] = [
+  [[2, 3, 4, 4], 2, 2],
+  [[2, 2, 7, 7], 3, 2],
+  [[1, 3, 6, 10], 2, 2],
+  [[3, 1, 6, 9], 3, 3],
+  [[1, 2, 5, 5], 2, 1],
+];
+
+describe('fast max pooling against the reference op', () => {
+  for (const [shape, size, stride] of cases) {
+    const name = `x=[${shape}] size=${size} s=${stride}`;
+    const rng = new Rng(shape[3] * 10 + size);
+    // Small integers make ties common, so the first-maximum rule is exercised.
+    const ties = new Tensor(shape, Array.from({ length: shape.reduce((a, b) => a * b) }, () => rng.int(3)));
+    for (const [label, x] of [['random', randomNormal(shape, rng)], ['with ties', ties]] as const) {
+      it(`forward and backward, ${label}, ${name}`, () => {
+        const params = { size, stride };
+        const out = fastMaxPool2dForward(x, params);
+        const expectedOut = maxPool2dForward(x, params);
+        expect(out.shape).toEqual(expectedOut.shape);
+        expect(out.data).toEqual(expectedOut.data);
+        const dout = randomNormal(out.shape, rng);
+        const dx = fastMaxPool2dBackward(dout, x, params);
+        const expectedDx = maxPool2dBackward(dout, x, params);
+        expect(dx.shape).toEqual(expectedDx.shape);
+        // Float32 sums of the same few terms: equal up to rounding order.
+        for (let i = 0; i < dx.size; i++) expect(dx.data[i]).toBeCloseTo(expectedDx.data[i], 5);
+      });
+    }
+  }
+
+  it('a tie sends the whole gradient to the first maximum in row-major order: x=[1,1,2,2] all 5', () => {
+    const x = Tensor.from([[[[5, 5], [5, 5]]]]);
+    const dx = fastMaxPool2dBackward(Tensor.from([[[[7]]]]), x, { size: 2, stride: 2 });
+    expect(dx.toArray()).toEqual([[[[7, 0], [0, 0]]]]);
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * A minimal WebAssembly binary encoder: just enough to write the SIMD GEMM
+ * kernel of `gemm-wasm.ts` as TypeScript, so the engine needs no build step
+ * and no generated file, and the same bytes load in Node and in the browser.
+ *
+ * Binary format reference: https://webassembly.github.io/spec/core/binary/
+ * Only what the kernel uses is here: i32 arithmetic, structured control flow,
+ * and the fixed-width SIMD (v128) loads, stores and f32x4 arithmetic.
+ */
+
+/** Value types. */
+export const I32 = 0x7f;
+export const F32 = 0x7d;
+export const V128 = 0x7b;
+
+/** Unsigned LEB128, the variable-length integer encoding used throughout the format. */
+export function uleb(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let byte = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (n !== 0);
+  return out;
+}
+
+/** Signed LEB128 (for i32.const immediates). */
+export function sleb(n: number): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const byte = n & 0x7f;
+    n >>= 7;
+    const done = (n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0);
+    out.push(done ? byte : byte | 0x80);
+    if (done) return out;
+  }
+}
+
+/** A section or vector body prefixed with its byte length. */
+function sized(bytes: number[]): number[] {
+  return [...uleb(bytes.length), ...bytes];
+}
+
+/**
+ * Builds one function body instruction by instruction. Each method appends
+ * the opcode and its immediates, so kernel code reads like the text format:
+ * `f.get(ptr).v128Load(16)` ≙ `(v128.load offset=16 (local.get $ptr))`.
+ */
+export class FunctionBuilder {
+  readonly code: number[] = [];
+  private readonly localTypes: number[] = [];
+
+  /** @param paramCount locals 0 … paramCount-1 are the parameters */
+  constructor(readonly paramCount: number) {}
+
+  /** Declares a new local of type `type` and returns its index. */
+  local(type: number): number {
+    this.localTypes.push(type);
+    return this.paramCount + this.localTypes.length - 1;
+  }
+
+  private op(...bytes: number[]): this {
+    this.code.push(...bytes);
+    return this;
+  }
+  private simd(opcode: number, ...imm: number[]): this {
+    return this.op(0xfd, ...uleb(opcode), ...imm);
+  }
+
+  get(i: number): this { return this.op(0x20, ...uleb(i)); }
+  set(i: number): this { return this.op(0x21, ...uleb(i)); }
+  tee(i: number): this { return this.op(0x22, ...uleb(i)); }
+  i32(n: number): this { return this.op(0x41, ...sleb(n)); }
+  i32Add(): this { return this.op(0x6a); }
+  i32Sub(): this { return this.op(0x6b); }
+  i32Mul(): this { return this.op(0x6c); }
+  i32Shl(): this { return this.op(0x74); }
+  i32LtU(): this { return this.op(0x49); }
+  i32GtS(): this { return this.op(0x4a); }
+  i32Ne(): this { return this.op(0x47); }
+  i32Eqz(): this { return this.op(0x45); }
+  select(): this { return this.op(0x1b); }
+  /** `block`/`loop`/`if` with no result; close each with `end()`. */
+  block(): this { return this.op(0x02, 0x40); }
+  loop(): this { return this.op(0x03, 0x40); }
+  if(): this { return this.op(0x04, 0x40); }
+  else(): this { return this.op(0x05); }
+  end(): this { return this.op(0x0b); }
+  brIf(depth: number): this { return this.op(0x0d, ...uleb(depth)); }
+
+  /** memarg = (log2 alignment, constant byte offset added to the address on the stack). */
+  v128Load(offset = 0): this { return this.simd(0x00, 4, ...uleb(offset)); }
+  v128Store(offset = 0): this { return this.simd(0x0b, 4, ...uleb(offset)); }
+  /** Loads one f32 and copies it into all four lanes. */
+  v128Load32Splat(offset = 0): this { return this.simd(0x09, 2, ...uleb(offset)); }
+  f32x4Splat(): this { return this.simd(0x13); }
+  f32x4ExtractLane(lane: number): this { return this.simd(0x1f, lane); }
+  f32x4Add(): this { return this.simd(0xe4); }
+  f32x4Mul(): this { return this.simd(0xe6); }
+  f32Const(v: number): this {
+    const bytes = new Uint8Array(new Float32Array([v]).buffer);
+    return this.op(0x43, ...bytes);
+  }
+
+  /** The encoded body: local declarations (one run per local, simple and valid) then the code. */
+  encode(): number[] {
+    const locals = this.localTypes.flatMap((t) => [1, t]);
+    return sized([...uleb(this.localTypes.length), ...locals, ...this.code, 0x0b]);
+  }
+}
+
+export interface ExportedFunction {
+  name: string;
+  params: number[];
+  results: number[];
+  body: FunctionBuilder;
+}
+
+/** A module of functions sharing one exported linear memory named `memory` (initial size in 64 KiB pages). */
+export function encodeModule(functions: ExportedFunction[], memoryPages: number): Uint8Array {
+  const section = (id: number, body: number[]): number[] => [id, ...sized(body)];
+  const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
+  const name = (s: string): number[] => sized([...new TextEncoder().encode(s)]);
+
+  const types = section(1, vec(functions.map((f) => [0x60, ...vec(f.params.map((p) => [p])), ...vec(f.results.map((r) => [r]))])));
+  const funcs = section(3, vec(functions.map((_, i) => uleb(i))));
+  const memory = section(5, vec([[0x00, ...uleb(memoryPages)]]));
+  const exports = section(
+    7,
+    vec([[...name('memory'), 0x02, 0x00], ...functions.map((f, i) => [...name(f.name), 0x00, ...uleb(i)])]),
+  );
+  const code = section(10, vec(functions.map((f) => f.body.encode())));
+  const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  return new Uint8Array([...header, ...types, ...funcs, ...memory, ...exports, ...code]);
+}
