@@ -4,11 +4,16 @@
  * In matrix form out = x·w + b with x [N, D], w [D, M], b [M].
  */
 import { Tensor } from '../tensor.ts';
-import { checkFinite, checkNonEmpty, checkRank, checkSameDtype, checkShapeEquals, fmtShape } from '../check.ts';
+import { checkFinite, checkNonEmpty, checkRank, checkSameDtype, checkShapeEquals, checkTensor, fmtShape } from '../check.ts';
 import type { WeightGradients } from './params.ts';
 
 function checkDenseArgs(op: string, x: unknown, w: unknown): { N: number; D: number; M: number } {
-  checkRank(op, 'x', x, 2, 'N, D');
+  checkTensor(op, 'x', x);
+  if (x.rank !== 2) {
+    // A conv or pool output [N, C, H, W] goes through flattenForward before a dense layer.
+    const hint = x.rank > 2 ? ' (flatten it first)' : '';
+    throw new Error(`${op}: expected x of rank 2 [N, D], got rank ${x.rank} ${fmtShape(x.shape)}${hint}`);
+  }
   checkRank(op, 'w', w, 2, 'D, M');
   checkSameDtype(op, ['x', x], ['w', w]);
   checkNonEmpty(op, 'x', x, 'N, D');

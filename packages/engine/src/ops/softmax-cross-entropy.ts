@@ -27,7 +27,8 @@ function checkLabels(op: string, labels: unknown, N: number, K: number): asserts
   for (let n = 0; n < N; n++) {
     const y = list[n];
     if (typeof y !== 'number' || !Number.isInteger(y) || y < 0 || y >= K) {
-      throw new Error(`${op}: expected labels[${n}] to be an integer class in [0, ${K}), got ${String(y)}`);
+      const got = typeof y === 'string' ? `the string ${JSON.stringify(y)}` : String(y);
+      throw new Error(`${op}: expected labels[${n}] to be an integer class in [0, ${K}), got ${got}`);
     }
   }
 }
