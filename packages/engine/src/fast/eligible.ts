@@ -1,0 +1,99 @@
+/**
+ * When may an op take the fast path? Only when its arguments are certainly
+ * valid float32 tensors. These predicates never throw and build no messages:
+ * any doubt (wrong type, rank, shape, dtype, parameters, non-finite values)
+ * sends the call to the reference op, which then throws its own error. So the
+ * reference ops stay the single source of argument checking and of every
+ * error message, and the fast kernels can assume clean input.
+ */
+import { Tensor } from '../tensor.ts';
+
+function isFloat32(...values: unknown[]): boolean {
+  return values.every((t) => t instanceof Tensor && t.dtype === 'float32' && t.data instanceof Float32Array);
+}
+
+function hasShape(t: Tensor, rank: number): boolean {
+  return t.rank === rank && t.shape.every((d) => d >= 1);
+}
+
+/** No NaN or ±Infinity (v − v is NaN exactly for those). */
+function allFinite(...tensors: Tensor[]): boolean {
+  for (const t of tensors) {
+    const d = t.data;
+    for (let i = 0; i < d.length; i++) if (d[i] - d[i] !== 0) return false;
+  }
+  return true;
+}
+
+const isInt = (v: unknown, min: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min;
+
+/** Positions of a window of size f sliding by stride over n + 2·pad, when a whole number ≥ 1. */
+function positions(n: number, f: number, stride: number, pad: number): number {
+  const travel = n - f + 2 * pad;
+  return travel >= 0 && travel % stride === 0 ? travel / stride + 1 : 0;
+}
+
+function convOk(x: Tensor, w: Tensor, params: unknown): boolean {
+  if (!hasShape(x, 4) || !hasShape(w, 4) || w.shape[1] !== x.shape[1]) return false;
+  if (typeof params !== 'object' || params === null) return false;
+  const { stride, pad } = params as Record<string, unknown>;
+  if (!isInt(stride, 1) || !isInt(pad, 0)) return false;
+  return positions(x.shape[2], w.shape[2], stride, pad) > 0 && positions(x.shape[3], w.shape[3], stride, pad) > 0;
+}
+
+function convOutShape(x: Tensor, w: Tensor, { stride, pad }: { stride: number; pad: number }): number[] {
+  return [x.shape[0], w.shape[0], positions(x.shape[2], w.shape[2], stride, pad), positions(x.shape[3], w.shape[3], stride, pad)];
+}
+
+const sameShape = (t: Tensor, shape: readonly number[]): boolean => t.rank === shape.length && t.shape.every((d, i) => d === shape[i]);
+
+export function conv2dForwardEligible(x: unknown, w: unknown, b: unknown, params: unknown): boolean {
+  if (!isFloat32(x, w, b)) return false;
+  const [xt, wt, bt] = [x, w, b] as Tensor[];
+  return convOk(xt, wt, params) && bt.rank === 1 && bt.shape[0] === wt.shape[0] && allFinite(xt, wt, bt);
+}
+
+export function conv2dBackwardEligible(dout: unknown, x: unknown, w: unknown, params: unknown): boolean {
+  if (!isFloat32(dout, x, w)) return false;
+  const [dt, xt, wt] = [dout, x, w] as Tensor[];
+  if (!convOk(xt, wt, params)) return false;
+  return sameShape(dt, convOutShape(xt, wt, params as { stride: number; pad: number })) && allFinite(dt, xt, wt);
+}
+
+function poolOk(x: Tensor, params: unknown): number[] | null {
+  if (!hasShape(x, 4) || typeof params !== 'object' || params === null) return null;
+  const { size, stride } = params as Record<string, unknown>;
+  if (!isInt(size, 1) || !isInt(stride, 1)) return null;
+  const outHeight = positions(x.shape[2], size, stride, 0), outWidth = positions(x.shape[3], size, stride, 0);
+  return outHeight > 0 && outWidth > 0 ? [x.shape[0], x.shape[1], outHeight, outWidth] : null;
+}
+
+export function maxPool2dForwardEligible(x: unknown, params: unknown): boolean {
+  return isFloat32(x) && poolOk(x as Tensor, params) !== null && allFinite(x as Tensor);
+}
+
+export function maxPool2dBackwardEligible(dout: unknown, x: unknown, params: unknown): boolean {
+  if (!isFloat32(dout, x)) return false;
+  const outShape = poolOk(x as Tensor, params);
+  return outShape !== null && sameShape(dout as Tensor, outShape) && allFinite(dout as Tensor, x as Tensor);
+}
+
+export function denseForwardEligible(x: unknown, w: unknown, b: unknown): boolean {
+  if (!isFloat32(x, w, b)) return false;
+  const [xt, wt, bt] = [x, w, b] as Tensor[];
+  return hasShape(xt, 2) && hasShape(wt, 2) && wt.shape[0] === xt.shape[1] && sameShape(bt, [wt.shape[1]]) && allFinite(xt, wt, bt);
+}
+
+export function denseBackwardEligible(dout: unknown, x: unknown, w: unknown): boolean {
+  if (!isFloat32(dout, x, w)) return false;
+  const [dt, xt, wt] = [dout, x, w] as Tensor[];
+  return hasShape(xt, 2) && hasShape(wt, 2) && wt.shape[0] === xt.shape[1] && sameShape(dt, [xt.shape[0], wt.shape[1]]) && allFinite(dt, xt, wt);
+}
+
+export function reluForwardEligible(x: unknown): boolean {
+  return isFloat32(x) && allFinite(x as Tensor);
+}
+
+export function reluBackwardEligible(dout: unknown, x: unknown): boolean {
+  return isFloat32(dout, x) && sameShape(dout as Tensor, (x as Tensor).shape) && allFinite(dout as Tensor, x as Tensor);
+}
