@@ -33,6 +33,9 @@ export function index4(shape: readonly number[], n: number, c: number, h: number
 }
 
 function checkShape(shape: readonly number[]): void {
+  if (!Array.isArray(shape)) {
+    throw new Error(`Tensor: expected shape to be an array of non-negative integers, got ${shape === null ? 'null' : typeof shape}`);
+  }
   for (const d of shape) {
     if (!Number.isInteger(d) || d < 0) {
       throw new Error(`Tensor: expected shape of non-negative integers, got [${shape.join(', ')}]`);
@@ -55,6 +58,9 @@ export class Tensor {
     checkShape(shape);
     const size = sizeOf(shape);
     const inferred: DType = dtype ?? (data instanceof Float64Array ? 'float64' : 'float32');
+    if (inferred !== 'float32' && inferred !== 'float64') {
+      throw new Error(`Tensor: expected dtype 'float32' or 'float64', got ${JSON.stringify(inferred)}`);
+    }
     if (data !== undefined && data.length !== size) {
       throw new Error(
         `Tensor: expected data of length ${size} for shape [${shape.join(', ')}], got ${data.length}`,
@@ -94,7 +100,9 @@ export class Tensor {
     const flat: number[] = [];
     const walk = (v: NestedArray, depth: number, path: string): void => {
       if (depth === shape.length) {
-        if (typeof v !== 'number') throw new Error(`Tensor.from: expected a number at ${path}, got an array`);
+        if (typeof v !== 'number') {
+          throw new Error(`Tensor.from: expected a number at ${path}, got ${Array.isArray(v) ? 'an array (ragged nesting)' : typeof v}`);
+        }
         flat.push(v);
         return;
       }
