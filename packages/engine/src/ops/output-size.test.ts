@@ -65,7 +65,7 @@ describe('outputSize(n, f, stride, pad)', () => {
       'maxPool2dForward: (W - size) / stride + 1 = (5 - 2) / 2 + 1 = 2.5 is not an integer; choose a stride that divides 3',
     );
     expect(() => windowPositions({ op: 'maxPool2dForward', n: 'H', f: 'size', withPad: false }, 2, 3, 1, 0)).toThrow(
-      'maxPool2dForward: expected size ≤ H = 2 (the window must fit inside the padded input), got size = 3',
+      'maxPool2dForward: expected size ≤ H = 2 (the window must fit inside the input), got size = 3',
     );
   });
 

@@ -51,9 +51,8 @@ export function windowPositions(labels: SizeLabels, n: number, f: number, stride
   const padded = n + 2 * pad;
   if (f > padded) {
     const paddedText = labels.withPad ? `${labels.n} + 2*pad = ${n} + ${2 * pad} = ${padded}` : `${labels.n} = ${n}`;
-    throw new Error(
-      `${op}: expected ${labels.f} ≤ ${paddedText} (the window must fit inside the padded input), got ${labels.f} = ${f}`,
-    );
+    const where = labels.withPad ? 'the padded input' : 'the input';
+    throw new Error(`${op}: expected ${labels.f} ≤ ${paddedText} (the window must fit inside ${where}), got ${labels.f} = ${f}`);
   }
 
   // How far the window can travel from its first position to its last.
