@@ -1,0 +1,113 @@
+/**
+ * `pnpm grade [exercise…]`: arguments → plan → run → report.
+ *
+ *   pnpm grade                      every exercise, pretty output, exit 1 unless everything passes
+ *   pnpm grade 02 conv-backward     some exercises (id, number or slug)
+ *   pnpm grade --skip capstone      everything but the capstone
+ *   pnpm grade --reporter json|junit|gradescope [--output-file PATH]
+ *   pnpm grade --watch              re-grade the exercise you save, point to the next one
+ *   pnpm grade --self-check         grade the reference solutions (must score full marks)
+ */
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { planGrade, UsageError } from './plan.ts';
+import { grade } from './run.ts';
+import { PrettyReporter, jsonReport, junitReport, gradescopeReport } from './reporters/index.ts';
+import type { GradeReport } from './report.ts';
+import { watch } from './watch.ts';
+
+const HELP = `Usage: pnpm grade [exercise…] [options]
+
+  exercise…              ids, numbers or slugs (02-conv-forward, 2, conv-forward); all when omitted
+  --skip ID              leave an exercise out (repeatable; --skip capstone)
+  --reporter NAME        pretty (default), json, junit or gradescope
+  --output-file PATH     write the report there (the terminal still shows the pretty output)
+  --watch                re-grade an exercise each time you save it
+  --self-check           grade the reference solutions through the same path (must score full marks)
+  --concurrency N        exercises graded at once (default: number of cores, at most 4)
+  --verbose              list every test, also of exercises that pass
+  -h, --help             this text
+
+Exit code: 0 when every graded test passes, 1 otherwise, 2 for a usage error.`;
+
+type ReporterName = 'pretty' | 'json' | 'junit' | 'gradescope';
+const FORMATS: Record<Exclude<ReporterName, 'pretty'>, (r: GradeReport) => string> = {
+  json: jsonReport,
+  junit: junitReport,
+  gradescope: gradescopeReport,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      skip: { type: 'string', multiple: true, default: [] },
+      reporter: { type: 'string', default: 'pretty' },
+      'output-file': { type: 'string' },
+      watch: { type: 'boolean', default: false },
+      'self-check': { type: 'boolean', default: false },
+      concurrency: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const reporter = values.reporter as ReporterName;
+  if (!['pretty', 'json', 'junit', 'gradescope'].includes(reporter)) {
+    throw new UsageError(`--reporter: expected pretty, json, junit or gradescope, got ${reporter}`);
+  }
+  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) {
+    throw new UsageError(`--concurrency: expected an integer ≥ 1, got ${values.concurrency}`);
+  }
+  const skip = values.skip.flatMap((s) => s.split(',')).filter((s) => s !== '');
+  const selfCheck = values['self-check'];
+  const targets = planGrade({ only: positionals, skip, selfCheck });
+
+  if (values.watch) {
+    await watch({ targets, selfCheck, verbose: values.verbose });
+    return 0;
+  }
+
+  const outputFile = values['output-file'];
+  // A machine-readable report on stdout must be the only thing there; otherwise show progress.
+  const pretty = reporter === 'pretty' || outputFile !== undefined ? new PrettyReporter({ verbose: values.verbose }) : null;
+  const what = selfCheck ? 'reference solutions (self-check)' : 'your exercises';
+  pretty?.start(targets.length, `convkit grade: ${targets.length} exercise${targets.length === 1 ? '' : 's'}, ${what}`);
+  const report = await grade(targets, { concurrency, onEvent: pretty?.onEvent });
+  pretty?.summary(report);
+
+  if (reporter !== 'pretty') {
+    const text = FORMATS[reporter](report);
+    if (outputFile) {
+      const path = resolve(process.env.INIT_CWD ?? process.cwd(), outputFile);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+      process.stdout.write(`${reporter} report written to ${path}\n`);
+    } else process.stdout.write(text);
+  } else if (outputFile) {
+    throw new UsageError('--output-file needs --reporter json, junit or gradescope');
+  }
+  const allPassed = report.exercises.every((e) => e.status === 'passed');
+  return allPassed ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      process.stderr.write(`pnpm grade: ${error.message}\nRun pnpm grade --help for the options.\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`pnpm grade: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 3;
+    }
+  },
+);

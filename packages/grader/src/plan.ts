@@ -1,0 +1,53 @@
+/** PLAN → run → report: which exercises to grade, and which file holds the code for each. */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { exercises, findExercise, type Exercise } from '../../../exercises/manifest.ts';
+import type { GradeTarget } from './run.ts';
+
+/** The repository root (where `exercises/` lives). */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+/** The reference solutions, graded by `--self-check` through the same path as a student's code. */
+export const solutionsDir = join(repoRoot, 'packages', 'grader', 'solutions');
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface PlanOptions {
+  /** Exercise ids, numbers or slugs; all exercises when empty. */
+  only?: readonly string[];
+  /** Exercises to leave out (ids, numbers, slugs; `capstone` works). */
+  skip?: readonly string[];
+  /** Grade the reference solutions instead of the student's files. */
+  selfCheck?: boolean;
+  /** Folder holding the student's `exercises/` files (the repository's by default). */
+  exercisesDir?: string;
+}
+
+function lookup(query: string): Exercise {
+  const found = findExercise(query);
+  if (!found) {
+    throw new UsageError(`unknown exercise "${query}"; the exercises are: ${exercises.map((e) => e.id).join(', ')}`);
+  }
+  return found;
+}
+
+/** The file graded for an exercise. */
+export function fileFor(exercise: Exercise, options: Pick<PlanOptions, 'selfCheck' | 'exercisesDir'> = {}): string {
+  if (options.selfCheck) return join(solutionsDir, `${exercise.id}.ts`);
+  return join(options.exercisesDir ?? join(repoRoot, 'exercises'), exercise.file);
+}
+
+export function planGrade(options: PlanOptions = {}): GradeTarget[] {
+  const chosen = options.only && options.only.length > 0 ? options.only.map(lookup) : [...exercises];
+  const skipped = new Set((options.skip ?? []).map((q) => lookup(q).id));
+  const targets = [...new Set(chosen)]
+    .filter((e) => !skipped.has(e.id))
+    .sort((a, b) => exercises.indexOf(a) - exercises.indexOf(b))
+    .map((exercise) => ({ exercise, file: fileFor(exercise, options) }));
+  for (const t of targets) {
+    if (!existsSync(t.file)) throw new UsageError(`${t.exercise.id}: file ${t.file} not found`);
+  }
+  return targets;
+}

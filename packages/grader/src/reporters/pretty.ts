@@ -1,0 +1,116 @@
+/**
+ * The terminal reporter: a live progress line (on a terminal only), one block per exercise as it
+ * finishes, and a summary that points to the next exercise. Colour only on a TTY, never with NO_COLOR.
+ */
+import type { Writable } from 'node:stream';
+import { exercises } from '../../../../exercises/manifest.ts';
+import type { ExerciseResult, GradeReport, Status, TestResult } from '../report.ts';
+import type { GradeEvent } from '../run.ts';
+
+export interface PrettyOptions {
+  /** Where to write (process.stdout by default). */
+  stream?: Writable & { isTTY?: boolean };
+  /** Force colour on or off; by default on a TTY unless NO_COLOR is set. */
+  color?: boolean;
+  /** Show every test of exercises that passed too. */
+  verbose?: boolean;
+}
+
+export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(stream.isTTY) && (env.NO_COLOR === undefined || env.NO_COLOR === '') && env.TERM !== 'dumb';
+}
+
+const SYMBOL: Record<Status, string> = { passed: '✓', failed: '✗', 'not-started': '·', error: '!', timeout: '⏱' };
+const COLOR: Record<Status, number> = { passed: 32, failed: 31, 'not-started': 90, error: 35, timeout: 33 };
+const LABEL: Record<Status, string> = { passed: 'passed', failed: 'failed', 'not-started': 'not started', error: 'error', timeout: 'timed out' };
+
+export class PrettyReporter {
+  private readonly stream: Writable & { isTTY?: boolean };
+  private readonly color: boolean;
+  private readonly live: boolean;
+  private readonly progress = new Map<string, string>();
+  private done = 0;
+  private total = 0;
+
+  constructor(private readonly options: PrettyOptions = {}) {
+    this.stream = options.stream ?? process.stdout;
+    this.color = options.color ?? useColor(this.stream);
+    this.live = Boolean(this.stream.isTTY);
+  }
+
+  private paint(code: number, text: string): string {
+    return this.color ? `\x1b[${code}m${text}\x1b[0m` : text;
+  }
+
+  private write(text: string): void {
+    if (this.live) this.stream.write('\r\x1b[K');
+    this.stream.write(text);
+    this.status();
+  }
+
+  private status(): void {
+    if (!this.live || this.progress.size === 0) return;
+    const running = [...this.progress.entries()].map(([id, p]) => `${id} ${p}`).join(' · ');
+    this.stream.write(this.paint(90, `grading ${this.done}/${this.total} done · ${running}`));
+  }
+
+  /** Call before grading, with the number of exercises. */
+  start(count: number, heading: string): void {
+    this.total = count;
+    this.stream.write(`${this.paint(1, heading)}\n\n`);
+  }
+
+  /** Progress: feed it the grader's events. */
+  onEvent = (event: GradeEvent): void => {
+    if (event.type === 'exercise-start') this.progress.set(event.exercise.id, `0/${event.tests}`);
+    else if (event.type === 'test') this.progress.set(event.exercise.id, `${event.index + 1}/${event.total}`);
+    else {
+      this.progress.delete(event.result.id);
+      this.done++;
+      this.write(this.exerciseBlock(event.result));
+    }
+    if (this.live && event.type !== 'exercise-done') {
+      this.stream.write('\r\x1b[K');
+      this.status();
+    }
+  };
+
+  private testLine(t: TestResult): string {
+    const head = `   ${this.paint(COLOR[t.status], SYMBOL[t.status])} ${t.name}`;
+    if (t.status === 'passed') return `${head}${t.message ? this.paint(90, ` — ${t.message}`) : ''}\n`;
+    const body = t.message.split('\n').map((l) => `       ${l}`).join('\n');
+    return `${head}\n${this.paint(COLOR[t.status], body)}\n`;
+  }
+
+  exerciseBlock(e: ExerciseResult): string {
+    const passedCount = e.tests.filter((t) => t.status === 'passed').length;
+    const head = `${this.paint(COLOR[e.status], SYMBOL[e.status])} ${this.paint(1, e.id)}  ${e.title}  ${e.score}/${e.maxScore} · ${passedCount}/${e.tests.length} tests ${LABEL[e.status]}\n`;
+    if (e.status === 'passed' && !this.options.verbose) return head;
+    if (e.status === 'not-started') return `${head}   start with exercises/${e.id}/README.md, stuck? pnpm hint ${e.id}\n`;
+    return head + e.tests.map((t) => this.testLine(t)).join('') + '\n';
+  }
+
+  /** The closing summary: one line per exercise, the total, and what to do next. */
+  summary(report: GradeReport): void {
+    const lines = ['', this.paint(1, 'Summary')];
+    for (const e of report.exercises) {
+      const score = `${e.score.toFixed(2).padStart(6)} / ${String(e.maxScore).padEnd(3)}`;
+      lines.push(`  ${this.paint(COLOR[e.status], SYMBOL[e.status])} ${e.id.padEnd(22)} ${score} ${LABEL[e.status]}`);
+    }
+    lines.push(`  ${'Total'.padEnd(24)} ${report.score.toFixed(2).padStart(6)} / ${report.maxScore}`);
+    const next = nextExercise(report);
+    if (next) {
+      const info = exercises.find((x) => x.id === next.id);
+      lines.push('', `Next up: ${this.paint(1, next.id)} — edit exercises/${info?.file ?? next.id}, then run pnpm grade ${next.id} (stuck? pnpm hint ${next.id})`);
+    } else if (report.exercises.length > 0) {
+      lines.push('', this.paint(32, 'Everything graded here passes.'));
+    }
+    this.write(`${lines.join('\n')}\n`);
+    if (this.live) this.stream.write('\r\x1b[K');
+  }
+}
+
+/** The first exercise, in teaching order, that does not pass yet. */
+export function nextExercise(report: GradeReport): ExerciseResult | undefined {
+  return report.exercises.find((e) => e.status !== 'passed');
+}

@@ -1,0 +1,116 @@
+/**
+ * plan → RUN → report: grades exercises, each in its own sandbox, and scores them. Library code:
+ * the CLI, the watch mode and (later) class grading all call {@link grade}.
+ */
+import { availableParallelism } from 'node:os';
+import type { Exercise } from '../../../exercises/manifest.ts';
+import { Sandbox, type CallResult } from './sandbox/sandbox.ts';
+import { specs as allSpecs, type ExerciseSpec } from './spec/index.ts';
+import { exerciseStatus, round2, totals, type ExerciseResult, type GradeReport, type TestResult } from './report.ts';
+import type { Verdict } from './spec/kit.ts';
+
+/** One exercise to grade and the file holding the code to grade. */
+export interface GradeTarget {
+  exercise: Exercise;
+  file: string;
+}
+
+export type GradeEvent =
+  | { type: 'exercise-start'; exercise: Exercise; tests: number }
+  | { type: 'test'; exercise: Exercise; test: TestResult; index: number; total: number }
+  | { type: 'exercise-done'; result: ExerciseResult };
+
+export interface GradeOptions {
+  /** Exercises graded at the same time (each in its own process); the number of cores by default, at most 4. */
+  concurrency?: number;
+  onEvent?: (event: GradeEvent) => void;
+  /** The checks per exercise id (the built-in ones by default). */
+  specs?: Readonly<Record<string, ExerciseSpec>>;
+}
+
+const PRINTED_CAP = 600;
+
+function withPrinted(verdict: Verdict, printed: string): Verdict {
+  if (verdict.status === 'passed' || printed.trim() === '') return verdict;
+  const text = printed.length > PRINTED_CAP ? `${printed.slice(0, PRINTED_CAP)}…` : printed;
+  const quoted = text.trimEnd().split('\n').map((l) => `  | ${l}`).join('\n');
+  return { ...verdict, message: `${verdict.message}\nyour code printed:\n${quoted}` };
+}
+
+/** Grades one exercise: every test in order, in one sandbox (restarted after a crash). */
+export async function gradeExercise(target: GradeTarget, options: GradeOptions = {}): Promise<ExerciseResult> {
+  const { exercise } = target;
+  const spec = (options.specs ?? allSpecs)[exercise.id];
+  if (!spec) throw new Error(`grade: no checks for exercise ${exercise.id}`);
+  const tests = spec.tests(exercise.timeLimitMs);
+  const totalWeight = tests.reduce((s, t) => s + (t.weight ?? 1), 0);
+  options.onEvent?.({ type: 'exercise-start', exercise, tests: tests.length });
+
+  const sandbox = new Sandbox({
+    file: target.file,
+    tripwires: spec.tripwires ?? exercise.functions,
+    timeLimitMs: exercise.timeLimitMs,
+    memoryLimitMb: exercise.memoryLimitMb,
+  });
+  // After one call of a function times out, later calls of it are not run: each would only wait out the limit again.
+  const timedOut = new Set<string>();
+  const ctx = {
+    async call(fn: string, args: unknown[], argNames: string[]): Promise<CallResult> {
+      if (timedOut.has(fn)) return { kind: 'timeout', limitMs: exercise.timeLimitMs, skipped: true };
+      const result = await sandbox.call(fn, args, argNames);
+      if (result.kind === 'timeout') timedOut.add(fn);
+      return result;
+    },
+  };
+
+  const results: TestResult[] = [];
+  try {
+    for (const [index, test] of tests.entries()) {
+      let verdict: Verdict;
+      try {
+        verdict = await test.run(ctx);
+      } catch (error) {
+        verdict = { status: 'error', message: `grader error (please report it): ${error instanceof Error ? error.stack : String(error)}` };
+      }
+      verdict = withPrinted(verdict, sandbox.takeOutput());
+      const maxScore = round2((exercise.points * (test.weight ?? 1)) / totalWeight);
+      const result: TestResult = {
+        name: test.name,
+        status: verdict.status,
+        score: verdict.status === 'passed' ? maxScore : 0,
+        maxScore,
+        message: verdict.message,
+      };
+      results.push(result);
+      options.onEvent?.({ type: 'test', exercise, test: result, index, total: tests.length });
+    }
+  } finally {
+    sandbox.close();
+  }
+  const passedWeight = tests.reduce((s, t, i) => s + (results[i].status === 'passed' ? (t.weight ?? 1) : 0), 0);
+  const result: ExerciseResult = {
+    id: exercise.id,
+    title: exercise.title,
+    score: round2((exercise.points * passedWeight) / totalWeight),
+    maxScore: exercise.points,
+    status: exerciseStatus(results),
+    tests: results,
+  };
+  options.onEvent?.({ type: 'exercise-done', result });
+  return result;
+}
+
+/** Grades several exercises, a few at a time; the report lists them in the order given. */
+export async function grade(targets: readonly GradeTarget[], options: GradeOptions = {}): Promise<GradeReport> {
+  const concurrency = Math.max(1, options.concurrency ?? Math.min(4, availableParallelism()));
+  const results: ExerciseResult[] = new Array(targets.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < targets.length) {
+      const i = next++;
+      results[i] = await gradeExercise(targets[i], options);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, worker));
+  return totals(results);
+}

@@ -1,0 +1,198 @@
+/**
+ * The grader's side of the sandbox: one child process per exercise (Node's `fork`, tsx loader), with
+ *  - a time limit per call (the child is killed with SIGKILL when it runs over),
+ *  - a memory limit: V8's heap via `--max-old-space-size`, and the whole process (typed arrays live
+ *    outside the heap) by polling its resident size in /proc and killing it above the limit,
+ *  - the child's stdout and stderr captured, never printed: student output cannot pass for a report.
+ * A child that dies is started again for the next call; its module is loaded again.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import type { CallOutcome, ChildConfig, FromChild, ThrownInfo, ToChild } from './protocol.ts';
+
+export interface SandboxOptions {
+  /** Absolute path of the student's module. */
+  file: string;
+  /** Engine functions replaced by tripwires inside the sandbox. */
+  tripwires: readonly string[];
+  timeLimitMs: number;
+  memoryLimitMb: number;
+  /** How many times a dead child is restarted before every later call fails at once. */
+  maxRestarts?: number;
+}
+
+/** A call's result: what the child reported, or why there is no report. */
+export type CallResult =
+  | CallOutcome
+  /** `skipped`: not run, because an earlier call of the same function timed out. */
+  | { kind: 'timeout'; limitMs: number; skipped?: boolean }
+  | { kind: 'memory'; limitMb: number }
+  | { kind: 'crashed'; reason: string }
+  | { kind: 'load-error'; error: ThrownInfo; violations: string[] };
+
+const here = dirname(fileURLToPath(import.meta.url));
+const childScript = join(here, 'child.ts');
+const engineDir = pathToFileURL(join(here, '..', '..', '..', 'engine', 'src')).href + '/';
+const tsxLoader = import.meta.resolve('tsx');
+/** Starting Node and tsx and loading the engine takes ~0.5 s here; allow a lot more on a loaded machine. */
+const STARTUP_LIMIT_MS = 20_000;
+const OUTPUT_CAP = 16_000;
+
+function readRssBytes(pid: number): number {
+  try {
+    const pages = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]);
+    return pages * 4096;
+  } catch {
+    return 0; // not Linux, or the process is gone: the heap limit still applies
+  }
+}
+
+export class Sandbox {
+  private child: ChildProcess | null = null;
+  private ready: Promise<CallResult | null> | null = null;
+  private loadFailure: CallResult | null = null;
+  private restarts = 0;
+  private nextId = 1;
+  private output = '';
+  private pending: { id: number; settle: (r: CallResult) => void } | null = null;
+  private memoryTimer: NodeJS.Timeout | null = null;
+  /** Set when the memory watcher or a timer kills the child, so the exit is reported as that. */
+  private killedFor: CallResult | null = null;
+
+  constructor(private readonly options: SandboxOptions) {}
+
+  /** Everything the student's code printed since the last call to this method (capped). */
+  takeOutput(): string {
+    const text = this.output;
+    this.output = '';
+    return text;
+  }
+
+  /** Calls `fn(...args)` in the sandbox. Never throws: every failure is a {@link CallResult}. */
+  async call(fn: string, args: unknown[], argNames: string[], timeLimitMs = this.options.timeLimitMs): Promise<CallResult> {
+    if (this.loadFailure) return this.loadFailure;
+    if (!this.child) {
+      if (this.restarts > (this.options.maxRestarts ?? 3)) {
+        return { kind: 'crashed', reason: `not run: the sandbox died ${this.restarts} times already` };
+      }
+      this.start();
+    }
+    const startFailure = await this.ready;
+    if (startFailure) {
+      if (startFailure.kind === 'load-error') this.loadFailure = startFailure;
+      return startFailure;
+    }
+    const child = this.child!;
+    const id = this.nextId++;
+    return new Promise<CallResult>((settle) => {
+      const timer = setTimeout(() => this.kill({ kind: 'timeout', limitMs: timeLimitMs }), timeLimitMs);
+      this.pending = {
+        id,
+        settle: (r) => {
+          clearTimeout(timer);
+          this.pending = null;
+          settle(r);
+        },
+      };
+      const message: ToChild = { type: 'call', id, fn, args, argNames };
+      try {
+        child.send(message);
+      } catch (error) {
+        this.kill({ kind: 'crashed', reason: `could not send the inputs: ${String(error)}` });
+      }
+    });
+  }
+
+  /** Ends the child process. */
+  close(): void {
+    this.stopWatching();
+    if (this.child && this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+    this.child = null;
+  }
+
+  private start(): void {
+    const config: ChildConfig = { file: this.options.file, tripwires: [...this.options.tripwires], engineDir };
+    const child = fork(childScript, [JSON.stringify(config)], {
+      execArgv: ['--import', tsxLoader, `--max-old-space-size=${this.options.memoryLimitMb}`, '--no-warnings'],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      serialization: 'advanced',
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    });
+    this.child = child;
+    this.killedFor = null;
+    const collect = (chunk: Buffer): void => {
+      if (this.output.length < OUTPUT_CAP) this.output += chunk.toString('utf8').slice(0, OUTPUT_CAP - this.output.length);
+    };
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
+    this.watchMemory(child);
+
+    this.ready = new Promise<CallResult | null>((resolveReady) => {
+      let started = false;
+      const startTimer = setTimeout(() => this.kill({ kind: 'timeout', limitMs: STARTUP_LIMIT_MS }), STARTUP_LIMIT_MS);
+      child.on('message', (raw: unknown) => {
+        const message = raw as FromChild;
+        if (message.type === 'ready' && !started) {
+          started = true;
+          clearTimeout(startTimer);
+          resolveReady(null);
+        } else if (message.type === 'load-error' && !started) {
+          started = true;
+          clearTimeout(startTimer);
+          resolveReady({ kind: 'load-error', error: message.error, violations: message.violations });
+          this.close();
+        } else if (message.type === 'result' && this.pending?.id === message.id) {
+          this.pending.settle(message.outcome);
+        }
+      });
+      child.on('exit', (code, signal) => {
+        clearTimeout(startTimer);
+        this.stopWatching();
+        if (this.child === child) this.child = null;
+        this.restarts++;
+        const result = this.killedFor ?? this.explainExit(code, signal);
+        if (!started) {
+          started = true;
+          resolveReady(
+            result.kind === 'crashed'
+              ? { kind: 'load-error', error: { isError: true, notImplemented: false, name: 'Crash', message: `the sandbox ended while loading your module (${result.reason})`, stack: '' }, violations: [] }
+              : result,
+          );
+        }
+        this.pending?.settle(result);
+      });
+      child.on('error', () => {
+        /* reported through 'exit' */
+      });
+    });
+  }
+
+  private explainExit(code: number | null, signal: NodeJS.Signals | null): CallResult {
+    if (/heap out of memory|Allocation failed/i.test(this.output)) return { kind: 'memory', limitMb: this.options.memoryLimitMb };
+    if (signal) return { kind: 'crashed', reason: `the process was killed by ${signal} (process.kill?)` };
+    return { kind: 'crashed', reason: `the process exited with code ${code} (process.exit?)` };
+  }
+
+  private kill(reason: CallResult): void {
+    this.killedFor = reason;
+    this.child?.kill('SIGKILL');
+  }
+
+  private watchMemory(child: ChildProcess): void {
+    const limit = this.options.memoryLimitMb * 1024 * 1024;
+    this.memoryTimer = setInterval(() => {
+      if (child.pid !== undefined && readRssBytes(child.pid) > limit) {
+        this.killedFor = { kind: 'memory', limitMb: this.options.memoryLimitMb };
+        child.kill('SIGKILL');
+      }
+    }, 20);
+    this.memoryTimer.unref();
+  }
+
+  private stopWatching(): void {
+    if (this.memoryTimer) clearInterval(this.memoryTimer);
+    this.memoryTimer = null;
+  }
+}
