@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { CourseConfigError, validateCourse, type CourseConfig } from './config.ts';
+import { docsPageIds, loadCourse, resolveExercises } from './load.ts';
+
+const known = { exercises: ['01-output-size', '02-conv-forward', '03-max-pool-forward'], chapters: ['index', 'pooling'] };
+const good = (): CourseConfig => ({
+  title: 'CNNs',
+  chapters: ['index', 'pooling'],
+  exercises: [{ id: '01-output-size', points: 5 }, { id: '02-conv-forward', points: 15 }, { id: '03-max-pool-forward' }],
+});
+
+/** The problems validateCourse reports for `raw`. */
+function problems(raw: unknown): readonly string[] {
+  try {
+    validateCourse(raw, known);
+  } catch (error) {
+    expect(error).toBeInstanceOf(CourseConfigError);
+    return (error as CourseConfigError).problems;
+  }
+  throw new Error('expected the config to be rejected');
+}
+
+describe('validateCourse', () => {
+  it('accepts a valid config and returns it', () => {
+    const c = good();
+    expect(validateCourse(c, known)).toBe(c);
+  });
+
+  it('names the field of a negative point value', () => {
+    const raw = { ...good(), exercises: [{ id: '01-output-size' }, { id: '02-conv-forward' }, { id: '03-max-pool-forward', points: -5 }] };
+    expect(problems(raw)).toEqual(['course.config.ts: exercises[2].points: expected a number ≥ 0, got -5']);
+  });
+
+  it('lists the known exercises for an unknown id', () => {
+    const raw = { ...good(), exercises: [{ id: '01-output-size' }, { id: '04-nope', points: 3 }] };
+    expect(problems(raw)).toEqual([
+      'course.config.ts: exercises[1].id: unknown exercise "04-nope"; the exercises are: 01-output-size, 02-conv-forward, 03-max-pool-forward',
+    ]);
+  });
+
+  it('reports a duplicate exercise id with the index of the first', () => {
+    const raw = { ...good(), exercises: [{ id: '02-conv-forward' }, { id: '01-output-size' }, { id: '02-conv-forward' }] };
+    expect(problems(raw)).toEqual(['course.config.ts: exercises[2].id: duplicate id "02-conv-forward" (also exercises[0])']);
+  });
+
+  it('reports unknown and duplicate chapters, listing the docs pages', () => {
+    const raw = { ...good(), chapters: ['index', 'convolution', 'index'] };
+    expect(problems(raw)).toEqual([
+      'course.config.ts: chapters[1]: unknown chapter "convolution"; the docs pages are: index, pooling',
+      'course.config.ts: chapters[2]: duplicate chapter "index" (also chapters[0])',
+    ]);
+  });
+
+  it('checks limits, tolerance, visibility, title and unknown fields, all at once', () => {
+    const raw = {
+      title: '',
+      chapters: [],
+      tolerance: 0,
+      exercises: [{ id: '01-output-size', timeLimitMs: 1.5, memoryLimitMb: 0, tolerance: -1, visibleTests: 'yes', pointz: 3 }],
+    };
+    expect(problems(raw)).toEqual([
+      'course.config.ts: title: expected a non-empty string, got ""',
+      'course.config.ts: tolerance: expected a number > 0, got 0',
+      'course.config.ts: exercises[0].pointz: unknown field; expected one of id, points, timeLimitMs, memoryLimitMb, tolerance, visibleTests',
+      'course.config.ts: exercises[0].timeLimitMs: expected an integer > 0, got 1.5',
+      'course.config.ts: exercises[0].memoryLimitMb: expected an integer > 0, got 0',
+      'course.config.ts: exercises[0].tolerance: expected a number > 0, got -1',
+      'course.config.ts: exercises[0].visibleTests: expected true or false, got "yes"',
+    ]);
+  });
+
+  it('rejects NaN and strings as points, and a missing exercises list', () => {
+    expect(problems({ ...good(), exercises: [{ id: '01-output-size', points: Number.NaN }, { id: '02-conv-forward', points: '5' }] })).toEqual([
+      'course.config.ts: exercises[0].points: expected a number ≥ 0, got NaN',
+      'course.config.ts: exercises[1].points: expected a number ≥ 0, got "5"',
+    ]);
+    expect(problems({ title: 'x', chapters: [] })).toEqual(['course.config.ts: exercises: expected an array of { id, points, … }, got undefined']);
+    expect(problems(undefined)).toEqual(['course.config.ts: expected the default export to be defineCourse({ … }), got undefined']);
+  });
+});
+
+describe('resolveExercises', () => {
+  const manifest = [
+    { id: '01-output-size', title: 'a', points: 5, functions: ['outputSize'], file: 'f', readme: 'r', hints: [], timeLimitMs: 2000, memoryLimitMb: 256 },
+    { id: '02-conv-forward', title: 'b', points: 15, functions: ['conv2dForward'], file: 'g', readme: 's', hints: [], timeLimitMs: 3000, memoryLimitMb: 512 },
+  ];
+  it('keeps the config order and overrides only what the config sets', () => {
+    const r = resolveExercises(
+      { title: 't', chapters: [], tolerance: 1e-4, visibleTests: false, exercises: [{ id: '02-conv-forward', points: 7, visibleTests: true }, { id: '01-output-size', timeLimitMs: 900 }] },
+      manifest,
+    );
+    expect(r.map((e) => [e.id, e.points, e.timeLimitMs, e.memoryLimitMb, e.tolerance, e.visibleTests])).toEqual([
+      ['02-conv-forward', 7, 3000, 512, 1e-4, true],
+      ['01-output-size', 5, 900, 256, 1e-4, false],
+    ]);
+  });
+});
+
+describe('loadCourse (the repository)', () => {
+  const root = join(import.meta.dirname, '..', '..', '..');
+  it('loads the root course.config.ts against the real manifest and docs pages', async () => {
+    const course = await loadCourse(root);
+    expect(course.exercises.length).toBe(course.config.exercises.length);
+    for (const ch of course.config.chapters) expect(docsPageIds(root)).toContain(ch);
+  });
+
+  it('fails on a config file with a negative point value, naming the file and field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'course-config-'));
+    const file = join(dir, 'bad.config.ts');
+    writeFileSync(file, `export default { title: 'x', chapters: ['index'], exercises: [{ id: '01-output-size', points: -5 }] };\n`);
+    await expect(loadCourse(root, file)).rejects.toThrow(/exercises\[0\]\.points: expected a number ≥ 0, got -5/);
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * The course config (`course.config.ts` at the repository root): what an instructor's course covers.
+ * Browser-safe (no Node imports), so the docs sidebar can read it too. {@link validateCourse} checks a
+ * config against what exists (the exercise manifest, the docs chapters) and names the field at fault:
+ *   course.config.ts: exercises[3].points: expected a number ≥ 0, got -5
+ */
+
+/** One exercise of the course; unset fields keep the exercise manifest's values. */
+export interface CourseExercise {
+  /** The id in `exercises/manifest.ts`, e.g. `'02-conv-forward'`. */
+  readonly id: string;
+  /** Points for passing every test of the exercise. */
+  readonly points?: number;
+  /** Time limit of one call of a student function, in ms. */
+  readonly timeLimitMs?: number;
+  /** Memory limit of the sandbox process, in MB. */
+  readonly memoryLimitMb?: number;
+  /** Relative tolerance of the comparisons (the course's `tolerance` by default). */
+  readonly tolerance?: number;
+  /**
+   * Whether students see this exercise's tests: its vitest tests ship in the starter kit and its
+   * grader tests are visible on Gradescope at once (otherwise only after the grades are published).
+   */
+  readonly visibleTests?: boolean;
+}
+
+export interface CourseConfig {
+  readonly title: string;
+  /** Docs page ids in reading order (`'stride-and-padding'` for `docs/docs/stride-and-padding.mdx`). */
+  readonly chapters: readonly string[];
+  /** The graded exercises, in the order students do them. */
+  readonly exercises: readonly CourseExercise[];
+  /** Default relative tolerance of every comparison (1e-6 when unset). */
+  readonly tolerance?: number;
+  /** Default of every exercise's `visibleTests` (true when unset). */
+  readonly visibleTests?: boolean;
+}
+
+/** Identity with types: `export default defineCourse({ … })` in `course.config.ts`. */
+export function defineCourse(config: CourseConfig): CourseConfig {
+  return config;
+}
+
+/** What a config may refer to. */
+export interface KnownIds {
+  exercises: readonly string[];
+  chapters: readonly string[];
+}
+
+export class CourseConfigError extends Error {
+  override name = 'CourseConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+const COURSE_FIELDS = ['title', 'chapters', 'exercises', 'tolerance', 'visibleTests'];
+const EXERCISE_FIELDS = ['id', 'points', 'timeLimitMs', 'memoryLimitMb', 'tolerance', 'visibleTests'];
+
+const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? 'an array' : v === null ? 'null' : typeof v === 'object' ? 'an object' : String(v));
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Checks `raw` (the default export of a course config) and returns it typed; throws a
+ * {@link CourseConfigError} listing every problem, each prefixed with `file: field.path:`.
+ */
+export function validateCourse(raw: unknown, known: KnownIds, file = 'course.config.ts'): CourseConfig {
+  const problems: string[] = [];
+  const problem = (field: string, message: string): void => void problems.push(`${file}: ${field}: ${message}`);
+  const number = (field: string, v: unknown, min: number, exclusive = false, integer = false): void => {
+    const ok = typeof v === 'number' && Number.isFinite(v) && (exclusive ? v > min : v >= min) && (!integer || Number.isInteger(v));
+    if (!ok) problem(field, `expected ${integer ? 'an integer' : 'a number'} ${exclusive ? '>' : '≥'} ${min}, got ${show(v)}`);
+  };
+  const unknownFields = (field: string, value: Record<string, unknown>, allowed: string[]): void => {
+    for (const key of Object.keys(value)) {
+      if (!allowed.includes(key)) problem(`${field}${field ? '.' : ''}${key}`, `unknown field; expected one of ${allowed.join(', ')}`);
+    }
+  };
+
+  if (!isRecord(raw)) throw new CourseConfigError([`${file}: expected the default export to be defineCourse({ … }), got ${show(raw)}`]);
+  unknownFields('', raw, COURSE_FIELDS);
+  if (typeof raw.title !== 'string' || raw.title.trim() === '') problem('title', `expected a non-empty string, got ${show(raw.title)}`);
+  if (raw.tolerance !== undefined) number('tolerance', raw.tolerance, 0, true);
+  if (raw.visibleTests !== undefined && typeof raw.visibleTests !== 'boolean') problem('visibleTests', `expected true or false, got ${show(raw.visibleTests)}`);
+
+  if (!Array.isArray(raw.chapters)) problem('chapters', `expected an array of docs page ids, got ${show(raw.chapters)}`);
+  else {
+    const seen = new Map<unknown, number>();
+    raw.chapters.forEach((id: unknown, i) => {
+      const field = `chapters[${i}]`;
+      if (typeof id !== 'string') problem(field, `expected a docs page id (string), got ${show(id)}`);
+      else if (seen.has(id)) problem(field, `duplicate chapter ${show(id)} (also chapters[${seen.get(id)}])`);
+      else if (!known.chapters.includes(id)) problem(field, `unknown chapter ${show(id)}; the docs pages are: ${known.chapters.join(', ')}`);
+      if (!seen.has(id)) seen.set(id, i);
+    });
+  }
+
+  if (!Array.isArray(raw.exercises)) problem('exercises', `expected an array of { id, points, … }, got ${show(raw.exercises)}`);
+  else {
+    const seen = new Map<unknown, number>();
+    raw.exercises.forEach((e: unknown, i) => {
+      const at = `exercises[${i}]`;
+      if (!isRecord(e)) return problem(at, `expected { id, points, … }, got ${show(e)}`);
+      unknownFields(at, e, EXERCISE_FIELDS);
+      if (typeof e.id !== 'string') problem(`${at}.id`, `expected an exercise id (string), got ${show(e.id)}`);
+      else if (seen.has(e.id)) problem(`${at}.id`, `duplicate id ${show(e.id)} (also exercises[${seen.get(e.id)}])`);
+      else if (!known.exercises.includes(e.id)) problem(`${at}.id`, `unknown exercise ${show(e.id)}; the exercises are: ${known.exercises.join(', ')}`);
+      if (!seen.has(e.id)) seen.set(e.id, i);
+      if (e.points !== undefined) number(`${at}.points`, e.points, 0);
+      if (e.timeLimitMs !== undefined) number(`${at}.timeLimitMs`, e.timeLimitMs, 0, true, true);
+      if (e.memoryLimitMb !== undefined) number(`${at}.memoryLimitMb`, e.memoryLimitMb, 0, true, true);
+      if (e.tolerance !== undefined) number(`${at}.tolerance`, e.tolerance, 0, true);
+      if (e.visibleTests !== undefined && typeof e.visibleTests !== 'boolean') problem(`${at}.visibleTests`, `expected true or false, got ${show(e.visibleTests)}`);
+    });
+  }
+  if (problems.length > 0) throw new CourseConfigError(problems);
+  return raw as unknown as CourseConfig;
+}

@@ -1,0 +1,3 @@
+/** `@convkit/course`: the course config, and (Node-only, see the other modules) publishing and class grading. */
+export { defineCourse, validateCourse, CourseConfigError } from './config.ts';
+export type { CourseConfig, CourseExercise, KnownIds } from './config.ts';
