@@ -11,6 +11,8 @@ export { tf };
 
 /** Selects the pure-JavaScript CPU backend (call once, in `beforeAll`). */
 export async function useCpuBackend(): Promise<void> {
+  // IS_TEST only silences TensorFlow.js's console banners ("install the node backend").
+  tf.env().set('IS_TEST', true);
   await tf.setBackend('cpu');
   await tf.ready();
 }
