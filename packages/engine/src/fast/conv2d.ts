@@ -1,31 +1,35 @@
 /**
- * Fast float32 conv2d: per image, im2col then one GEMM (see im2col.ts).
+ * Fast float32 conv2d: per image, im2col then GEMM (see im2col.ts, gemm.ts).
  *   forward:  out_n[F, P]  = w[F, K] · cols_n[K, P] + b
  *   backward: dw[F, K]    += dout_n[F, P] · cols_nᵀ[P, K]
  *             dcols[K, P]  = wᵀ[K, F] · dout_n[F, P], then col2im → dx_n
  *             db[f]        = Σ dout[n, f, :, :]
- * Arguments are assumed checked (functional.ts runs the reference checks).
+ * The weights are packed once per call; im2col writes straight into the
+ * packed B operand in the GEMM arena. Arguments are assumed checked
+ * (functional.ts only dispatches valid float32 calls here).
  */
 import { Tensor } from '../tensor.ts';
 import type { ConvParams, WeightGradients } from '../ops/params.ts';
 import { convGeometry } from './geometry.ts';
-import { gemm, matrix, transposed } from './gemm.ts';
-import { im2col, col2im } from './im2col.ts';
-import { scratch } from './scratch.ts';
+import { arena, matrix, multiply, packA, packB, planGemm, readC, transposed } from './gemm.ts';
+import { col2im, depthOffsets, im2colPacked, panelOffsets, zeroPadding } from './im2col.ts';
 
 export function fastConv2dForward(x: Tensor, w: Tensor, b: Tensor, params: ConvParams): Tensor {
   const g = convGeometry(x.shape, w.shape, params);
   const K = g.C * g.filterHeight * g.filterWidth, P = g.outHeight * g.outWidth;
   const out = new Tensor([g.N, g.F, g.outHeight, g.outWidth]);
-  const cols = scratch('cols', K * P);
-  const weights = matrix(w.data as Float32Array, K);
+  const o = out.data as Float32Array, xs = x.data as Float32Array, bias = b.data;
+  const plan = planGemm(g.F, P, K); // A = w [F, K], B = cols [K, P]
+  packA(plan, matrix(w.data as Float32Array, K));
+  const rowOffset = depthOffsets(K, plan.NR), colOffset = panelOffsets(plan.Np, plan.NR, K);
+  zeroPadding(arena(), plan.bOff, rowOffset, colOffset, K, P);
   for (let n = 0; n < g.N; n++) {
-    im2col(x.data as Float32Array, n, g, cols);
-    const outOffset = n * g.F * P;
-    gemm(g.F, P, K, weights, matrix(cols, P), { data: out.data as Float32Array, offset: outOffset, rowStride: P });
+    im2colPacked(xs, n, g, arena(), plan.bOff, rowOffset, colOffset);
+    multiply(plan);
+    const mem = arena();
     for (let f = 0; f < g.F; f++) {
-      const bias = b.data[f], start = outOffset + f * P;
-      for (let p = start; p < start + P; p++) out.data[p] += bias;
+      const src = plan.cOff + f * plan.Np, dst = (n * g.F + f) * P, bf = bias[f];
+      for (let p = 0; p < P; p++) o[dst + p] = mem[src + p] + bf;
     }
   }
   return out;
@@ -35,16 +39,22 @@ export function fastConv2dBackward(dout: Tensor, x: Tensor, w: Tensor, params: C
   const g = convGeometry(x.shape, w.shape, params);
   const K = g.C * g.filterHeight * g.filterWidth, P = g.outHeight * g.outWidth;
   const dx = new Tensor(x.shape), dw = new Tensor(w.shape), db = new Tensor([g.F]);
-  const cols = scratch('cols', K * P), dcols = scratch('dcols', K * P);
-  const upstream = dout.data as Float32Array;
-  const weightsT = transposed(matrix(w.data as Float32Array, K));
+  const xs = x.data as Float32Array, upstream = dout.data as Float32Array;
+  const dwPlan = planGemm(g.F, K, P); // A = dout_n [F, P], B = cols_nᵀ [P, K]
+  const dxPlan = planGemm(K, P, g.F, dwPlan.end); // A = wᵀ [K, F], B = dout_n [F, P]
+  packA(dxPlan, transposed(matrix(w.data as Float32Array, K)));
+  const rowOffset = panelOffsets(dwPlan.Np, dwPlan.NR, P), colOffset = depthOffsets(P, dwPlan.NR);
+  zeroPadding(arena(), dwPlan.bOff, rowOffset, colOffset, K, P);
   const dwOut = { data: dw.data as Float32Array, offset: 0, rowStride: K };
   for (let n = 0; n < g.N; n++) {
     const doutN = matrix(upstream, P, n * g.F * P);
-    im2col(x.data as Float32Array, n, g, cols);
-    gemm(g.F, K, P, doutN, transposed(matrix(cols, P)), dwOut, n > 0);
-    gemm(K, P, g.F, weightsT, doutN, { data: dcols, offset: 0, rowStride: P });
-    col2im(dcols, n, g, dx.data as Float32Array);
+    packA(dwPlan, doutN);
+    im2colPacked(xs, n, g, arena(), dwPlan.bOff, rowOffset, colOffset);
+    multiply(dwPlan);
+    readC(dwPlan, dwOut, n > 0);
+    packB(dxPlan, doutN);
+    multiply(dxPlan);
+    col2im(arena(), dxPlan.cOff, dxPlan.Np, n, g, dx.data as Float32Array);
   }
   for (let f = 0; f < g.F; f++) {
     let sum = 0; // float64 sum over the batch and positions

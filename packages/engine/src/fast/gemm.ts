@@ -128,6 +128,40 @@ export function setGemmBackend(choice: 'auto' | 'typescript'): void {
 
 const roundUp = (n: number, m: number): number => Math.ceil(n / m) * m;
 
+/**
+ * Where one GEMM lives in the arena: packed A at `aOff` (Mp·K floats), packed
+ * B at `bOff` (K·Np), C at `cOff` (Mp·Np, row length Np), ending at `end`.
+ * gemm() uses one plan per call; conv2d keeps a plan across the images of a
+ * batch, packing the weights once and writing im2col straight into packed B.
+ */
+export interface GemmPlan {
+  M: number;
+  N: number;
+  K: number;
+  Mp: number;
+  Np: number;
+  MR: number;
+  NR: number;
+  aOff: number;
+  bOff: number;
+  cOff: number;
+  end: number;
+}
+
+/** Lays out C[M×N] = A[M×K]·B[K×N] in the arena from float offset `base`, growing the arena if needed. */
+export function planGemm(M: number, N: number, K: number, base = 0): GemmPlan {
+  const be = getBackend();
+  const Mp = roundUp(M, be.MR), Np = roundUp(N, be.NR);
+  const aOff = base, bOff = aOff + Mp * K, cOff = bOff + K * Np, end = cOff + Mp * Np;
+  be.reserve(end);
+  return { M, N, K, Mp, Np, MR: be.MR, NR: be.NR, aOff, bOff, cOff, end };
+}
+
+/** The arena: packed operands and C of the current plans. Re-read it after planGemm (growing replaces it). */
+export function arena(): Float32Array {
+  return getBackend().arena();
+}
+
 /** Copies rows×K of `src` into panels of `panel` rows, k-major, zero-padding the last panel. */
 function packPanels(dst: Float32Array, dstOff: number, src: MatrixView, rows: number, K: number, panel: number, byColumns: boolean): void {
   // A packs its rows; B packs its columns: for B the "row" index is the column.
@@ -146,11 +180,36 @@ function packPanels(dst: Float32Array, dstOff: number, src: MatrixView, rows: nu
   }
 }
 
+/** Packs A (M×K) into the plan's A panels. */
+export function packA(plan: GemmPlan, a: MatrixView): void {
+  packPanels(arena(), plan.aOff, a, plan.M, plan.K, plan.MR, false);
+}
+
+/** Packs B (K×N) into the plan's B panels. */
+export function packB(plan: GemmPlan, b: MatrixView): void {
+  packPanels(arena(), plan.bOff, b, plan.N, plan.K, plan.NR, true);
+}
+
+/** Runs the micro-kernel over the packed operands: C = A·B in the arena. */
+export function multiply(plan: GemmPlan): void {
+  getBackend().kernel(plan.Mp, plan.Np, plan.K, plan.aOff, plan.bOff, plan.cOff);
+}
+
 /** Where `gemm` writes C: row-major with `rowStride`; with `accumulate` it adds to what is there. */
 export interface OutputView {
   data: Float32Array;
   offset: number;
   rowStride: number;
+}
+
+/** Copies the plan's C (without padding) to `c`, or adds it when `accumulate`. */
+export function readC(plan: GemmPlan, c: OutputView, accumulate = false): void {
+  const mem = arena(), out = c.data, N = plan.N;
+  for (let i = 0; i < plan.M; i++) {
+    const src = plan.cOff + i * plan.Np, dst = c.offset + i * c.rowStride;
+    if (accumulate) for (let j = 0; j < N; j++) out[dst + j] += mem[src + j];
+    else out.set(mem.subarray(src, src + N), dst);
+  }
 }
 
 /** C = A·B (or C += A·B when `accumulate`), A is M×K, B is K×N, all float32. */
@@ -160,18 +219,9 @@ export function gemm(M: number, N: number, K: number, a: MatrixView, b: MatrixVi
     if (!accumulate) for (let i = 0; i < M; i++) c.data.fill(0, c.offset + i * c.rowStride, c.offset + i * c.rowStride + N);
     return;
   }
-  const be = getBackend();
-  const Mp = roundUp(M, be.MR), Np = roundUp(N, be.NR);
-  const aOff = 0, bOff = Mp * K, cOff = bOff + K * Np;
-  be.reserve(cOff + Mp * Np);
-  const mem = be.arena();
-  packPanels(mem, aOff, a, M, K, be.MR, false);
-  packPanels(mem, bOff, b, N, K, be.NR, true);
-  be.kernel(Mp, Np, K, aOff, bOff, cOff);
-  const out = c.data;
-  for (let i = 0; i < M; i++) {
-    const src = cOff + i * Np, dst = c.offset + i * c.rowStride;
-    if (accumulate) for (let j = 0; j < N; j++) out[dst + j] += mem[src + j];
-    else out.set(mem.subarray(src, src + N), dst);
-  }
+  const plan = planGemm(M, N, K);
+  packA(plan, a);
+  packB(plan, b);
+  multiply(plan);
+  readC(plan, c, accumulate);
 }

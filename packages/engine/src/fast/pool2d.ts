@@ -25,10 +25,31 @@ function firstMaxAt(x: Float32Array, g: PoolGeometry, plane: number, outRow: num
   return best;
 }
 
+/** The common 2×2 window with stride 2, unrolled: same first-maximum rule (strict >, row-major). */
+function maxPool2x2(xs: Float32Array, g: PoolGeometry, o: Float32Array): void {
+  let d = 0;
+  for (let plane = 0; plane < g.N * g.C * g.H * g.W; plane += g.H * g.W) {
+    for (let outRow = 0; outRow < g.outHeight; outRow++) {
+      let top = plane + 2 * outRow * g.W;
+      for (let outCol = 0; outCol < g.outWidth; outCol++, top += 2) {
+        let m = xs[top];
+        if (xs[top + 1] > m) m = xs[top + 1];
+        if (xs[top + g.W] > m) m = xs[top + g.W];
+        if (xs[top + g.W + 1] > m) m = xs[top + g.W + 1];
+        o[d++] = m;
+      }
+    }
+  }
+}
+
 export function fastMaxPool2dForward(x: Tensor, params: PoolParams): Tensor {
   const g = poolGeometry(x.shape, params);
   const out = new Tensor([g.N, g.C, g.outHeight, g.outWidth]);
   const xs = x.data as Float32Array, o = out.data as Float32Array;
+  if (g.size === 2 && g.stride === 2) {
+    maxPool2x2(xs, g, o);
+    return out;
+  }
   let d = 0;
   for (let plane = 0; plane < g.N * g.C * g.H * g.W; plane += g.H * g.W) {
     for (let outRow = 0; outRow < g.outHeight; outRow++) {
