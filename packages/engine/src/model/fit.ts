@@ -41,6 +41,8 @@ export interface FitOptions {
   shuffleSeed?: number;
   /** Evaluated after every epoch. */
   validation?: { x: Tensor; y: ArrayLike<number> };
+  /** Applied to each training batch before the forward pass, e.g. a random shift (see data/augment.ts). */
+  augment?: (batch: Tensor) => Tensor;
   onBatchEnd?: (info: BatchEnd) => void;
   onEpochEnd?: (info: EpochEnd) => void;
 }
@@ -69,7 +71,9 @@ export function fitModel(model: Sequential, x: Tensor, y: ArrayLike<number>, opt
       const start = batch * batchSize;
       const end = Math.min(N, start + batchSize);
       const size = end - start;
-      const step = model.trainStep(gatherRows(x, order, start, end, model.dtype), gatherLabels(y, order, start, end), optimizer);
+      const rows = gatherRows(x, order, start, end, model.dtype);
+      const batchX = options.augment ? options.augment(rows) : rows;
+      const step = model.trainStep(batchX, gatherLabels(y, order, start, end), optimizer);
       if (!Number.isFinite(step.loss)) {
         throw new Error(`${op}: the loss became ${step.loss} at epoch ${epoch}, batch ${batch}; lower the learning rate`);
       }

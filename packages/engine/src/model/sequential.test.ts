@@ -134,6 +134,17 @@ describe('Sequential.fit / evaluate / predict on a separable toy problem (6×6 b
     expect(run()).toEqual(run());
   });
 
+  it('augment sees every training batch (x=[16|16|16|16|16|16|16|8,1,6,6]) before the forward pass', () => {
+    const sizes: number[] = [];
+    barModel(7).fit(train.x, train.y, { optimizer: new Adam(), batchSize: 16, augment: (b) => (sizes.push(b.shape[0]), b) });
+    expect(sizes).toEqual([16, 16, 16, 16, 16, 16, 16, 8]);
+    // What augment returns is what gets trained on: an all-zero batch leaves the conv weights' gradient zero.
+    const model = barModel(8);
+    const w = Array.from(model.params()[0].value.data);
+    model.fit(train.x, train.y, { optimizer: new SGD({ lr: 0.1 }), batchSize: 120, augment: (b) => Tensor.zerosLike(b) });
+    expect(Array.from(model.params()[0].value.data)).toEqual(w);
+  });
+
   it('predict in batches of 7 equals one forward pass over all 60', () => {
     const model = barModel(6);
     expect(Array.from(model.predict(test.x, 7).data)).toEqual(Array.from(model.forward(test.x).data));

@@ -18,7 +18,8 @@ export interface AdamOptions {
 
 export class Adam implements Optimizer {
   readonly name = 'Adam';
-  readonly lr: number;
+  /** Learning rate; may be changed between steps, e.g. decayed each epoch. */
+  lr: number;
   readonly beta1: number;
   readonly beta2: number;
   readonly epsilon: number;

@@ -17,7 +17,8 @@ export interface SGDOptions {
 
 export class SGD implements Optimizer {
   readonly name = 'SGD';
-  readonly lr: number;
+  /** Learning rate; may be changed between steps, e.g. decayed each epoch. */
+  lr: number;
   readonly momentum: number;
   private readonly velocity = new SlotMap();
 
