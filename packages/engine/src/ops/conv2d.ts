@@ -18,7 +18,7 @@ import { checkConvParams, type ConvParams, type WeightGradients } from './params
 import { windowPositions } from './output-size.ts';
 
 /** Sizes of one convolution, checked once and shared by the forward and backward pass. */
-interface ConvGeometry {
+export interface ConvGeometry {
   N: number;
   C: number;
   H: number;

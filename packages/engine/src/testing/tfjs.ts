@@ -11,8 +11,8 @@ export { tf };
 
 /** Selects the pure-JavaScript CPU backend (call once, in `beforeAll`). */
 export async function useCpuBackend(): Promise<void> {
-  // IS_TEST only silences TensorFlow.js's console banners ("install the node backend").
-  tf.env().set('IS_TEST', true);
+  // Silences TensorFlow.js's console banner ("install the node backend"); PROD only skips debug warnings.
+  tf.env().set('PROD', true);
   await tf.setBackend('cpu');
   await tf.ready();
 }
