@@ -23,10 +23,10 @@ describe('denseForward: hand-worked', () => {
 
 describe('denseBackward against central differences (float64, rel_error < 1e-6)', () => {
   it.each([
-    [4, 5, 3],
-    [1, 7, 1],
-    [3, 2, 6],
-  ])('x=[%i,%i] w=[%i…] ', (N, D, M) => {
+    { N: 4, D: 5, M: 3 },
+    { N: 1, D: 7, M: 1 },
+    { N: 3, D: 2, M: 6 },
+  ])('x=[$N,$D] w=[$D,$M] b=[$M]', ({ N, D, M }) => {
     const seed = N * 100 + D * 10 + M;
     const x = randn([N, D], seed);
     const w = randn([D, M], seed + 1);

@@ -14,10 +14,10 @@ beforeAll(useCpuBackend);
 
 describe('dense vs TensorFlow.js (float32)', () => {
   it.each([
-    [4, 7, 3],
-    [1, 20, 10],
-    [16, 36, 5],
-  ])('x=[%i,%i] w=[%i…]', (N, D, M) => {
+    { N: 4, D: 7, M: 3 },
+    { N: 1, D: 20, M: 10 },
+    { N: 16, D: 36, M: 5 },
+  ])('x=[$N,$D] w=[$D,$M] b=[$M]', ({ N, D, M }) => {
     const x = randn([N, D], N + D, 'float32');
     const w = randn([D, M], D + M, 'float32');
     const b = randn([M], M, 'float32');
