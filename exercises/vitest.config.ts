@@ -1,3 +1,44 @@
-import { defineConfig } from 'vitest/config';
+/**
+ * The visible exercise tests.
+ *
+ * - Students: `pnpm --filter @convkit/exercises test` (or `pnpm test:exercises` from the root) runs
+ *   them against YOUR files (vitest `--mode student`). They fail until you write the code: that is
+ *   the point.
+ * - The kit's own test run (root `vitest run`, `pnpm test`) runs the same tests against the
+ *   reference solutions in packages/grader/solutions instead, through an alias per stub file, which
+ *   proves the visible tests right without counting unstarted stubs as failures. The stubs themselves
+ *   are checked by the grader's tests (they must score 0, "not started").
+ */
+import { defineConfig, type Plugin } from 'vitest/config';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { exercises } from './manifest.ts';
 
-export default defineConfig({});
+const here = fileURLToPath(new URL('.', import.meta.url));
+const solutions = fileURLToPath(new URL('../packages/grader/solutions/', import.meta.url));
+
+/**
+ * Redirects imports of a stub FROM an exercise folder (`./conv-forward.ts` in a test,
+ * `../02-conv-forward/conv-forward.ts` in the capstone) to that exercise's reference solution.
+ * Only importers inside exercises/ are redirected: the engine has files with the same names.
+ */
+function useReferenceSolutions(): Plugin {
+  const byStub = new Map(exercises.map((e) => [resolve(here, e.file), join(solutions, `${e.id}.ts`)]));
+  return {
+    name: 'convkit-reference-solutions',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !importer.startsWith(here) || !source.startsWith('.')) return null;
+      return byStub.get(resolve(dirname(importer), source)) ?? null;
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => ({
+  plugins: mode === 'student' ? [] : [useReferenceSolutions()],
+  test: {
+    name: '@convkit/exercises',
+    include: ['*/*.test.ts'],
+    testTimeout: 60_000,
+  },
+}));

@@ -1,0 +1,38 @@
+import { Rng, Tensor, heNormal, reluForward } from '@convkit/engine';
+import { NotImplemented } from '../not-implemented.ts';
+// Your own layers from the earlier exercises: the capstone must use these, not the engine's.
+import { conv2dForward } from '../02-conv-forward/conv-forward.ts';
+import { maxPool2dForward } from '../03-max-pool-forward/max-pool-forward.ts';
+import { flattenForward, denseForward } from '../04-flatten-dense/flatten-dense.ts';
+import { denseBackward, reluBackward, softmaxCrossEntropy } from '../05-backprop/backprop.ts';
+import { maxPool2dBackward } from '../06-max-pool-backward/max-pool-backward.ts';
+import { conv2dBackward } from '../07-conv-backward/conv-backward.ts';
+import { sgdMomentumStep } from '../08-sgd-momentum/sgd-momentum.ts';
+
+export interface LabelledImages {
+  /** `[N, 1, 28, 28]`, pixels normalised to mean 0 and standard deviation 1. */
+  x: Tensor;
+  /** N labels in 0..9. */
+  y: ArrayLike<number>;
+}
+
+export interface CapstoneOptions {
+  /** Seed your `Rng` with it, so that a run can be repeated. */
+  seed: number;
+  /** Stop training before this many milliseconds, leaving time to predict (the grader's limit is a bit higher). */
+  timeBudgetMs: number;
+}
+
+/**
+ * Builds a small CNN from YOUR functions of exercises 02–08, trains it on `train` with mini-batch SGD
+ * with momentum, and returns the predicted class (0..9) of every image of `testImages` `[M, 1, 28, 28]`.
+ * The grader keeps the test labels and needs at least 95% of the predictions right.
+ */
+export function trainAndPredict(train: LabelledImages, testImages: Tensor, options: CapstoneOptions): number[] {
+  // TODO: 1. init weights with heNormal(shape, fanIn, new Rng(options.seed), 'float64');
+  //       2. for each mini-batch: forward (conv → relu → pool → flatten → dense), softmaxCrossEntropy,
+  //          backward in reverse order, sgdMomentumStep;
+  //       3. forward the test images and take the index of the largest score of each row.
+  //       With 300 training images a correct network already gets well above 50% right.
+  throw new NotImplemented('trainAndPredict');
+}
