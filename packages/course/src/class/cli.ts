@@ -1,0 +1,63 @@
+/**
+ * The command line of class grading, behind `pnpm grade --submissions DIR [--out DIR]` (and
+ * `pnpm course grade-class`). Shows one progress line per student as they finish, then the totals.
+ */
+import { join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { findExercise } from '../../../../exercises/manifest.ts';
+import { loadCourse } from '../load.ts';
+import { gradeClass } from './grade-class.ts';
+
+export interface ClassCliOptions {
+  submissions: string;
+  /** Where gradebook.csv and reports/ go (`<submissions>-grades` by default). */
+  out?: string;
+  concurrency?: number;
+  /** Exercise ids, numbers or slugs to leave out (`capstone`). */
+  skip?: readonly string[];
+  /** Only these exercises (ids, numbers or slugs). */
+  only?: readonly string[];
+  studentTimeoutMs?: number;
+  root: string;
+  cwd?: string;
+}
+
+const matches = (id: string, query: string): boolean => findExercise(query)?.id === id;
+
+/** Grades the class and prints progress; returns the exit code (0 when every student was graded). */
+export async function gradeSubmissionsCli(options: ClassCliOptions): Promise<number> {
+  const cwd = options.cwd ?? process.env.INIT_CWD ?? process.cwd();
+  const submissionsDir = resolve(cwd, options.submissions);
+  const outDir = resolve(cwd, options.out ?? `${options.submissions.replace(/\/+$/, '')}-grades`);
+  const course = await loadCourse(options.root);
+  const exercises = course.exercises.filter(
+    (e) => (!options.only?.length || options.only.some((q) => matches(e.id, q))) && !options.skip?.some((q) => matches(e.id, q)),
+  );
+  const concurrency = options.concurrency ?? availableParallelism();
+  const tty = process.stderr.isTTY === true;
+  process.stderr.write(`convkit class grading: ${submissionsDir}, ${exercises.length} exercises, ${concurrency} at a time\n`);
+  const t0 = performance.now();
+  const result = await gradeClass({
+    submissionsDir,
+    outDir,
+    repoExercisesDir: join(options.root, 'exercises'),
+    exercises,
+    concurrency,
+    studentTimeoutMs: options.studentTimeoutMs,
+    onProgress(done, total, r) {
+      const elapsed = (performance.now() - t0) / 1000;
+      const eta = (elapsed / done) * (total - done);
+      const note = r.error ? `  ${r.error.split('\n')[0].slice(0, 80)}` : '';
+      const line = `[${String(done).padStart(String(total).length)}/${total}] ${r.student}: ${r.score}/${r.maxScore} (${r.seconds.toFixed(1)} s)${note}  · ${elapsed.toFixed(0)} s elapsed, ~${eta.toFixed(0)} s left`;
+      process.stderr.write(tty ? `\r\x1b[K${line}\n` : `${line}\n`);
+    },
+  });
+  const n = result.reports.length;
+  const failed = result.reports.filter((r) => r.error !== null).length;
+  process.stdout.write(
+    `graded ${n} submission${n === 1 ? '' : 's'} in ${result.seconds.toFixed(1)} s (${(n / result.seconds).toFixed(2)} per second, ${((60 * n) / result.seconds).toFixed(0)} per minute)` +
+      `${failed ? `; ${failed} could not be graded fully (see their reports)` : ''}\n` +
+      `gradebook: ${join(outDir, 'gradebook.csv')}\nreports:   ${join(outDir, 'reports')}/\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,138 @@
+/**
+ * `pnpm grade --submissions DIR`: grades a whole class. Every student's folder or zip is laid out in
+ * its own work folder and graded by its own runner process (runner.ts), as many at once as there are
+ * cores; each runner has a wall-clock budget, after which it and everything it started are killed and
+ * the student gets an error report. One broken, hanging or hostile submission therefore costs at most
+ * its own budget and never changes another student's result. Writes `gradebook.csv` (one row per
+ * student, one column per exercise) and `reports/<student>.json`.
+ */
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { GradeReport } from '../../../grader/src/report.ts';
+import type { CourseExerciseResolved } from '../load.ts';
+import { gradebookCsv, failureReport, type StudentReport } from './gradebook.ts';
+import { detectIsolation } from './isolation.ts';
+import type { RunnerInput, RunnerMessage } from './runner.ts';
+import { findSubmissions, prepareSubmission, safeFileName, type Submission } from './submissions.ts';
+
+export interface ClassOptions {
+  submissionsDir: string;
+  outDir: string;
+  /** The kit's `exercises/` (trusted files, stubs, node_modules). */
+  repoExercisesDir: string;
+  exercises: readonly CourseExerciseResolved[];
+  /** Students graded at once; the number of cores by default. */
+  concurrency?: number;
+  /** Wall-clock budget of one student's grading; by default 30 s plus every exercise's time limit twice. */
+  studentTimeoutMs?: number;
+  /** Separate user ids, process and file-size limits, no network (when root); true by default. */
+  isolate?: boolean;
+  onProgress?: (done: number, total: number, report: StudentReport) => void;
+}
+
+export interface ClassResult {
+  reports: StudentReport[];
+  seconds: number;
+  gradebook: string;
+}
+
+const runnerScript = join(import.meta.dirname, 'runner.ts');
+const tsxLoader = import.meta.resolve('tsx');
+
+function runStudent(input: RunnerInput, uid: number | null, timeoutMs: number, wrap: (c: string, a: string[]) => [string, string[]]): Promise<GradeReport | string> {
+  return new Promise((settle) => {
+    const [cmd, args] = wrap(process.execPath, ['--import', tsxLoader, '--no-warnings', runnerScript, JSON.stringify(input)]);
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+    if (uid !== null) Object.assign(env, { CONVKIT_SANDBOX_UID: String(uid), CONVKIT_SANDBOX_GID: String(uid) });
+    const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], detached: true, env });
+    let stderr = '';
+    child.stderr!.on('data', (c: Buffer) => {
+      if (stderr.length < 4000) stderr += c.toString('utf8');
+    });
+    let result: GradeReport | string | null = null;
+    const killGroup = (): void => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* gone already */
+      }
+    };
+    const timer = setTimeout(() => {
+      result = `grading did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`;
+      killGroup();
+    }, timeoutMs);
+    child.on('message', (m: RunnerMessage) => {
+      if (result !== null) return; // only the first message counts
+      result = m.type === 'report' ? m.report : `the grader failed: ${m.message}`;
+    });
+    child.on('error', (e) => {
+      result ??= `could not start the grader: ${e.message}`;
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      killGroup(); // sandboxes left behind
+      settle(result ?? `the grader process ended (${signal ?? `exit code ${code}`}) without a report${stderr ? `: ${stderr.trim().slice(-500)}` : ''}`);
+    });
+  });
+}
+
+export async function gradeClass(options: ClassOptions): Promise<ClassResult> {
+  const started = performance.now();
+  const submissions = findSubmissions(options.submissionsDir);
+  const exercises = [...options.exercises];
+  const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
+  const timeoutMs = options.studentTimeoutMs ?? 30_000 + 2 * exercises.reduce((s, e) => s + e.timeLimitMs, 0);
+  const isolation = detectIsolation(options.isolate ?? true);
+  const reportsDir = join(options.outDir, 'reports');
+  mkdirSync(reportsDir, { recursive: true });
+  const workRoot = mkdtempSync(join(tmpdir(), 'convkit-class-'));
+  chmodSync(workRoot, 0o711); // each student's folder inside is private to its slot's user
+
+  const reports: StudentReport[] = new Array(submissions.length);
+  const usedNames = new Set<string>();
+  const fileNames = submissions.map((s) => {
+    let name = safeFileName(s.student);
+    while (usedNames.has(name)) name = `${name}_`;
+    usedNames.add(name);
+    return name;
+  });
+  let next = 0;
+  let done = 0;
+
+  const gradeOne = async (sub: Submission, index: number, slot: number): Promise<StudentReport> => {
+    const uid = isolation.uidFor(slot);
+    const workDir = join(workRoot, fileNames[index]);
+    let prepared;
+    try {
+      prepared = prepareSubmission(sub, workDir, options.repoExercisesDir, exercises);
+    } catch (error) {
+      return failureReport(sub.student, exercises, `could not read the submission: ${error instanceof Error ? error.message : String(error)}`, []);
+    }
+    isolation.handOver(workDir, uid);
+    const t0 = performance.now();
+    const outcome = await runStudent({ exercisesDir: prepared.exercisesDir, exercises }, uid, timeoutMs, isolation.wrap);
+    isolation.clear(uid);
+    rmSync(workDir, { recursive: true, force: true });
+    const seconds = (performance.now() - t0) / 1000;
+    if (typeof outcome === 'string') return { ...failureReport(sub.student, exercises, outcome, prepared.submitted), seconds };
+    return { student: sub.student, submitted: prepared.submitted, seconds, error: null, ...outcome };
+  };
+
+  const slotWorker = async (slot: number): Promise<void> => {
+    while (next < submissions.length) {
+      const i = next++;
+      const report = await gradeOne(submissions[i], i, slot);
+      reports[i] = report;
+      writeFileSync(join(reportsDir, `${fileNames[i]}.json`), `${JSON.stringify(report, null, 2)}\n`);
+      options.onProgress?.(++done, submissions.length, report);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, submissions.length) }, (_, slot) => slotWorker(slot)));
+  rmSync(workRoot, { recursive: true, force: true });
+
+  const gradebook = gradebookCsv(reports, exercises);
+  writeFileSync(join(options.outDir, 'gradebook.csv'), gradebook);
+  return { reports, seconds: (performance.now() - started) / 1000, gradebook };
+}

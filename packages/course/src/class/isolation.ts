@@ -1,0 +1,85 @@
+/**
+ * How one student's grading is walled off from the others' on a Linux machine where the class grader
+ * runs as root (a container, a CI runner): each grading slot has its own unprivileged user id, which
+ * runs the student's code (the grader's sandbox switches to it, see CONVKIT_SANDBOX_UID), owns that
+ * student's work folder (mode 0700, so other students cannot read or change it) and is cleared of every
+ * leftover process when the student is done. When available, `prlimit` caps processes and file sizes
+ * and `unshare --net` takes the network away. Without root all of this is skipped, and each student is
+ * still graded in separate processes with the grader's time and memory limits.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** First user id of the grading slots (slot i uses FIRST_UID + i); unassigned on usual systems. */
+export const FIRST_UID = 47000;
+
+export interface Isolation {
+  /** The user id of a slot, or null when not running as root. */
+  uidFor(slot: number): number | null;
+  /** The command prefix that starts a runner with limits and no network. */
+  wrap(command: string, args: string[]): [string, string[]];
+  /** Gives the work folder to `uid` (mode 0700). */
+  handOver(dir: string, uid: number | null): void;
+  /** Kills every process left running as `uid`. */
+  clear(uid: number | null): void;
+}
+
+const works = (cmd: string, args: string[]): boolean => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
+
+function chownTree(path: string, uid: number): void {
+  const stat = lstatSync(path);
+  if (stat.isSymbolicLink()) return; // the link to the kit's node_modules stays the kit's
+  chownSync(path, uid, uid);
+  if (stat.isDirectory()) for (const name of readdirSync(path)) chownTree(join(path, name), uid);
+}
+
+/** Pids of the processes whose real user id is `uid`. */
+function processesOf(uid: number): number[] {
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const line = readFileSync(`/proc/${name}/status`, 'utf8').match(/^Uid:\s+(\d+)/m);
+      if (line && Number(line[1]) === uid) pids.push(Number(name));
+    } catch {
+      /* gone already */
+    }
+  }
+  return pids;
+}
+
+export function detectIsolation(enabled = true): Isolation {
+  const root = enabled && process.getuid?.() === 0 && existsSync('/proc');
+  const prlimit = root && works('prlimit', ['--nproc=512', 'true']);
+  const unshare = root && works('unshare', ['--net', 'true']);
+  return {
+    uidFor: (slot) => (root ? FIRST_UID + slot : null),
+    wrap(command, args) {
+      let full: [string, string[]] = [command, args];
+      if (unshare) full = ['unshare', ['--net', full[0], ...full[1]]];
+      // Per real user id: counts only the slot's processes, and 512 leaves room for Node's threads.
+      if (prlimit) full = ['prlimit', ['--nproc=512', `--fsize=${64 * 1024 * 1024}`, full[0], ...full[1]]];
+      return full;
+    },
+    handOver(dir, uid) {
+      if (uid === null) return;
+      chownTree(dir, uid);
+      chmodSync(dir, 0o700);
+    },
+    clear(uid) {
+      if (uid === null) return;
+      for (let round = 0; round < 3; round++) {
+        const pids = processesOf(uid);
+        if (pids.length === 0) return;
+        for (const pid of pids) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            /* gone already */
+          }
+        }
+      }
+    },
+  };
+}

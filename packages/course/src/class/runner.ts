@@ -1,0 +1,27 @@
+/**
+ * Grades ONE student's work folder and sends the report to the class grader over IPC (never on
+ * stdout, which the student's code could write to). Started by grade-class.ts, one process per
+ * student; the grader's own sandbox runs each exercise's code in a further child process.
+ */
+import { join } from 'node:path';
+import { grade } from '../../../grader/src/run.ts';
+import type { CourseExerciseResolved } from '../load.ts';
+
+export interface RunnerInput {
+  exercisesDir: string;
+  exercises: CourseExerciseResolved[];
+}
+
+export type RunnerMessage = { type: 'report'; report: Awaited<ReturnType<typeof grade>> } | { type: 'error'; message: string };
+
+const send = (message: RunnerMessage): Promise<void> => new Promise((done) => process.send!(message, () => done()));
+
+try {
+  const input = JSON.parse(process.argv[2]) as RunnerInput;
+  const targets = input.exercises.map((exercise) => ({ exercise, file: join(input.exercisesDir, exercise.file) }));
+  const report = await grade(targets, { concurrency: 1 });
+  await send({ type: 'report', report });
+} catch (error) {
+  await send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+}
+process.exit(0);

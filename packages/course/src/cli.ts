@@ -1,0 +1,94 @@
+/**
+ * `pnpm course <command>` and `pnpm new <what> <slug>`: the instructor's side of the kit.
+ *
+ *   pnpm course check                        validate course.config.ts against the exercises and docs
+ *   pnpm course build [--out release] [--skip-site]   site, starter kit, Gradescope zip, Classroom workflow
+ *   pnpm course grade-class DIR [--out DIR]  same as pnpm grade --submissions DIR
+ *   pnpm course generate-submissions DIR [--count 100]   a test class (correct, wrong, broken, hanging, hostile)
+ *   pnpm new exercise <slug> [--title T] [--points N]    scaffold an exercise
+ *   pnpm new chapter <slug> [--title T]                  scaffold a docs chapter
+ */
+import { resolve, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CourseConfigError } from './config.ts';
+import { loadCourse, manifestExercises } from './load.ts';
+import { gradeSubmissionsCli } from './class/cli.ts';
+import { generateSubmissions } from './class/generate.ts';
+
+export const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
+
+const HELP = `Usage:
+  pnpm course check
+  pnpm course build [--out release] [--skip-site]
+  pnpm course grade-class DIR [--out DIR] [--concurrency N] [--skip ID]
+  pnpm course generate-submissions DIR [--count 100]
+  pnpm new exercise <slug> [--title "…"] [--points N]
+  pnpm new chapter <slug> [--title "…"]`;
+
+export class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      count: { type: 'string', default: '100' },
+      concurrency: { type: 'string' },
+      skip: { type: 'string', multiple: true, default: [] },
+      'skip-site': { type: 'boolean', default: false },
+      title: { type: 'string' },
+      points: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  const cwd = process.env.INIT_CWD ?? process.cwd();
+  if (values.help || command === undefined) {
+    process.stdout.write(`${HELP}\n`);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  switch (command) {
+    case 'check': {
+      const course = await loadCourse(repoRoot);
+      const points = course.exercises.reduce((s, e) => s + e.points, 0);
+      process.stdout.write(`course.config.ts: ok — "${course.config.title}": ${course.config.chapters.length} chapters, ${course.exercises.length} exercises, ${points} points\n`);
+      return 0;
+    }
+    case 'grade-class':
+      if (!rest[0]) throw new UsageError('grade-class: expected a folder of submissions');
+      return gradeSubmissionsCli({
+        submissions: rest[0],
+        out: values.out,
+        root: repoRoot,
+        concurrency: values.concurrency ? Number(values.concurrency) : undefined,
+        skip: values.skip,
+      });
+    case 'generate-submissions': {
+      if (!rest[0]) throw new UsageError('generate-submissions: expected an output folder');
+      const out = resolve(cwd, rest[0]);
+      const made = generateSubmissions(out, join(repoRoot, 'packages', 'grader', 'solutions'), await manifestExercises(repoRoot), Number(values.count));
+      const kinds = new Map<string, number>();
+      for (const m of made) kinds.set(m.kind, (kinds.get(m.kind) ?? 0) + 1);
+      process.stdout.write(`${made.length} submissions in ${out}: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}\n`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof CourseConfigError) process.stderr.write(`${error.message}\n`);
+    else if (error instanceof UsageError || (error instanceof Error && String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS'))) {
+      process.stderr.write(`pnpm course: ${error.message}\n${HELP}\n`);
+      process.exitCode = 2;
+      return;
+    } else process.stderr.write(`pnpm course: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
