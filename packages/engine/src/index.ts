@@ -23,3 +23,7 @@ export type { Optimizer } from './optim/optimizer.ts';
 export { SGD, type SGDOptions } from './optim/sgd.ts';
 export { Adam, type AdamOptions } from './optim/adam.ts';
 export { mnistFromDigits, takeExamples, MNIST_SIDE, MNIST_PIXELS, type Dataset, type MnistSplit, type MnistSplitOptions } from './data/mnist.ts';
+export { randomShift } from './data/augment.ts';
+
+// --- the fast path: which kernel runs, and the machine's WebAssembly SIMD peak (for the benchmark) ---
+export { gemmBackend, measureSimdPeak } from './fast/index.ts';

@@ -12,7 +12,7 @@ function sink(isTTY: boolean) {
 
 describe('train CLI flags', () => {
   it('defaults and parsed values', () => {
-    expect(parseTrainArgs([])).toMatchObject({ epochs: 6, batchSize: 32, lr: 1e-3, seed: 1, limit: undefined });
+    expect(parseTrainArgs([])).toMatchObject({ epochs: 6, batchSize: 32, lr: 1e-3, lrDecay: 1, shift: 0, seed: 1, limit: undefined });
     expect(parseTrainArgs(['--epochs', '2', '--batch-size', '64', '--lr', '0.01', '--limit', '500', '--save', 'w.json'])).toMatchObject({
       epochs: 2, batchSize: 64, lr: 0.01, limit: 500, save: 'w.json',
     });
@@ -20,6 +20,8 @@ describe('train CLI flags', () => {
   it('rejects bad values with the flag named', () => {
     expect(() => parseTrainArgs(['--epochs', '0'])).toThrow('train: expected --epochs to be an integer ≥ 1, got 0');
     expect(() => parseTrainArgs(['--lr', 'fast'])).toThrow('train: expected --lr to be a number > 0, got fast');
+    expect(() => parseTrainArgs(['--lr-decay', '1.5'])).toThrow('train: expected --lr-decay to be a number in (0, 1], got 1.5');
+    expect(() => parseTrainArgs(['--shift=-1'])).toThrow('train: expected --shift to be an integer ≥ 0, got -1');
     expect(() => parseTrainArgs(['--batchsize', '3'])).toThrow(/batchsize/);
   });
 });

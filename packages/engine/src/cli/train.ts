@@ -4,7 +4,7 @@
  * progress bar, and finally the test accuracy, the time taken and a confusion matrix.
  */
 import { writeFileSync } from 'node:fs';
-import { accuracy, Adam, argmax, confusionMatrix, Conv2D, Dense, Flatten, MaxPool2D, ReLU, Sequential, softmaxCrossEntropy, takeExamples } from '../index.ts';
+import { accuracy, Adam, argmax, confusionMatrix, Conv2D, Dense, Flatten, MaxPool2D, randomShift, ReLU, Rng, Sequential, softmaxCrossEntropy, takeExamples } from '../index.ts';
 import { loadMnist } from '../node.ts';
 import { parseTrainArgs, USAGE, type TrainArgs } from './args.ts';
 import { ProgressBar } from './progress.ts';
@@ -37,14 +37,21 @@ function train(args: TrainArgs): void {
   log();
   log(String(model.summary()));
   log();
-  log(`Adam lr ${args.lr}, batch size ${args.batchSize}, ${args.epochs} epochs, seed ${args.seed}`);
+  log(`Adam lr ${args.lr} (× ${args.lrDecay} per epoch), batch size ${args.batchSize}, ${args.epochs} epochs, ` +
+    `random shifts of up to ${args.shift} px, seed ${args.seed}`);
+
+  const optimizer = new Adam({ lr: args.lr });
+  // A blank pixel (0) after normalisation: what a shift uncovers.
+  const background = -data.mean / data.std;
+  const shiftRng = new Rng(args.seed + 1);
 
   const bar = new ProgressBar(process.stderr, process.env);
   const tTrain = performance.now();
   let epochStart = tTrain;
   let seen = 0;
   model.fit(trainSet.x, trainSet.y, {
-    optimizer: new Adam({ lr: args.lr }),
+    optimizer,
+    augment: args.shift > 0 ? (batch) => randomShift(batch, args.shift, shiftRng, background) : undefined,
     epochs: args.epochs,
     batchSize: args.batchSize,
     shuffleSeed: args.seed,
@@ -55,6 +62,7 @@ function train(args: TrainArgs): void {
         loss: b.epochLoss, accuracy: b.epochAccuracy, imagesPerSecond: seen / seconds });
     },
     onEpochEnd: () => {
+      optimizer.lr *= args.lrDecay;
       epochStart = performance.now();
       seen = 0;
     },
