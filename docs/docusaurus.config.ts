@@ -1,149 +1,98 @@
 import {themes as prismThemes} from 'prism-react-renderer';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
 
-// This runs in Node.js - Don't use client-side code here (browser APIs, JSX...)
+// Runs in Node. The site is docs-only (served at '/'), fetches nothing from the network at build or view
+// time: KaTeX's CSS and fonts are bundled from node_modules, there are no web fonts, images or analytics.
 
 const config: Config = {
-  title: 'My Site',
-  tagline: 'Dinosaurs are cool',
+  title: 'convkit',
+  tagline: 'Learn convolutional neural networks by building one',
   favicon: 'img/favicon.ico',
-
-  // Future flags, see https://docusaurus.io/docs/api/docusaurus-config#future
-  future: {
-    v4: true, // Improve compatibility with the upcoming Docusaurus v4
-  },
-
-  // Set the production url of your site here
-  url: 'https://your-docusaurus-site.example.com',
-  // Set the /<baseUrl>/ pathname under which your site is served
-  // For GitHub pages deployment, it is often '/<projectName>/'
-  baseUrl: '/',
-
-  // GitHub pages deployment config.
-  // If you aren't using GitHub pages, you don't need these.
-  organizationName: 'facebook', // Usually your GitHub org/user name.
-  projectName: 'docusaurus', // Usually your repo name.
-
+  future: {v4: true}, // Rspack + SWC via @docusaurus/faster: cold builds in seconds
+  url: 'https://convkit.example.org',
+  baseUrl: process.env.DOCS_BASE_URL ?? '/',
   onBrokenLinks: 'throw',
-
-  // Even if you don't use internationalization, you can use this field to set
-  // useful metadata like html lang. For example, if your site is Chinese, you
-  // may want to replace "en" with "zh-Hans".
-  i18n: {
-    defaultLocale: 'en',
-    locales: ['en'],
+  markdown: {
+    // .md files (generated exercise pages, API reference) are CommonMark; chapters are .mdx
+    format: 'detect',
+    hooks: {onBrokenMarkdownLinks: 'throw'},
   },
-
+  i18n: {defaultLocale: 'en', locales: ['en']},
   presets: [
     [
       'classic',
       {
         docs: {
+          routeBasePath: '/',
           sidebarPath: './sidebars.ts',
-          // Please change this to your repo.
-          // Remove this to remove the "edit this page" links.
-          editUrl:
-            'https://github.com/facebook/docusaurus/tree/main/packages/create-docusaurus/templates/shared/',
+          remarkPlugins: [remarkMath],
+          rehypePlugins: [rehypeKatex],
         },
-        blog: {
-          showReadingTime: true,
-          feedOptions: {
-            type: ['rss', 'atom'],
-            xslt: true,
-          },
-          // Please change this to your repo.
-          // Remove this to remove the "edit this page" links.
-          editUrl:
-            'https://github.com/facebook/docusaurus/tree/main/packages/create-docusaurus/templates/shared/',
-          // Useful options to enforce blogging best practices
-          onInlineTags: 'warn',
-          onInlineAuthors: 'warn',
-          onUntruncatedBlogPosts: 'warn',
-        },
+        blog: false,
         theme: {
-          customCss: './src/css/custom.css',
+          customCss: ['./src/css/custom.css', require.resolve('katex/dist/katex.min.css')],
         },
       } satisfies Preset.Options,
     ],
   ],
-
-  themeConfig: {
-    // Replace with your project's social card
-    image: 'img/docusaurus-social-card.jpg',
-    colorMode: {
-      respectPrefersColorScheme: true,
-    },
-    navbar: {
-      title: 'My Site',
-      logo: {
-        alt: 'My Site Logo',
-        src: 'img/logo.svg',
+  themes: ['@docusaurus/theme-live-codeblock'],
+  plugins: [
+    [
+      'docusaurus-plugin-typedoc',
+      {
+        // API reference generated from the engine's TSDoc into docs/api (git-ignored) on every build/start
+        entryPoints: ['../packages/engine/src/index.ts'],
+        tsconfig: '../packages/engine/tsconfig.json',
+        out: 'docs/api',
+        readme: 'none',
+        excludePrivate: true,
+        excludeInternal: true,
+        disableSources: true,
+        hidePageHeader: true,
+        sidebar: {pretty: true},
+        skipErrorChecking: true,
       },
+    ],
+  ],
+  themeConfig: {
+    colorMode: {respectPrefersColorScheme: true},
+    navbar: {
+      title: 'convkit',
+      logo: {alt: 'convkit logo', src: 'img/logo.svg'},
       items: [
-        {
-          type: 'docSidebar',
-          sidebarId: 'tutorialSidebar',
-          position: 'left',
-          label: 'Tutorial',
-        },
-        {to: '/blog', label: 'Blog', position: 'left'},
-        {
-          href: 'https://github.com/facebook/docusaurus',
-          label: 'GitHub',
-          position: 'right',
-        },
+        {type: 'docSidebar', sidebarId: 'course', position: 'left', label: 'Course'},
+        {to: '/playground', label: 'Playground', position: 'left'},
+        {type: 'docSidebar', sidebarId: 'exercises', position: 'left', label: 'Exercises'},
+        {type: 'docSidebar', sidebarId: 'reference', position: 'left', label: 'API'},
+        {to: '/instructor-guide', label: 'Instructors', position: 'right'},
       ],
     },
     footer: {
       style: 'dark',
       links: [
         {
-          title: 'Docs',
+          title: 'Course',
           items: [
-            {
-              label: 'Tutorial',
-              to: '/docs/intro',
-            },
+            {label: 'Start here', to: '/'},
+            {label: 'Playground', to: '/playground'},
           ],
         },
         {
-          title: 'Community',
+          title: 'Kit',
           items: [
-            {
-              label: 'Stack Overflow',
-              href: 'https://stackoverflow.com/questions/tagged/docusaurus',
-            },
-            {
-              label: 'Discord',
-              href: 'https://discordapp.com/invite/docusaurus',
-            },
-            {
-              label: 'X',
-              href: 'https://x.com/docusaurus',
-            },
-          ],
-        },
-        {
-          title: 'More',
-          items: [
-            {
-              label: 'Blog',
-              to: '/blog',
-            },
-            {
-              label: 'GitHub',
-              href: 'https://github.com/facebook/docusaurus',
-            },
+            {label: 'Exercises', to: '/exercises'},
+            {label: 'API reference', to: '/api'},
+            {label: 'Instructor guide', to: '/instructor-guide'},
           ],
         },
       ],
-      copyright: `Copyright © ${new Date().getFullYear()} My Project, Inc. Built with Docusaurus.`,
+      copyright: `convkit: an open-source course kit. Built with Docusaurus.`,
     },
-    prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
-    },
+    prism: {theme: prismThemes.github, darkTheme: prismThemes.dracula},
+    liveCodeBlock: {playgroundPosition: 'bottom'},
   } satisfies Preset.ThemeConfig,
 };
 

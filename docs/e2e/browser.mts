@@ -1,0 +1,52 @@
+/**
+ * Debian's Chromium driven by playwright-core, with everything that could reach the network switched off:
+ * `--host-resolver-rules` makes every host name except 127.0.0.1 unresolvable, so a page that tried to load
+ * a CDN font or an analytics script would fail loudly (and the tests check no such request is even made).
+ */
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export async function launch(): Promise<BrowserContext> {
+  const profile = await mkdtemp(join(tmpdir(), 'chromium-profile-'));
+  return chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
+  });
+}
+
+/** What a page did while a test looked at it. */
+export interface PageLog {
+  errors: string[];
+  external: string[];
+  /** Bytes received per URL (headers + body), filled as responses finish. */
+  bytes: Map<string, number>;
+}
+
+export function watch(page: Page): PageLog {
+  const log: PageLog = { errors: [], external: [], bytes: new Map() };
+  page.on('console', (m) => {
+    if (m.type() === 'error') log.errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1') log.external.push(r.url());
+  });
+  page.on('requestfinished', async (r) => {
+    try {
+      const s = await r.sizes();
+      log.bytes.set(r.url(), (log.bytes.get(r.url()) ?? 0) + s.responseBodySize + s.responseHeadersSize);
+    } catch {
+      /* the page closed first */
+    }
+  });
+  return log;
+}

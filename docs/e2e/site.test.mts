@@ -1,0 +1,339 @@
+/**
+ * The built course site in a real browser (Debian Chromium via playwright-core), served from docs/build on
+ * 127.0.0.1. Build first: `pnpm --filter @convkit/docs build`.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { serve } from './server.mts';
+import { launch, watch, type PageLog } from './browser.mts';
+import { INTENDED_ERRORS, LIVE, numbersOf } from './expected.mts';
+
+const build = join(import.meta.dirname, '..', 'build');
+const shots = join(import.meta.dirname, 'screenshots');
+let site: { url: string; close: () => Promise<void> };
+let browser: BrowserContext;
+
+/** react-live's error display: a <pre> directly inside the preview pane (results are nested deeper). */
+const LIVE_ERROR = '[class*="playgroundPreview"] > pre';
+const LIVE_BLOCK = '[class*="playgroundContainer"]';
+
+async function open(path: string): Promise<{ page: Page; log: PageLog }> {
+  const page = await browser.newPage();
+  const log = watch(page);
+  await page.goto(site.url + path, { waitUntil: 'load' });
+  return { page, log };
+}
+
+/**
+ * React reports an error that an error boundary caught (react-live's, around each live block) with
+ * console.error. On pages with an intentionally failing block, exactly that error is expected; any other
+ * console error fails the test.
+ */
+function unexpectedErrors(path: string, errors: string[], alsoAllowed: RegExp[] = []): string[] {
+  const intended = INTENDED_ERRORS[path] ?? [];
+  return errors.filter(
+    (e) => !intended.some((parts) => e.startsWith('console: Error: ') && parts.every((p) => e.includes(p))) && !alsoAllowed.some((r) => r.test(e)),
+  );
+}
+
+function assertClean(path: string, log: PageLog, alsoAllowed: RegExp[] = []): void {
+  assert.deepEqual(log.external, [], `${path}: requests left 127.0.0.1`);
+  assert.deepEqual(unexpectedErrors(path, log.errors, alsoAllowed), [], `${path}: console errors`);
+}
+
+/** Waits until no live block still shows "Loading..." or "loading…". */
+async function liveBlocksSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    (sel) => [...document.querySelectorAll(sel)].every((b) => !/^\s*(Loading\.\.\.|loading…)\s*$/m.test(b.querySelector('[class*="playgroundPreview"]')?.textContent ?? '')),
+    LIVE_BLOCK,
+    { timeout: 20_000 },
+  );
+}
+
+before(async () => {
+  assert.ok(existsSync(join(build, 'index.html')), 'docs/build is missing: run `pnpm --filter @convkit/docs build` first');
+  mkdirSync(shots, { recursive: true });
+  site = await serve(build);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('every page', () => {
+  test('every page of the sitemap loads with no console error, no request leaving 127.0.0.1, and live blocks without unintended errors', async () => {
+    const sitemap = readFileSync(join(build, 'sitemap.xml'), 'utf8');
+    const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname.replace(/\/$/, '') || '/');
+    assert.ok(paths.length >= 12, `expected the chapters, playground and API pages in the sitemap, got ${paths.length}`);
+    for (const required of ['/', '/playground', '/instructor-guide', '/exercises', '/api', ...Object.keys(LIVE)]) {
+      assert.ok(paths.includes(required), `sitemap lacks ${required}`);
+    }
+    const failures: string[] = [];
+    // 1. every page exists as static HTML (what a crawler or a student without JavaScript gets)
+    for (const path of paths) {
+      const res = await fetch(site.url + path);
+      const html = await res.text();
+      if (res.status !== 200 || !html.includes('<h1')) failures.push(`${path}: HTTP ${res.status}${html.includes('<h1') ? '' : ', no <h1>'}`);
+    }
+    // 2. full browser loads of the course pages; the ~70 API pages are visited by in-app navigation
+    //    (the router renders the same page component, without re-parsing the bundle 70 times)
+    const check = async (page: Page, log: PageLog, path: string) => {
+      const title = await page.locator('article h1').first().textContent({ timeout: 10_000 }).catch(() => null);
+      if (!title) failures.push(`${path}: no h1`);
+      if ((await page.locator(LIVE_BLOCK).count()) > 0) {
+        await liveBlocksSettled(page);
+        const errors = await page.locator(LIVE_ERROR).allTextContents();
+        const intended = INTENDED_ERRORS[path] ?? [];
+        if (errors.length !== intended.length) failures.push(`${path}: ${errors.length} live block error(s), expected ${intended.length}: ${errors.join(' | ')}`);
+        intended.forEach((parts, i) => parts.forEach((p) => errors[i]?.includes(p) || failures.push(`${path}: error ${i} lacks "${p}": ${errors[i]}`)));
+      }
+      if (path === '/playground') await page.getByText(/^ready: /).waitFor({ timeout: 60_000 }).catch(() => failures.push('/playground: never ready'));
+      const unexpected = unexpectedErrors(path, log.errors);
+      if (unexpected.length) failures.push(`${path}: ${unexpected.join('; ')}`);
+      if (log.external.length) failures.push(`${path}: external requests ${log.external.join(', ')}`);
+      log.errors.length = 0;
+      log.external.length = 0;
+    };
+    const page = await browser.newPage();
+    const log = watch(page);
+    for (const path of paths.filter((p) => !p.startsWith('/api/'))) {
+      await page.goto(site.url + path, { waitUntil: 'load' });
+      await check(page, log, path);
+    }
+    await page.goto(`${site.url}/api`, { waitUntil: 'load' });
+    for (const path of paths.filter((p) => p.startsWith('/api/'))) {
+      const name = path.split('/').pop()!;
+      await page.evaluate((to) => {
+        window.history.pushState({}, '', to);
+        window.dispatchEvent(new PopStateEvent('popstate'));
+      }, path);
+      await page.waitForFunction((n) => document.querySelector('article h1')?.textContent?.includes(n), name, { timeout: 10_000 })
+        .catch(() => failures.push(`${path}: did not render a page titled ${name}`));
+      await check(page, log, path);
+    }
+    await page.close();
+    assert.deepEqual(failures, []);
+  });
+});
+
+describe('live examples', () => {
+  for (const [path, blocks] of Object.entries(LIVE)) {
+    test(`${path}: ${blocks.map((b) => b.id).join(', ')} show the hand-worked results`, async () => {
+      const { page, log } = await open(path);
+      for (const b of blocks) {
+        const out = page.locator(`[data-live-out="${b.id}"]`);
+        await out.waitFor({ timeout: 20_000 });
+        const text = (await out.textContent()) ?? '';
+        for (const t of b.text ?? []) assert.ok(text.includes(t), `${b.id}: expected "${t}" in:\n${text}`);
+        if (b.numbers) assert.deepEqual(numbersOf(text), b.numbers, `${b.id}:\n${text}`);
+        if (b.match) assert.match(text, b.match, b.id);
+        if (b.check) assert.equal(b.check(text), undefined);
+      }
+      assertClean(path, log);
+      await page.close();
+    });
+  }
+
+  test('an edited example re-runs, and an invalid one shows the engine error inline without breaking the page', async () => {
+    const path = '/stride-and-padding';
+    const { page, log } = await open(path);
+    // find the block by its code once; its text changes when edited, so keep it by position
+    const blocks = await page.locator(LIVE_BLOCK).allTextContents();
+    const index = blocks.findIndex((t) => t.includes('outputSize(32, 5, 2, 0)'));
+    assert.ok(index >= 0, 'the invalid-stride block is missing');
+    const block = page.locator(LIVE_BLOCK).nth(index);
+    // as served: (32 − 5)/2 + 1 = 14.5 → the Error text, in place of the result
+    await block.locator(LIVE_ERROR).waitFor();
+    assert.match((await block.locator(LIVE_ERROR).textContent()) ?? '', /outputSize: .*14\.5 is not an integer; choose a stride that divides 27/);
+    // the rest of the page still works: another block's output is there
+    assert.ok(((await page.locator('[data-live-out="sizes"]').textContent()) ?? '').includes('-> 28'));
+    // edit: stride 3 fits, (32 − 5)/3 + 1 = 10
+    const editor = block.locator('[contenteditable]').first();
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('function Fixed() { const size = outputSize(32, 5, 3, 0); return <Out id="invalid-size">activation map {size}×{size}</Out>; }');
+    await page.locator('[data-live-out="invalid-size"]').waitFor();
+    assert.equal(await page.locator('[data-live-out="invalid-size"]').textContent(), 'activation map 10×10');
+    assert.equal(await block.locator(LIVE_ERROR).count(), 0);
+    // edit again into a different invalid call: the filter is larger than the padded input (5 + 2·0 < 7)
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('function Broken() { return <Out id="invalid-size">{outputSize(5, 7, 1, 0)}</Out>; }');
+    await block.locator(LIVE_ERROR).waitFor();
+    assert.match((await block.locator(LIVE_ERROR).textContent()) ?? '', /outputSize: expected f ≤ .*got f = 7/);
+    assertClean(path, log, [/^console: Error: outputSize: expected f ≤/]);
+    await page.screenshot({ path: join(shots, 'stride-and-padding-edited.png'), fullPage: true });
+    await page.close();
+  });
+
+  test('the size calculator explains an invalid combination and the sliding window follows stride and padding', async () => {
+    const path = '/stride-and-padding';
+    const { page, log } = await open(path);
+    const calc = page.locator('[data-figure="output-size-calculator"]');
+    await calc.locator('input[name=n]').fill('6');
+    await calc.locator('input[name=f]').fill('3');
+    await calc.locator('input[name=s]').fill('2');
+    // (6 − 3)/2 + 1 = 2.5: the travel 3 is not a multiple of 2; strides 1 and 3 divide it
+    await calc.getByTestId('calc-error').waitFor();
+    const err = (await calc.getByTestId('calc-error').textContent()) ?? '';
+    assert.match(err, /2\.5 is not an integer/);
+    assert.match(err, /Strides that fit: 1, 3/);
+    await calc.locator('input[name=s]').fill('3');
+    assert.match((await calc.getByTestId('calc-result').textContent()) ?? '', /= 2: the activation map is 2 × 2/);
+
+    // sliding window, default N=5 F=3 S=1 P=0 on x[r][c] = (2r + 3c) mod 4 with a left-minus-right filter:
+    // column sums give [[-2, 2, 2], [2, -2, -2], [-2, 2, 2]] (worked out by hand)
+    const fig = page.locator('[data-figure="sliding-window"]');
+    const outputTexts = () => fig.locator('[data-figure="window-output"] svg text').allTextContents();
+    await fig.locator('[data-figure="window-output"] svg').waitFor();
+    assert.deepEqual(await outputTexts(), ['-2', '2', '2', '2', '-2', '-2', '-2', '2', '2']);
+    await fig.locator('input[name=stride]').focus();
+    await page.keyboard.press('ArrowRight'); // S = 2: (5 − 3)/2 + 1 = 2, windows at columns/rows 0 and 2
+    await page.waitForFunction(() => document.querySelectorAll('[data-figure="window-output"] svg text').length === 4);
+    assert.deepEqual(await outputTexts(), ['-2', '2', '-2', '2']);
+    await fig.locator('input[name=pad]').focus();
+    await page.keyboard.press('ArrowRight'); // P = 1: (5 − 3 + 2)/2 + 1 = 3, padded input 7×7
+    await page.waitForFunction(() => document.querySelectorAll('[data-figure="window-output"] svg text').length === 9);
+    assert.equal(await fig.locator('[data-figure="window-input"] svg text').count(), 49);
+    await fig.locator('input[name=n]').focus();
+    await page.keyboard.press('ArrowRight'); // N = 6: (6 − 3 + 2)/2 + 1 = 3.5
+    await fig.getByTestId('window-error').waitFor();
+    assert.match((await fig.getByTestId('window-error').textContent()) ?? '', /conv2dForward: .*3\.5 is not an integer/);
+    assertClean(path, log);
+    await page.close();
+  });
+});
+
+describe('figures', () => {
+  const FIGURES: Record<string, string[]> = {
+    '/local-connectivity': ['connectivity', 'digit-input', 'filter-0', 'map-3'],
+    '/stride-and-padding': ['window-input', 'window-output'],
+    '/depth-and-filters': ['filter-3d', 't-filters', 'digit-input', 'map-0'],
+    '/pooling': ['pool-before', 'pool-after', 'pool-map', 'pool-pooled'],
+    '/architecture': ['architecture'],
+    '/gradient-descent': ['gd-loss', 'gd-accuracy'],
+  };
+  test('Plot figures and diagrams render as SVG, and KaTeX renders with its bundled fonts', async () => {
+    const shotsOf = ['/', '/local-connectivity', '/depth-and-filters', '/pooling', '/architecture', '/gradient-descent', '/backpropagation'];
+    for (const [path, ids] of Object.entries(FIGURES)) {
+      const { page, log } = await open(path);
+      for (const id of ids) {
+        const svg = page.locator(`[data-figure="${id}"] svg`).first();
+        await svg.waitFor({ timeout: 20_000 });
+        const box = await svg.boundingBox();
+        assert.ok(box && box.width > 20 && box.height > 20, `${path} ${id}: svg is ${JSON.stringify(box)}`);
+      }
+      if (path === '/pooling') {
+        // after max pooling 2×2: the bold maxima of the hand-worked example, 6 8 / 3 4
+        assert.deepEqual(await page.locator('[data-figure="pool-after"] svg text').allTextContents(), ['6', '8', '3', '4']);
+      }
+      assert.ok((await page.locator('.katex-display').count()) > 0 || path === '/architecture', `${path}: no display math`);
+      await liveBlocksSettled(page);
+      if (path === '/local-connectivity') {
+        const fonts = await page.evaluate(async () => {
+          await document.fonts.ready;
+          return [...document.fonts].filter((f) => f.family.includes('KaTeX') && f.status === 'loaded').map((f) => f.family);
+        });
+        assert.ok(fonts.includes('KaTeX_Main'), `KaTeX fonts not loaded: ${fonts.join(', ')}`);
+      }
+      assertClean(path, log);
+      await page.close();
+    }
+    for (const path of shotsOf) {
+      const { page } = await open(path);
+      await liveBlocksSettled(page);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(shots, `${path === '/' ? 'home' : path.slice(1)}.png`), fullPage: true });
+      await page.close();
+    }
+  });
+});
+
+describe('playground', () => {
+  test('trains in a worker while the page stays responsive, the loss falls, and a drawn digit gets a prediction', async (t) => {
+    const path = '/playground';
+    const { page, log } = await open(path);
+    const toggle = page.getByTestId('train-toggle');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="train-toggle"]') as HTMLButtonElement | null)?.disabled === false, null, { timeout: 60_000 });
+    // everything needed to train has been fetched now: the page weight
+    await page.waitForLoadState('networkidle');
+    const weight = [...log.bytes.values()].reduce((a, b) => a + b, 0);
+    t.diagnostic(`playground page weight: ${weight} bytes (${(weight / 1024 / 1024).toFixed(2)} MiB) in ${log.bytes.size} requests`);
+    writeFileSync(join(shots, 'playground-weight.json'), JSON.stringify({ bytes: weight, requests: Object.fromEntries(log.bytes) }, null, 1));
+    await toggle.click();
+    const status = page.getByTestId('train-status');
+    // the main thread stays free: timers fire on time while the worker trains
+    const lag = await page.evaluate(async () => {
+      let worst = 0;
+      for (let i = 0; i < 40; i++) {
+        const t0 = performance.now();
+        await new Promise((r) => setTimeout(r, 20));
+        worst = Math.max(worst, performance.now() - t0 - 20);
+      }
+      return worst;
+    });
+    t.diagnostic(`worst timer lag on the main thread while training: ${lag.toFixed(0)} ms`);
+    assert.ok(lag < 250, `main thread blocked for ${lag} ms`);
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="train-status"]')?.getAttribute('data-step')) >= 120, null, { timeout: 60_000 });
+    const first = Number(await status.getAttribute('data-first-loss'));
+    const last = Number(await status.getAttribute('data-last-loss'));
+    t.diagnostic(`training loss: first report ${first.toFixed(3)}, after ${await status.getAttribute('data-step')} steps ${last.toFixed(3)}`);
+    // 10 classes: an untrained softmax starts near ln 10 ≈ 2.3
+    assert.ok(first > 1.5, `first loss ${first}`);
+    assert.ok(last < first * 0.6, `loss did not fall: ${first} → ${last}`);
+    for (const id of ['playground-loss', 'playground-accuracy', 'confusion', 'pg-filter-0', 'pg-map-0', 'pg-input']) {
+      await page.locator(`[data-figure="${id}"] svg`).first().waitFor();
+    }
+    // a "1": one vertical stroke down the middle of the canvas
+    const canvas = page.getByTestId('draw-canvas');
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.15);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * (0.15 + (0.7 * i) / 12));
+    await page.mouse.up();
+    const prediction = page.getByTestId('prediction');
+    await prediction.waitFor({ timeout: 10_000 });
+    const label = (await prediction.textContent()) ?? '';
+    t.diagnostic(`a drawn vertical stroke was read as: ${label}`);
+    assert.match(label, /^[0-9]$/);
+    await page.locator('[data-figure="drawn-28"] svg').waitFor();
+    await page.locator('[data-figure="prediction-probabilities"] svg').waitFor();
+    await toggle.click(); // pause
+    await page.screenshot({ path: join(shots, 'playground.png'), fullPage: true });
+    assertClean(path, log);
+    await page.close();
+  });
+});
+
+describe('generated pages', () => {
+  test('exercise pages come from the exercise READMEs, with grading instructions; the API reference documents the engine', async () => {
+    const exercisesDir = join(import.meta.dirname, '..', '..', 'exercises');
+    const { readdirSync } = await import('node:fs');
+    const folders = readdirSync(exercisesDir).filter((f) => /^\d+-/.test(f) && existsSync(join(exercisesDir, f, 'README.md')));
+    const { page, log } = await open('/exercises');
+    assert.match((await page.locator('article').textContent()) ?? '', /Reading the report/);
+    for (const folder of folders) {
+      await page.goto(`${site.url}/exercises/${folder}`, { waitUntil: 'load' });
+      const readme = readFileSync(join(exercisesDir, folder, 'README.md'), 'utf8');
+      // a sentence of the README's first paragraph appears on the page
+      const firstLine = readme.split('\n').find((l) => /^[A-Za-z]/.test(l) && l.length > 30);
+      const article = (await page.locator('article').textContent()) ?? '';
+      if (firstLine) assert.ok(article.includes(firstLine.replace(/[`*_]/g, '').slice(0, 25)), `${folder}: README text missing`);
+      assert.match(article, /pnpm grade/);
+    }
+    {
+      if (folders.length) await page.screenshot({ path: join(shots, `exercise-${folders[0]}.png`), fullPage: true });
+    }
+    await page.goto(`${site.url}/api/functions/conv2dForward`, { waitUntil: 'load' });
+    assert.match((await page.locator('article').textContent()) ?? '', /conv2dForward/);
+    await page.goto(`${site.url}/instructor-guide`, { waitUntil: 'load' });
+    assert.match((await page.locator('article').textContent()) ?? '', /Adding an exercise/);
+    assertClean('/exercises', log);
+    await page.close();
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * One page per exercise, rendered from the exercise's own instructions: `exercises/NN-slug/README.md` is the
+ * single source; this only adds front matter, rewrites links that would point outside the site, and appends
+ * how to grade it. The order and titles come from `exercises/manifest.ts` when it is there.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+interface ManifestEntry {
+  id: string;
+  title?: string;
+  points?: number;
+}
+
+/** Reads the manifest's exercise list, whatever its export is called; [] if there is none yet. */
+async function readManifest(exercisesDir: string): Promise<ManifestEntry[]> {
+  const file = join(exercisesDir, 'manifest.ts');
+  if (!existsSync(file)) return [];
+  const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  for (const value of [mod.default, mod.manifest, mod.exercises, ...Object.values(mod)]) {
+    const list = Array.isArray(value) ? value : (value as { exercises?: unknown } | undefined)?.exercises;
+    if (Array.isArray(list) && list.every((e) => typeof (e as ManifestEntry)?.id === 'string')) return list as ManifestEntry[];
+  }
+  return [];
+}
+
+/** The folder of an exercise: `01-output-size` for id `01-output-size` or `output-size`. */
+function folderFor(folders: string[], id: string): string | undefined {
+  return folders.find((f) => f === id || f.replace(/^\d+-/, '') === id);
+}
+
+const yamlString = (s: string): string => JSON.stringify(s);
+
+/**
+ * Links inside a README are relative to its folder in the repository. Links to another exercise become
+ * links to its page; links to other files in the repository cannot be pages of the site, so they become
+ * the file path in code style (the student has the repository open anyway).
+ */
+function rewriteLinks(markdown: string, folders: string[]): string {
+  return markdown.replace(/(!?)\[([^\]]*)\]\((?!https?:|#|mailto:)([^)\s]+)\)/g, (_all, bang: string, text: string, target: string) => {
+    const other = folders.find((f) => target.includes(`${f}/README.md`) || target === `../${f}` || target === `../${f}/`);
+    if (other) return `[${text}](./${other}.md)`;
+    if (bang) return `*(figure: ${text})*`;
+    return `${text} (\`${target.replace(/^\.\//, `exercises/…/`)}\`)`;
+  });
+}
+
+function gradingSection(folder: string): string {
+  const slug = folder.replace(/^\d+-/, '');
+  return `
+---
+
+## Grading this exercise
+
+Work in \`exercises/${folder}/\`, then run from the repository root:
+
+\`\`\`bash
+pnpm grade ${slug}
+\`\`\`
+
+\`pnpm grade\` on its own grades every exercise in order. See [how grading works](./index.md#reading-the-report) for what the report means.
+`;
+}
+
+const INDEX = (rows: string): string => `---
+title: Exercises
+sidebar_position: 0
+slug: /exercises
+---
+
+# Exercises
+
+Each exercise asks you to write one piece of the engine that the chapters explain, in the file stub of its
+folder under \`exercises/\`. The grader runs your code on hand-worked cases, published reference vectors and
+random inputs, and compares it with the reference engine.
+
+${rows}
+
+## Running the grader
+
+\`\`\`bash
+pnpm grade              # every exercise, in course order
+pnpm grade output-size  # one exercise (its id, as in the table)
+pnpm --silent grade     # only the report, without pnpm's banner
+pnpm hint output-size   # the next hint for an exercise
+\`\`\`
+
+## Reading the report
+
+For every exercise the report lists each check as passed or failed and ends with your points out of the total.
+A failed check says **which input** was used (its shapes, stride and padding), **what was expected** and
+**what your code returned**, with the first index where they differ and the relative error
+\`|yours − expected| / max(|yours|, |expected|)\`; values within the exercise's tolerance count as equal, because
+floating-point sums in a different order differ in their last digits. Random cases are shrunk to the smallest
+input that still fails, so start debugging from that one. A check that throws, runs out of time or memory is
+reported as such instead of crashing the grader; an \`Error\` your code throws on purpose for bad input is what
+the edge-case checks expect.
+`;
+
+export async function writeExercisePages(exercisesDir: string, outDir: string): Promise<number> {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const folders = existsSync(exercisesDir)
+    ? readdirSync(exercisesDir).filter((f) => /^\d+-/.test(f) && existsSync(join(exercisesDir, f, 'README.md'))).sort()
+    : [];
+  let manifest: ManifestEntry[] = [];
+  try {
+    manifest = await readManifest(exercisesDir);
+  } catch (err) {
+    console.warn(`[prepare] could not read exercises/manifest.ts (${(err as Error).message}); using folder order`);
+  }
+  const ordered = [
+    ...manifest.map((e) => folderFor(folders, e.id)).filter((f): f is string => f !== undefined),
+    ...folders.filter((f) => !manifest.some((e) => folderFor(folders, e.id) === f)),
+  ];
+  const rows: string[] = [];
+  ordered.forEach((folder, i) => {
+    const entry = manifest.find((e) => folderFor(folders, e.id) === folder);
+    const readme = readFileSync(join(exercisesDir, folder, 'README.md'), 'utf8');
+    const heading = /^#\s+(.+)$/m.exec(readme)?.[1]?.trim();
+    const title = entry?.title ?? heading ?? folder;
+    const body = rewriteLinks(readme, folders);
+    const front = `---\ntitle: ${yamlString(title)}\nsidebar_position: ${i + 1}\nslug: /exercises/${folder}\n---\n\n`;
+    const needsHeading = !/^#\s/m.test(readme);
+    writeFileSync(join(outDir, `${folder}.md`), front + (needsHeading ? `# ${title}\n\n` : '') + body + gradingSection(folder));
+    const points = entry?.points === undefined ? '' : ` | ${entry.points}`;
+    rows.push(`| ${i + 1} | [${title}](./${folder}.md) | \`${folder.replace(/^\d+-/, '')}\`${points} |`);
+  });
+  const hasPoints = manifest.some((e) => e.points !== undefined);
+  const table = rows.length
+    ? `| # | Exercise | id${hasPoints ? ' | points' : ''} |\n|---|---|---${hasPoints ? '|---' : ''}|\n${rows.join('\n')}`
+    : '_The exercises are not in this checkout yet._';
+  writeFileSync(join(outDir, 'index.md'), INDEX(table));
+  return ordered.length;
+}

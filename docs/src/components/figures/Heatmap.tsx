@@ -1,0 +1,79 @@
+/** A 2D array of numbers as a grid of coloured cells (Plot.cell), optionally with the values written in. */
+import React, { type ReactNode } from 'react';
+import * as Plot from '@observablehq/plot';
+import type { Tensor } from '@convkit/engine';
+import { PlotFigure } from './PlotFigure.tsx';
+
+/** Rows of a Tensor's 2D slice: [H, W] as is, [C, H, W] at channel c, [N, C, H, W] at (n, c). */
+export function slice2d(t: Tensor | number[][], n = 0, c = 0): number[][] {
+  if (Array.isArray(t)) return t;
+  const s = t.shape;
+  const [h, w] = s.slice(-2);
+  const offset = s.length === 4 ? (n * s[1] + c) * h * w : s.length === 3 ? c * h * w : 0;
+  if (s.length < 2 || s.length > 4) throw new Error(`Heatmap: expected a tensor of rank 2, 3 or 4, got [${s.join(', ')}]`);
+  return Array.from({ length: h }, (_, i) => Array.from(t.data.subarray(offset + i * w, offset + (i + 1) * w)));
+}
+
+export interface HeatmapProps {
+  data: Tensor | number[][];
+  n?: number;
+  c?: number;
+  title?: string;
+  /** Pixel size of one cell. */
+  cell?: number;
+  /** Write each value in its cell (for small grids). */
+  values?: boolean;
+  /** 'gray' for images (black = 0), 'diverging' for weights and signed maps, or a Plot scheme name. */
+  scheme?: 'gray' | 'diverging' | string;
+  domain?: [number, number];
+  /** Cells to outline, as [row, col] pairs. */
+  highlight?: [number, number][];
+  id?: string;
+  caption?: ReactNode;
+}
+
+const round = (v: number): string => String(Math.round(v * 100) / 100);
+
+export function Heatmap(props: HeatmapProps): ReactNode {
+  const { data, n = 0, c = 0, title, cell = 12, values = false, scheme = 'gray', domain, highlight = [], id, caption } = props;
+  const rows = slice2d(data, n, c);
+  const cells = rows.flatMap((row, r) => row.map((v, col) => ({ r, col, v })));
+  const w = rows[0]?.length ?? 0;
+  const max = Math.max(...cells.map((d) => Math.abs(d.v)), 1e-9);
+  const color: Plot.ScaleOptions =
+    scheme === 'gray'
+      ? { type: 'linear' as const, range: ['#000', '#fff'], domain: domain ?? [0, Math.max(max, 1e-9)] }
+      : scheme === 'diverging'
+        ? { type: 'linear' as const, scheme: 'BuRd', domain: domain ?? [-max, max] }
+        : { scheme: scheme as Plot.ColorScheme, domain };
+  const marks: Plot.Markish[] = [Plot.cell(cells, { x: 'col', y: 'r', fill: 'v', inset: cell >= 8 ? 0.5 : 0 })];
+  if (values) {
+    marks.push(Plot.text(cells, { x: 'col', y: 'r', text: (d: { v: number }) => round(d.v), fill: (d: { v: number }) => (Math.abs(d.v) > max * 0.55 && scheme === 'gray' ? '#000' : scheme === 'gray' ? '#fff' : '#000'), fontSize: Math.min(12, cell * 0.38) }));
+  }
+  if (highlight.length) {
+    marks.push(Plot.cell(highlight.map(([r, col]) => ({ r, col })), { x: 'col', y: 'r', fill: 'none', stroke: '#f2a33a', strokeWidth: 3 }));
+  }
+  return (
+    <PlotFigure
+      id={id}
+      caption={title ?? caption}
+      deps={[data, n, c, cell, values, scheme, JSON.stringify(domain), JSON.stringify(highlight), title]}
+      plot={() =>
+        Plot.plot({
+          width: w * cell + 2,
+          height: rows.length * cell + 2,
+          marginTop: 1,
+          marginLeft: 1,
+          marginRight: 1,
+          marginBottom: 1,
+          padding: 0,
+          x: { axis: null, domain: Array.from({ length: w }, (_, i) => i) },
+          y: { axis: null, domain: rows.map((_, i) => i) },
+          color,
+          style: { fontSize: '12px', background: 'transparent' },
+          marks,
+        })
+      }
+    />
+  );
+}

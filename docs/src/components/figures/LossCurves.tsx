@@ -1,0 +1,40 @@
+/** Loss and accuracy against training step, as two line charts (Plot.line). */
+import React, { type ReactNode } from 'react';
+import * as Plot from '@observablehq/plot';
+import { PlotFigure } from './PlotFigure.tsx';
+
+export interface CurvePoint {
+  step: number;
+  /** Which run the point belongs to, e.g. 'batch 1' or 'train'. */
+  series: string;
+  value: number;
+}
+
+export function Curve({ points, id, y, width = 340, yDomain }: { points: CurvePoint[]; id?: string; y: string; width?: number; yDomain?: [number, number] }): ReactNode {
+  return (
+    <PlotFigure
+      id={id}
+      deps={[points, width]}
+      plot={() =>
+        Plot.plot({
+          width,
+          height: 220,
+          marginLeft: 44,
+          x: { label: 'step', grid: true },
+          y: { label: y, grid: true, domain: yDomain, zero: yDomain === undefined && y !== 'loss' },
+          color: { legend: new Set(points.map((p) => p.series)).size > 1 },
+          marks: [Plot.line(points, { x: 'step', y: 'value', stroke: 'series' }), Plot.ruleY([0])],
+        })
+      }
+    />
+  );
+}
+
+export function LossCurves({ loss, accuracy, idPrefix = 'curves' }: { loss: CurvePoint[]; accuracy?: CurvePoint[]; idPrefix?: string }): ReactNode {
+  return (
+    <div className="ck-row">
+      <Curve points={loss} id={`${idPrefix}-loss`} y="loss" />
+      {accuracy && <Curve points={accuracy} id={`${idPrefix}-accuracy`} y="accuracy" yDomain={[0, 1]} />}
+    </div>
+  );
+}

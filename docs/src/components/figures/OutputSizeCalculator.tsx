@@ -1,0 +1,69 @@
+/**
+ * The activation-map size (N − F + 2P)/S + 1, computed by the engine's own `outputSize`, so the explanation
+ * of an invalid combination is exactly the Error the engine throws.
+ */
+import React, { useState, type ReactNode } from 'react';
+import { outputSize } from '@convkit/engine';
+
+function NumberField(props: { label: string; name: string; value: number; min: number; onChange: (v: number) => void }): ReactNode {
+  return (
+    <label className="ck-field">
+      <span>{props.label}</span>
+      <input
+        type="number"
+        name={props.name}
+        min={props.min}
+        value={Number.isNaN(props.value) ? '' : props.value}
+        onChange={(e) => props.onChange(e.target.valueAsNumber)}
+      />
+    </label>
+  );
+}
+
+function explain(n: number, f: number, s: number, p: number): string {
+  if (f > n + 2 * p) return 'The filter is larger than the padded input, so it has nowhere to go: add padding or use a smaller filter.';
+  const travel = n - f + 2 * p;
+  const fits = [];
+  for (let d = 1; d <= travel; d++) if (travel % d === 0) fits.push(d);
+  return (
+    `From its first position the filter can move ${travel} step(s). With stride ${s} the last window would hang ` +
+    `${travel % s} position(s) over the edge. Strides that fit: ${fits.join(', ') || '1'}; ` +
+    `or change the padding so that N − F + 2P is a multiple of ${s}.`
+  );
+}
+
+export function OutputSizeCalculator({ n0 = 32, f0 = 5, s0 = 1, p0 = 0 }: { n0?: number; f0?: number; s0?: number; p0?: number }): ReactNode {
+  const [n, setN] = useState(n0);
+  const [f, setF] = useState(f0);
+  const [s, setS] = useState(s0);
+  const [p, setP] = useState(p0);
+  let result: ReactNode;
+  try {
+    const size = outputSize(n, f, s, p);
+    result = (
+      <p data-testid="calc-result" className="ck-ok">
+        ({n} − {f} + 2·{p}) / {s} + 1 = <b>{size}</b>: the activation map is {size} × {size}
+        {f > 1 || s > 1 ? '' : ' (a 1 × 1 filter with stride 1 keeps the size)'}.
+      </p>
+    );
+  } catch (err) {
+    const ints = [n, f, s].every((v) => Number.isInteger(v) && v >= 1) && Number.isInteger(p) && p >= 0;
+    result = (
+      <div data-testid="calc-error" className="ck-error">
+        <code>{(err as Error).message}</code>
+        {ints && <p>{explain(n, f, s, p)}</p>}
+      </div>
+    );
+  }
+  return (
+    <div className="ck-widget" data-figure="output-size-calculator">
+      <div className="ck-controls">
+        <NumberField label="input size N" name="n" value={n} min={1} onChange={setN} />
+        <NumberField label="filter size F" name="f" value={f} min={1} onChange={setF} />
+        <NumberField label="stride S" name="s" value={s} min={1} onChange={setS} />
+        <NumberField label="padding P" name="p" value={p} min={0} onChange={setP} />
+      </div>
+      {result}
+    </div>
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * Trains the playground's CNN off the main thread, so the page stays responsive. The loop runs in short
+ * chunks of mini-batches and yields to the event loop between chunks, so 'pause' and 'predict' messages are
+ * handled while training. Everything numeric is the engine's: data split and normalisation
+ * (mnistFromDigits), layers, Sequential.trainStep, Adam, evaluate, confusionMatrix.
+ */
+import {
+  Adam, Conv2D, Dense, Flatten, MaxPool2D, ReLU, Rng, Sequential, Tensor, argmax, confusionMatrix, mnistFromDigits,
+  type Dataset, type Layer, type MnistSplit,
+} from '@convkit/engine';
+import { fetchMnist } from '../../lib/mnist.ts';
+import type { FromWorker, ToWorker, TrainConfig } from './protocol.ts';
+
+const TEST_SIZE = 1000;
+/** Test examples scored at each evaluation: enough for a stable accuracy, cheap enough to do often. */
+const EVAL_SIZE = 500;
+const EVAL_EVERY = 40;
+const REPORT_EVERY = 5;
+const CHUNK_MS = 60;
+
+const post = (m: FromWorker): void => (self as unknown as Worker).postMessage(m);
+
+function layersFor(config: TrainConfig): Layer[] {
+  const head = [new Conv2D({ filters: config.filters, kernelSize: 5 }), new ReLU(), new MaxPool2D({ size: 2 })];
+  const middle = config.architecture === 'small' ? [new Conv2D({ filters: 2 * config.filters, kernelSize: 5 }), new ReLU(), new MaxPool2D({ size: 2 })] : [];
+  return [...head, ...middle, new Flatten(), new Dense({ units: 10 })];
+}
+
+/** Rows `ids` of a dataset as one batch. */
+function batchOf(set: Dataset, ids: ArrayLike<number>): { x: Tensor; y: Int32Array } {
+  const x = Tensor.zeros([ids.length, 1, 28, 28]);
+  const y = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    x.data.set(set.x.data.subarray(ids[i] * 784, (ids[i] + 1) * 784), i * 784);
+    y[i] = set.y[ids[i]];
+  }
+  return { x, y };
+}
+
+let split: MnistSplit | undefined;
+let model: Sequential | undefined;
+let optimizer: Adam | undefined;
+let config: TrainConfig | undefined;
+let running = false;
+let step = 0;
+let order: number[] = [];
+let cursor = 0;
+let epoch = 0;
+let rng = new Rng(0);
+let evalBatch: { x: Tensor; y: Int32Array } | undefined;
+
+function nextBatch(): { x: Tensor; y: Int32Array } {
+  const train = split!.train;
+  if (cursor + config!.batchSize > order.length) {
+    order = rng.shuffle(Array.from({ length: train.y.length }, (_, i) => i));
+    cursor = 0;
+    if (step > 0) epoch++;
+  }
+  const ids = order.slice(cursor, cursor + config!.batchSize);
+  cursor += config!.batchSize;
+  return batchOf(train, ids);
+}
+
+function sendViews(): void {
+  const conv = model!.layers[0];
+  const x = evalBatch!.x;
+  const one = new Tensor([1, 1, 28, 28], x.data.slice(0, 784));
+  const maps = model!.layers[1].forward(conv.forward(one));
+  const w = conv.params()[0].value;
+  const { mean, std } = split!;
+  const input = Float32Array.from(one.data, (v) => v * std + mean);
+  post({
+    type: 'views', step,
+    views: { filters: { shape: [...w.shape], data: Float32Array.from(w.data) }, input: { shape: [1, 1, 28, 28], data: input }, maps: { shape: [...maps.shape], data: Float32Array.from(maps.data) } },
+  });
+}
+
+function evaluate(): void {
+  const { x, y } = evalBatch!;
+  const scores = model!.predict(x);
+  const result = model!.evaluate(x, y);
+  post({ type: 'eval', step, loss: result.loss, accuracy: result.accuracy, confusion: confusionMatrix(argmax(scores), y, 10) });
+  sendViews();
+}
+
+async function loop(): Promise<void> {
+  let lossSum = 0;
+  let accSum = 0;
+  let count = 0;
+  let examples = 0;
+  let since = performance.now();
+  while (running) {
+    const chunkEnd = performance.now() + CHUNK_MS;
+    while (running && performance.now() < chunkEnd) {
+      const { x, y } = nextBatch();
+      const r = model!.trainStep(x, y, optimizer!);
+      if (!Number.isFinite(r.loss)) {
+        running = false;
+        post({ type: 'error', message: `the loss became ${r.loss} at step ${step}: lower the learning rate and reset` });
+        return;
+      }
+      step++;
+      lossSum += r.loss;
+      accSum += r.accuracy;
+      count++;
+      examples += y.length;
+      if (step % REPORT_EVERY === 0) {
+        const now = performance.now();
+        post({ type: 'progress', step, epoch, loss: lossSum / count, accuracy: accSum / count, examplesPerSecond: (examples * 1000) / Math.max(1, now - since) });
+        lossSum = accSum = count = examples = 0;
+        since = now;
+      }
+      if (step % EVAL_EVERY === 0) evaluate();
+    }
+    // Yield so queued messages (pause, predict) run between chunks.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+self.onmessage = async (event: MessageEvent<ToWorker>) => {
+  const msg = event.data;
+  try {
+    if (msg.type === 'init') {
+      running = false;
+      config = msg.config;
+      split ??= mnistFromDigits(await fetchMnist(msg.dataUrl), { testSize: TEST_SIZE, seed: 0 });
+      model = new Sequential(layersFor(config), { inputShape: [1, 28, 28], seed: config.seed });
+      optimizer = new Adam({ lr: config.learningRate });
+      rng = new Rng(config.seed);
+      step = epoch = cursor = 0;
+      order = [];
+      evalBatch = batchOf(split.test, Array.from({ length: Math.min(EVAL_SIZE, split.test.y.length) }, (_, i) => i));
+      const summary = model.summary();
+      post({ type: 'ready', train: split.train.y.length, test: split.test.y.length, summary: String(summary), params: summary.totalParams });
+      evaluate();
+    } else if (msg.type === 'start') {
+      if (!model || running) return;
+      running = true;
+      void loop();
+    } else if (msg.type === 'pause') {
+      running = false;
+    } else if (msg.type === 'predict') {
+      if (!model || !split) return;
+      const { mean, std } = split;
+      const x = new Tensor([1, 1, 28, 28], Float32Array.from(msg.pixels, (v) => (v - mean) / std));
+      const prediction = model.predict(x);
+      const scores = prediction.data;
+      const top = Math.max(...scores);
+      const exps = Array.from(scores, (s) => Math.exp(s - top));
+      const total = exps.reduce((a, b) => a + b, 0);
+      post({ type: 'prediction', probabilities: exps.map((e) => e / total), label: argmax(prediction)[0] });
+    }
+  } catch (err) {
+    running = false;
+    post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+  }
+};
