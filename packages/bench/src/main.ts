@@ -1,0 +1,89 @@
+/**
+ * `pnpm bench`: convkit's engine against TensorFlow.js (cpu and wasm SIMD
+ * backends) and ConvNetJS on the same work, in one run.
+ *
+ *   pnpm bench [--quick] [--out DIR] [--peers convkit,tfjs-wasm,...]
+ *
+ * Each peer runs each suite (ops, train) in its own child process, one after
+ * another, so peak memory is per peer and peers never compete for the CPU.
+ * Prints the ratio table and the targets, and writes everything as JSON to
+ * DIR (default ./bench-results, git-ignored).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureSimdPeak } from '@convkit/engine';
+import type { ChildResult } from './child.ts';
+import { isPeerName, PEER_NAMES, type PeerName } from './peers/index.ts';
+import { checkTargets, formatTable, type BenchReport } from './report.ts';
+import { FULL, QUICK } from './workloads.ts';
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const quick = process.argv.includes('--quick');
+const outDir = resolve(option('--out') ?? 'bench-results');
+const peers = (option('--peers') ?? PEER_NAMES.join(',')).split(',');
+const unknown = peers.filter((p) => !isPeerName(p));
+if (unknown.length > 0) throw new Error(`bench: expected --peers from ${PEER_NAMES.join(',')}, got ${unknown.join(',')}`);
+const w = quick ? QUICK : FULL;
+const childPath = fileURLToPath(new URL('./child.ts', import.meta.url));
+
+function runChild(peer: PeerName, suite: 'ops' | 'train'): ChildResult | string {
+  process.stderr.write(`${peer} ${suite}…\n`);
+  const args = ['--import', 'tsx', childPath, peer, suite, ...(quick ? ['--quick'] : [])];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+  const line = child.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+  if (child.status !== 0 || line === undefined) return `${peer} ${suite} exited with ${child.status ?? child.signal}`;
+  return JSON.parse(line.slice('RESULT '.length)) as ChildResult;
+}
+
+const simdPeakGflops = measureSimdPeak(quick ? 2e6 : 2e7, quick ? 2 : 7);
+const report: BenchReport = {
+  date: new Date().toISOString(),
+  quick,
+  machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, platform: process.platform, loadAverage: loadavg() },
+  simdPeakGflops,
+  peers: {},
+  targets: [],
+};
+for (const peer of peers as PeerName[]) {
+  const entry: NonNullable<BenchReport['peers'][PeerName]> = { errors: [] };
+  for (const suite of ['ops', 'train'] as const) {
+    const result = runChild(peer, suite);
+    if (typeof result === 'string') entry.errors.push(result);
+    else entry[suite] = result;
+  }
+  report.peers[peer] = entry;
+}
+report.targets = checkTargets(report, w);
+
+const out: string[] = [];
+out.push(`convkit bench${quick ? ' --quick (tiny shapes: a smoke test, the numbers mean nothing)' : ''}, ${report.date}`);
+out.push(`machine: ${report.machine.cpu}, ${report.machine.cores} cores, Node ${report.machine.node}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+out.push(`WebAssembly SIMD f32x4 multiply+add peak (1 core, measured now): ${simdPeakGflops?.toFixed(1) ?? 'no SIMD'} GFLOP/s`);
+for (const p of peers as PeerName[]) {
+  const e = report.peers[p];
+  out.push(`  ${p}: ${e?.ops?.description ?? e?.train?.description ?? 'failed'}`);
+}
+out.push('cells: median time, GFLOP/s (convkit: % of the SIMD peak), [peer time ÷ convkit time]; conv bwd = dx + dw (+ db), 2× the forward flops');
+out.push('');
+out.push(formatTable(report, w));
+out.push('');
+const note = report.peers['tfjs-cpu']?.train?.train?.note;
+if (note) out.push(`tfjs-cpu training: ${note}`);
+out.push('targets:');
+for (const t of report.targets) out.push(`  ${t.met === null ? '?   ' : t.met ? 'MET ' : 'MISS'} ${t.target}: ${t.detail}`);
+const errors = Object.values(report.peers).flatMap((e) => e?.errors ?? []);
+for (const e of errors) out.push(`ERROR ${e}`);
+process.stdout.write(`${out.join('\n')}\n`);
+
+mkdirSync(outDir, { recursive: true });
+const file = join(outDir, `bench-${report.date.replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
+writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+process.stdout.write(`results written to ${file}\n`);
+process.exitCode = errors.length > 0 ? 1 : 0;
