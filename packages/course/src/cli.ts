@@ -14,6 +14,7 @@ import { CourseConfigError } from './config.ts';
 import { loadCourse, manifestExercises } from './load.ts';
 import { gradeSubmissionsCli } from './class/cli.ts';
 import { generateSubmissions } from './class/generate.ts';
+import { buildRelease } from './release/build.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
 
@@ -53,6 +54,15 @@ async function main(argv: string[]): Promise<number> {
       const course = await loadCourse(repoRoot);
       const points = course.exercises.reduce((s, e) => s + e.points, 0);
       process.stdout.write(`course.config.ts: ok — "${course.config.title}": ${course.config.chapters.length} chapters, ${course.exercises.length} exercises, ${points} points\n`);
+      return 0;
+    }
+    case 'build': {
+      const course = await loadCourse(repoRoot);
+      const outDir = resolve(cwd, values.out ?? join(repoRoot, 'release'));
+      const t0 = performance.now();
+      const result = buildRelease(course, { outDir, skipSite: values['skip-site'], log: (l) => process.stderr.write(`${l}\n`) });
+      const parts = Object.entries(result.seconds).map(([k, v]) => `${k} ${v} s`).join(', ');
+      process.stdout.write(`release written to ${outDir} in ${((performance.now() - t0) / 1000).toFixed(1)} s (${parts})\n${result.files.map((f) => `  ${f}`).join('\n')}\n`);
       return 0;
     }
     case 'grade-class':

@@ -1,0 +1,74 @@
+/**
+ * The Gradescope autograder zip (https://gradescope-autograders.readthedocs.io/en/latest/specs/):
+ * `setup.sh` and `run_autograder` at the top, and the starter kit's workspace next to them (Gradescope
+ * unzips it all into /autograder/source). setup.sh installs Node, pnpm, the workspace and a `student`
+ * user; run_autograder grades /autograder/submission with src/autograder/run.ts. Both honour
+ * AUTOGRADER_ROOT (instead of /autograder), and setup.sh CONVKIT_SETUP_SKIP_SYSTEM=1 (no apt, no
+ * Node download, no new user), which is how the tests run them in a temporary folder.
+ */
+import { lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeZip, type ZipEntry } from '../zip.ts';
+
+const SETUP = (nodeVersion: string, pnpmVersion: string): string => `#!/usr/bin/env bash
+# Gradescope runs this once, as root, when it builds the autograder's image.
+set -euo pipefail
+SOURCE="\${AUTOGRADER_ROOT:-/autograder}/source"
+NODE_VERSION=${nodeVersion}
+PNPM_VERSION=${pnpmVersion}
+if [ -z "\${CONVKIT_SETUP_SKIP_SYSTEM:-}" ]; then
+  if ! command -v node >/dev/null || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends curl ca-certificates xz-utils
+    curl -fsSL "https://nodejs.org/dist/v$NODE_VERSION/node-v$NODE_VERSION-linux-x64.tar.xz" | tar -xJ -C /usr/local --strip-components=1
+  fi
+  [ "$(pnpm --version 2>/dev/null || true)" = "$PNPM_VERSION" ] || npm install -g "pnpm@$PNPM_VERSION"
+  # Student code runs as this unprivileged user (see run_autograder).
+  id -u student >/dev/null 2>&1 || useradd --no-create-home --shell /usr/sbin/nologin student
+fi
+cd "$SOURCE"
+CI=true pnpm install --frozen-lockfile --prefer-offline
+chmod -R a+rX "$SOURCE"
+`;
+
+const RUN = `#!/usr/bin/env bash
+# Gradescope runs this for every submission, as root: it grades /autograder/submission and writes
+# /autograder/results/results.json. The student's code runs as the user "student" when it exists.
+set -uo pipefail
+ROOT="\${AUTOGRADER_ROOT:-/autograder}"
+export AUTOGRADER_ROOT="$ROOT" CI=true NO_COLOR=1 CONVKIT_STUDENT_USER="\${CONVKIT_STUDENT_USER:-student}"
+mkdir -p "$ROOT/results"
+rm -f "$ROOT/results/results.json"
+cd "$ROOT/source" && ./node_modules/.bin/tsx packages/course/src/autograder/run.ts
+if [ ! -s "$ROOT/results/results.json" ]; then
+  # The grader itself could not run: say so instead of leaving Gradescope without results.
+  printf '%s\\n' '{"score": 0, "output": "The autograder failed to run; please tell your instructor.", "tests": []}' > "$ROOT/results/results.json"
+fi
+`;
+
+/** Every file under `dir` as zip entries named relative to it, without node_modules and .github. */
+function entriesOf(dir: string, prefix = ''): ZipEntry[] {
+  const out: ZipEntry[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (name === 'node_modules' || name === '.github') continue;
+    const path = join(dir, name);
+    const stat = lstatSync(path);
+    if (stat.isDirectory()) out.push(...entriesOf(path, `${prefix}${name}/`));
+    else if (stat.isFile()) out.push({ name: `${prefix}${name}`, data: readFileSync(path), mode: stat.mode & 0o777 });
+  }
+  return out;
+}
+
+/** Writes the autograder zip for the starter kit in `kitDir` (which must have its lockfile). */
+export function buildGradescopeZip(kitDir: string, zipFile: string): { entries: number; bytes: number } {
+  const pkg = JSON.parse(readFileSync(join(kitDir, 'package.json'), 'utf8')) as { packageManager: string };
+  const pnpmVersion = pkg.packageManager.replace(/^pnpm@/, '');
+  const entries: ZipEntry[] = [
+    { name: 'setup.sh', data: Buffer.from(SETUP(process.versions.node, pnpmVersion)), mode: 0o755 },
+    { name: 'run_autograder', data: Buffer.from(RUN), mode: 0o755 },
+    ...entriesOf(kitDir),
+  ];
+  const zip = writeZip(entries);
+  writeFileSync(zipFile, zip);
+  return { entries: entries.length, bytes: zip.length };
+}

@@ -1,0 +1,136 @@
+/**
+ * End to end, as an instructor and a student would: `buildRelease` for a two-exercise course, then
+ *  - the starter kit, copied to a fresh folder, installs on its own and runs `pnpm grade`;
+ *  - the Gradescope zip, unpacked into a simulated /autograder (AUTOGRADER_ROOT), runs setup.sh and
+ *    run_autograder on a correct and on a broken submission and writes Gradescope's results.json.
+ * pnpm installs from its store (the registry is only asked for what the store lacks), so this is fast.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { loadCourse, type Course } from '../load.ts';
+import { readZip } from '../zip.ts';
+import { buildRelease } from './build.ts';
+
+const root = join(import.meta.dirname, '..', '..', '..', '..');
+const solution = (id: string): string => readFileSync(join(root, 'packages', 'grader', 'solutions', `${id}.ts`), 'utf8');
+const run = (cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) =>
+  spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env }, maxBuffer: 1 << 26 });
+
+let tmp: string;
+let course: Course;
+let out: string;
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'convkit-release-'));
+  chmodSync(tmp, 0o755); // the unprivileged grading user must be able to reach the files below
+  const config = join(tmp, 'two.config.ts');
+  writeFileSync(
+    config,
+    `export default { title: 'Two exercises', chapters: ['index'], exercises: [{ id: '01-output-size', points: 4 }, { id: '04-flatten-dense', points: 6, visibleTests: false }] };\n`,
+  );
+  process.env.CONVKIT_COURSE_CONFIG = config;
+  try {
+    course = await loadCourse(root, config);
+    out = join(tmp, 'release');
+    buildRelease(course, { outDir: out, skipSite: true });
+  } finally {
+    delete process.env.CONVKIT_COURSE_CONFIG;
+  }
+}, 120_000);
+
+describe('starter kit (course: 01 worth 4, 04 worth 6 with hidden tests)', () => {
+  it('holds the stubs, the visible tests only of 01, no reference solutions, its own lockfile and the course config', () => {
+    const kit = join(out, 'starter-kit');
+    for (const f of ['package.json', 'pnpm-workspace.yaml', 'pnpm-lock.yaml', 'course.config.ts', 'exercises/01-output-size/output-size.ts', 'exercises/01-output-size/output-size.test.ts', 'exercises/04-flatten-dense/flatten-dense.ts', 'packages/engine/src/index.ts', 'packages/grader/src/cli.ts']) {
+      expect(existsSync(join(kit, f)), f).toBe(true);
+    }
+    expect(existsSync(join(kit, 'exercises/04-flatten-dense/flatten-dense.test.ts'))).toBe(false);
+    expect(existsSync(join(kit, 'exercises/02-conv-forward'))).toBe(false);
+    expect(existsSync(join(kit, 'packages/grader/solutions'))).toBe(false);
+    expect(readFileSync(join(kit, 'course.config.ts'), 'utf8')).toContain("'Two exercises'");
+  });
+
+  it('has a Classroom workflow with one grading step per exercise worth its points, and the reporter over all of them', () => {
+    const yml = readFileSync(join(out, 'starter-kit', '.github', 'workflows', 'classroom.yml'), 'utf8');
+    expect(yml).toMatch(/id: ex01-output-size\n.*\n.*\n.*\n.*\n\s+command: pnpm --silent grade 01-output-size\n.*\n\s+max-score: 4\n/);
+    expect(yml).toMatch(/command: pnpm --silent grade 04-flatten-dense\n.*\n\s+max-score: 6\n/);
+    expect(yml).toContain('runners: ex01-output-size,ex04-flatten-dense');
+    expect(yml).toContain('EX01_OUTPUT_SIZE_RESULTS: "${{ steps.ex01-output-size.outputs.result }}"');
+    expect(yml).toContain('pnpm install --frozen-lockfile');
+  });
+
+  it('installs in a fresh folder and runs pnpm grade: the stub is "not started", the written solution scores 4/4', () => {
+    const fresh = join(tmp, 'student-clone');
+    cpSync(join(out, 'starter-kit'), fresh, { recursive: true });
+    const install = run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline'], fresh);
+    expect(install.status, install.stdout + install.stderr).toBe(0);
+
+    const before = run('pnpm', ['--silent', 'grade', '01', '--reporter', 'json'], fresh);
+    expect(before.status).toBe(1);
+    const r1 = JSON.parse(before.stdout) as { score: number; exercises: { status: string; maxScore: number }[] };
+    expect([r1.score, r1.exercises[0].status]).toEqual([0, 'not-started']);
+
+    writeFileSync(join(fresh, 'exercises/01-output-size/output-size.ts'), solution('01-output-size'));
+    const after = run('pnpm', ['--silent', 'grade', '01', '--reporter', 'json'], fresh);
+    expect(after.status, after.stderr).toBe(0);
+    const r2 = JSON.parse(after.stdout) as { score: number; exercises: { status: string }[] };
+    expect(r2.exercises[0].status).toBe('passed');
+  }, 180_000);
+});
+
+describe('Gradescope autograder zip, in a simulated /autograder', () => {
+  let autograder: string;
+  beforeAll(() => {
+    autograder = join(tmp, 'autograder');
+    const source = join(autograder, 'source');
+    for (const e of readZip(readFileSync(join(out, 'gradescope-autograder.zip')), { maxBytes: 50 * 1024 * 1024 })) {
+      mkdirSync(dirname(join(source, e.name)), { recursive: true });
+      writeFileSync(join(source, e.name), e.data, { mode: e.mode });
+    }
+    const setup = run('bash', [join(source, 'setup.sh')], source, { AUTOGRADER_ROOT: autograder, CONVKIT_SETUP_SKIP_SYSTEM: '1' });
+    expect(setup.status, setup.stdout + setup.stderr).toBe(0);
+  }, 120_000);
+
+  interface Results {
+    score: number;
+    output: string;
+    tests: { name: string; score: number; max_score: number; status: string; visibility: string; output: string }[];
+  }
+  function grade(files: Record<string, string>): Results {
+    const submission = join(autograder, 'submission');
+    rmSync(submission, { recursive: true, force: true });
+    mkdirSync(submission);
+    for (const [f, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(submission, f)), { recursive: true });
+      writeFileSync(join(submission, f), text);
+    }
+    // run_autograder as Gradescope runs it: from its own copy, as root when we are root.
+    const r = run('bash', [join(autograder, 'source', 'run_autograder')], autograder, { AUTOGRADER_ROOT: autograder, CONVKIT_STUDENT_USER: 'nobody' });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    return JSON.parse(readFileSync(join(autograder, 'results', 'results.json'), 'utf8')) as Results;
+  }
+
+  it('scores a correct submission 10/10, with the hidden exercise\'s tests visible only after publishing', () => {
+    const results = grade({
+      '01-output-size/output-size.ts': solution('01-output-size'),
+      '04-flatten-dense/flatten-dense.ts': solution('04-flatten-dense'),
+    });
+    expect(results.score).toBe(10);
+    expect(results.tests.length).toBeGreaterThan(4);
+    expect(results.tests.every((t) => t.status === 'passed' && t.score === t.max_score)).toBe(true);
+    expect(new Set(results.tests.filter((t) => t.name.startsWith('01-')).map((t) => t.visibility))).toEqual(new Set(['visible']));
+    expect(new Set(results.tests.filter((t) => t.name.startsWith('04-')).map((t) => t.visibility))).toEqual(new Set(['after_published']));
+  }, 180_000);
+
+  it('scores a broken submission 0 with a message per test (01 does not compile, 04 missing), still writing valid results', () => {
+    const results = grade({ 'exercises/01-output-size/output-size.ts': `${solution('01-output-size')}\nexport const broken = (1 + ;\n` });
+    expect(results.score).toBe(0);
+    const first = results.tests.find((t) => t.name.startsWith('01-'))!;
+    expect(first.status).toBe('failed');
+    expect(first.output).toMatch(/failed to load/);
+    expect(results.tests.find((t) => t.name.startsWith('04-'))!.output).toMatch(/not started/);
+  }, 180_000);
+});
