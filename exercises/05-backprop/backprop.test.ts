@@ -5,7 +5,7 @@ import { denseBackward, reluBackward, softmaxCrossEntropy } from './backprop.ts'
 
 /** Central differences of sum(f(x) · dout), element by element (h = 1e-5), in float64. */
 function numericalGradient(f: (x: Tensor) => Tensor | number, x: Tensor, dout?: Tensor): number[] {
-  const dot = (out: Tensor | number) => (typeof out === 'number' ? out : out.data.reduce((s, v, i) => s + v * (dout ? dout.data[i] : 1), 0));
+  const dot = (out: Tensor | number) => (typeof out === 'number' ? out : Array.from(out.data).reduce((s, v, i) => s + v * (dout ? dout.data[i] : 1), 0));
   return Array.from(x.data, (old, i) => {
     x.data[i] = old + 1e-5;
     const plus = dot(f(x));

@@ -7,7 +7,7 @@ const f64 = (v: number[][][][]): Tensor => Tensor.from(v, 'float64');
 
 /** Central differences of sum(conv(x) · dout) (h = 1e-5), using the engine's forward pass. */
 function numericalGradient(f: (v: Tensor) => Tensor, x: Tensor, dout: Tensor): number[] {
-  const dot = (out: Tensor) => out.data.reduce((s, v, i) => s + v * dout.data[i], 0);
+  const dot = (out: Tensor) => Array.from(out.data).reduce((s, v, i) => s + v * dout.data[i], 0);
   return Array.from(x.data, (old, i) => {
     x.data[i] = old + 1e-5;
     const plus = dot(f(x));

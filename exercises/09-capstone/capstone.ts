@@ -33,6 +33,6 @@ export function trainAndPredict(train: LabelledImages, testImages: Tensor, optio
   //       2. for each mini-batch: forward (conv → relu → pool → flatten → dense), softmaxCrossEntropy,
   //          backward in reverse order, sgdMomentumStep;
   //       3. forward the test images and take the index of the largest score of each row.
-  //       With 300 training images a correct network already gets well above 50% right.
+  //       With 500 training images a correct network already gets more than half right.
   throw new NotImplemented('trainAndPredict');
 }

@@ -31,7 +31,11 @@ export interface CapstoneOptions {
 
 const conv = { stride: 1, pad: 1 };
 const pool = { size: 2, stride: 2 };
-const FILTERS = Number(process.env.CAP_F ?? 8);
+const FILTERS = 16;
+const EPOCHS = 3;
+const BATCH = 32;
+/** The learning rate falls linearly from LR to LR / 2 over the whole run. */
+const LR = 0.03;
 
 /** The model's weights: [conv w, conv b, dense w, dense b]. */
 function init(rng: Rng): Tensor[] {
@@ -66,14 +70,13 @@ export function trainAndPredict(train: LabelledImages, testImages: Tensor, optio
   let params = init(rng);
   let velocities = params.map((p) => Tensor.zerosLike(p));
   const N = train.x.shape[0];
-  const batchSize = 32;
-  const epochs = Number(process.env.CAP_E ?? 2);
-  outer: for (let epoch = 0; epoch < epochs; epoch++) {
+  outer: for (let epoch = 0; epoch < EPOCHS; epoch++) {
     const order = rng.shuffle(Array.from({ length: N }, (_, i) => i));
-    const lr = Number(process.env.CAP_LR ?? 0.05) / (epoch + 1);
-    for (let start = 0; start < N; start += batchSize) {
+    for (let start = 0; start < N; start += BATCH) {
+      // Out of time: stop training and predict with what we have.
       if (Date.now() - started > options.timeBudgetMs) break outer;
-      const ids = order.slice(start, start + batchSize);
+      const lr = LR * (1 - (0.5 * (epoch * N + start)) / (EPOCHS * N));
+      const ids = order.slice(start, start + BATCH);
       const { x, a, r, p, f, scores } = scoresOf(params, batchOf(train.x, ids));
       const { dscores } = softmaxCrossEntropy(scores, ids.map((i) => train.y[i]));
       const dense = denseBackward(dscores, f, params[2]);

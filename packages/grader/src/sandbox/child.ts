@@ -18,6 +18,7 @@ const F64 = Float64Array;
 const F32 = Float32Array;
 const ObjectProto = Object.prototype;
 const toStr = String;
+const { apply } = Reflect;
 
 const config = JSON.parse(process.argv[2]) as ChildConfig;
 const tripwireUrl = new URL('./tripwire.ts', import.meta.url).href;
@@ -54,9 +55,15 @@ function copyOf(data: ArrayLike<number>, dtype: string): Float32Array | Float64A
   return out;
 }
 
+// Below, plain loops only: the student may have replaced Array.prototype.map, forEach, push, …
+
 /** Rebuilds the grader's inputs as engine Tensors. */
 function decode(value: unknown): unknown {
-  if (isArray(value)) return value.map(decode);
+  if (isArray(value)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) out[i] = decode(value[i]);
+    return out;
+  }
   if (typeof value === 'object' && value !== null && !isView(value)) {
     const v = value as Record<string, unknown>;
     if (v.__tensor === true) {
@@ -64,7 +71,8 @@ function decode(value: unknown): unknown {
       return new Tensor(t.shape, t.data, t.dtype);
     }
     const out: Record<string, unknown> = {};
-    for (const k of keys(v)) out[k] = decode(v[k]);
+    const names = keys(v);
+    for (let i = 0; i < names.length; i++) out[names[i]] = decode(v[names[i]]);
     return out;
   }
   return value;
@@ -78,7 +86,7 @@ function encode(value: unknown, depth: number): WireValue {
   if (depth > 4) return { __unsupported: 'a value nested too deeply' };
   if (value instanceof Tensor) {
     const shape: number[] = [];
-    for (let i = 0; i < value.shape.length; i++) shape.push(Number(value.shape[i]));
+    for (let i = 0; i < value.shape.length; i++) shape[i] = Number(value.shape[i]);
     const dtype = value.dtype === 'float32' ? 'float32' : 'float64';
     return { __tensor: true, shape, dtype, data: copyOf(value.data, dtype) };
   }
@@ -86,7 +94,7 @@ function encode(value: unknown, depth: number): WireValue {
   if (isArray(value)) {
     if (value.length > 1_000_000) return { __unsupported: `an array of ${value.length} elements` };
     const out: WireValue[] = [];
-    for (let i = 0; i < value.length; i++) out.push(encode(value[i], depth + 1));
+    for (let i = 0; i < value.length; i++) out[i] = encode(value[i], depth + 1);
     return out;
   }
   const proto = getPrototypeOf(value);
@@ -95,7 +103,8 @@ function encode(value: unknown, depth: number): WireValue {
     return { __unsupported: `an instance of ${toStr(name)}` };
   }
   const out: Record<string, WireValue> = {};
-  for (const k of keys(value)) out[k] = encode((value as Record<string, unknown>)[k], depth + 1);
+  const names = keys(value);
+  for (let i = 0; i < names.length; i++) out[names[i]] = encode((value as Record<string, unknown>)[names[i]], depth + 1);
   return out;
 }
 
@@ -110,15 +119,16 @@ interface Watched {
 function watch(args: unknown[], names: string[]): Watched[] {
   const found: Watched[] = [];
   const visit = (v: unknown, name: string): void => {
-    if (v instanceof Tensor) found.push({ name, tensor: v, data: v.data, copy: copyOf(v.data, v.dtype) });
-    else if (isArray(v)) v.forEach((item, i) => visit(item, `${name}[${i}]`));
+    if (v instanceof Tensor) found[found.length] = { name, tensor: v, data: v.data, copy: copyOf(v.data, v.dtype) };
+    else if (isArray(v)) for (let i = 0; i < v.length; i++) visit(v[i], `${name}[${i}]`);
   };
-  args.forEach((a, i) => visit(a, names[i] ?? `argument ${i + 1}`));
+  for (let i = 0; i < args.length; i++) visit(args[i], names[i] ?? `argument ${i + 1}`);
   return found;
 }
 
 function findMutation(inputs: Watched[]): string | null {
-  for (const w of inputs) {
+  for (let k = 0; k < inputs.length; k++) {
+    const w = inputs[k];
     if (w.tensor.data !== w.data) return `${w.name}.data was replaced by another array`;
     for (let i = 0; i < w.copy.length; i++) {
       const now = w.data[i];
@@ -132,15 +142,16 @@ function findMutation(inputs: Watched[]): string | null {
 
 function findReturnedInput(value: unknown, inputs: Watched[]): string | null {
   const outs: unknown[] = [value];
-  if (isArray(value)) outs.push(...value);
+  const add = (v: unknown): void => {
+    outs[outs.length] = v;
+    if (isArray(v)) for (let i = 0; i < v.length; i++) outs[outs.length] = v[i];
+  };
+  if (isArray(value)) add(value);
   else if (typeof value === 'object' && value !== null && !(value instanceof Tensor)) {
-    for (const k of keys(value)) {
-      const v = (value as Record<string, unknown>)[k];
-      outs.push(v);
-      if (isArray(v)) outs.push(...v);
-    }
+    const names = keys(value);
+    for (let i = 0; i < names.length; i++) add((value as Record<string, unknown>)[names[i]]);
   }
-  for (const o of outs) for (const w of inputs) if (o === w.tensor) return w.name;
+  for (let i = 0; i < outs.length; i++) for (let k = 0; k < inputs.length; k++) if (outs[i] === inputs[k].tensor) return inputs[k].name;
   return null;
 }
 
@@ -155,10 +166,12 @@ try {
 }
 send({ type: 'ready', exports: keys(student) });
 
-onMessage('message', (raw: unknown) => {
+onMessage('message', async (raw: unknown) => {
   const message = raw as ToChild;
   if (message.type !== 'call') return;
-  void runCall(message).then((outcome) => send({ type: 'result', id: message.id, outcome }));
+  // `await`, not `.then`: a patched Promise.prototype.then cannot intercept it.
+  const outcome = await runCall(message);
+  send({ type: 'result', id: message.id, outcome });
 });
 
 async function runCall({ fn, args, argNames }: ToChild): Promise<CallOutcome> {
@@ -171,11 +184,18 @@ async function runCall({ fn, args, argNames }: ToChild): Promise<CallOutcome> {
       violations: [],
     };
   }
-  const inputs = decode(args) as unknown[];
+  let inputs: unknown[];
+  try {
+    inputs = decode(args) as unknown[];
+  } catch (error) {
+    const info = describeThrown(error);
+    info.message = `the sandbox could not rebuild the inputs (did your code patch a built-in?): ${info.message}`;
+    return { kind: 'threw', error: info, violations: takeViolations() };
+  }
   const watched = watch(inputs, argNames);
   let value: unknown;
   try {
-    value = await (target as (...a: unknown[]) => unknown)(...inputs);
+    value = await apply(target as (...a: unknown[]) => unknown, undefined, inputs);
   } catch (error) {
     return { kind: 'threw', error: describeThrown(error), violations: takeViolations() };
   }

@@ -12,7 +12,7 @@ import { describeValue } from '../compare.ts';
 import { judge, passed, toWire, type SpecContext, type TestSpec, type Verdict } from './kit.ts';
 
 /** Sizes of the capstone's data: small enough for naive loops to train within the limit. */
-export const CAPSTONE = { trainSize: 4000, testSize: 1000, seed: 7 } as const;
+export const CAPSTONE = { trainSize: 8000, testSize: 1000, seed: 7 } as const;
 
 /** Every engine function the earlier exercises ask for: the capstone must use the student's own. */
 export const tripwires = [

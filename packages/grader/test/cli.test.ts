@@ -1,0 +1,49 @@
+/** `pnpm grade` as a user runs it: a real process, its stdout, its exit code. */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../src/plan.ts';
+
+function gradeCli(args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'packages/grader/src/cli.ts', ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('pnpm grade (the CLI)', () => {
+  it('--self-check 01 --reporter json: only JSON on stdout, full marks, exit 0', () => {
+    const r = gradeCli(['--self-check', '01', '--reporter', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ score: 5, maxScore: 5, exercises: [{ id: '01-output-size', status: 'passed' }] });
+  });
+
+  it('the stub of 01: not started, exit 1, pretty output that points to the exercise', () => {
+    const r = gradeCli(['output-size']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('· 01-output-size  Output size of a sliding window  0/5 · 0/13 tests not started');
+    expect(r.stdout).toContain('Next up: 01-output-size — edit exercises/01-output-size/output-size.ts');
+    expect(r.stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('--reporter gradescope --output-file writes results.json', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'convkit-grade-'));
+    const file = join(dir, 'results', 'results.json');
+    const r = gradeCli(['--self-check', '01', '--reporter', 'gradescope', '--output-file', file]);
+    expect(r.code).toBe(0);
+    const results = JSON.parse(readFileSync(file, 'utf8'));
+    expect(results.score).toBe(5);
+    expect(results.tests.every((t: { status: string }) => t.status === 'passed')).toBe(true);
+  });
+
+  it('an unknown exercise is a usage error (exit 2) that lists the exercises', () => {
+    const r = gradeCli(['10-transformers']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('pnpm grade: unknown exercise "10-transformers"; the exercises are: 01-output-size, 02-conv-forward');
+  });
+});
