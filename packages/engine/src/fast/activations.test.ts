@@ -13,13 +13,20 @@ describe('fast ReLU against the reference op', () => {
     const dout = randomNormal(x.shape, rng);
     // -0 and 0 are the same gradient: compare values (the reference computes dout·0 = -0 for dout < 0).
     const values = (t: Tensor): number[] => Array.from(t.data, (v) => v + 0);
-    expect(values(fastReluForward(x))).toEqual(values(reluForward(x)));
-    expect(values(fastReluBackward(dout, x))).toEqual(values(reluBackward(dout, x)));
+    expect(values(fastReluForward(x)!)).toEqual(values(reluForward(x)));
+    expect(values(fastReluBackward(dout, x)!)).toEqual(values(reluBackward(dout, x)));
   });
 
   it('hand-worked: relu([-1, 0, 2]) = [0, 0, 2]; gradient [5, 6, 7] → [0, 0, 7]', () => {
     const x = Tensor.from([-1, 0, 2]);
-    expect(fastReluForward(x).toArray()).toEqual([0, 0, 2]);
-    expect(fastReluBackward(Tensor.from([5, 6, 7]), x).toArray()).toEqual([0, 0, 7]);
+    expect(fastReluForward(x)!.toArray()).toEqual([0, 0, 2]);
+    expect(fastReluBackward(Tensor.from([5, 6, 7]), x)!.toArray()).toEqual([0, 0, 7]);
+  });
+
+  it('returns null (so the reference op reports it) on NaN or ±Infinity in x or dout: x=[3]', () => {
+    expect(fastReluForward(Tensor.from([1, Number.NaN, 2]))).toBeNull();
+    expect(fastReluForward(Tensor.from([1, -Infinity, 2]))).toBeNull();
+    expect(fastReluBackward(Tensor.from([1, 1, Infinity]), Tensor.from([1, 2, 3]))).toBeNull();
+    expect(fastReluBackward(Tensor.from([1, 1, 1]), Tensor.from([1, Number.NaN, 3]))).toBeNull();
   });
 });

@@ -1,16 +1,30 @@
-/** Fast float32 ReLU: plain loops over the typed arrays, no per-element callback. */
+/**
+ * Fast float32 ReLU: plain loops over the typed arrays, no per-element
+ * callback. The finiteness check the reference op makes is fused into the
+ * same pass (v − v ≠ 0 exactly for NaN and ±Infinity): on a non-finite value
+ * these return null and the caller falls back to the reference op, which
+ * throws its own error.
+ */
 import { Tensor } from '../tensor.ts';
 
-export function fastReluForward(x: Tensor): Tensor {
+export function fastReluForward(x: Tensor): Tensor | null {
   const out = new Tensor(x.shape);
-  const xs = x.data, o = out.data;
-  for (let i = 0; i < xs.length; i++) o[i] = xs[i] > 0 ? xs[i] : 0;
+  const xs = x.data as Float32Array, o = out.data as Float32Array;
+  for (let i = 0; i < xs.length; i++) {
+    const v = xs[i];
+    if (v - v !== 0) return null;
+    o[i] = v > 0 ? v : 0;
+  }
   return out;
 }
 
-export function fastReluBackward(dout: Tensor, x: Tensor): Tensor {
+export function fastReluBackward(dout: Tensor, x: Tensor): Tensor | null {
   const dx = new Tensor(x.shape);
-  const xs = x.data, up = dout.data, d = dx.data;
-  for (let i = 0; i < xs.length; i++) d[i] = xs[i] > 0 ? up[i] : 0;
+  const xs = x.data as Float32Array, up = dout.data as Float32Array, d = dx.data as Float32Array;
+  for (let i = 0; i < xs.length; i++) {
+    const v = xs[i], g = up[i];
+    if (v - v !== 0 || g - g !== 0) return null;
+    d[i] = v > 0 ? g : 0;
+  }
   return dx;
 }

@@ -1,12 +1,15 @@
 /**
  * When may an op take the fast path? Only when its arguments are certainly
- * valid float32 tensors. These predicates never throw and build no messages:
+ * valid float32 tensors. (ReLU and 2×2/2 max pooling check finiteness inside
+ * their kernels, in the same pass, and return null on a non-finite value; the
+ * predicates below then skip that extra pass.) They never throw and build no messages:
  * any doubt (wrong type, rank, shape, dtype, parameters, non-finite values)
  * sends the call to the reference op, which then throws its own error. So the
  * reference ops stay the single source of argument checking and of every
  * error message, and the fast kernels can assume clean input.
  */
 import { Tensor } from '../tensor.ts';
+import type { PoolParams } from '../ops/params.ts';
 
 function isFloat32(...values: unknown[]): boolean {
   return values.every((t) => t instanceof Tensor && t.dtype === 'float32' && t.data instanceof Float32Array);
@@ -74,14 +77,17 @@ function poolOk(x: Tensor, params: unknown): number[] | null {
   return outHeight > 0 && outWidth > 0 ? [x.shape[0], x.shape[1], outHeight, outWidth] : null;
 }
 
+/** 2×2 windows with stride 2: the fast kernels check finiteness themselves (see pool2d.ts). */
+const selfChecking = (params: unknown): boolean => (params as PoolParams).size === 2 && (params as PoolParams).stride === 2;
+
 export function maxPool2dForwardEligible(x: unknown, params: unknown): boolean {
-  return isFloat32(x) && poolOk(x as Tensor, params) !== null && allFinite(x as Tensor);
+  return isFloat32(x) && poolOk(x as Tensor, params) !== null && (selfChecking(params) || allFinite(x as Tensor));
 }
 
 export function maxPool2dBackwardEligible(dout: unknown, x: unknown, params: unknown): boolean {
   if (!isFloat32(dout, x)) return false;
   const outShape = poolOk(x as Tensor, params);
-  return outShape !== null && sameShape(dout as Tensor, outShape) && allFinite(dout as Tensor, x as Tensor);
+  return outShape !== null && sameShape(dout as Tensor, outShape) && (selfChecking(params) || allFinite(dout as Tensor, x as Tensor));
 }
 
 export function denseForwardEligible(x: unknown, w: unknown, b: unknown): boolean {
@@ -96,10 +102,11 @@ export function denseBackwardEligible(dout: unknown, x: unknown, w: unknown): bo
   return hasShape(xt, 2) && hasShape(wt, 2) && wt.shape[0] === xt.shape[1] && sameShape(dt, [xt.shape[0], wt.shape[1]]) && allFinite(dt, xt, wt);
 }
 
+/** Finiteness is checked by the ReLU kernels themselves. */
 export function reluForwardEligible(x: unknown): boolean {
-  return isFloat32(x) && allFinite(x as Tensor);
+  return isFloat32(x);
 }
 
 export function reluBackwardEligible(dout: unknown, x: unknown): boolean {
-  return isFloat32(dout, x) && sameShape(dout as Tensor, (x as Tensor).shape) && allFinite(dout as Tensor, x as Tensor);
+  return isFloat32(dout, x) && sameShape(dout as Tensor, (x as Tensor).shape);
 }

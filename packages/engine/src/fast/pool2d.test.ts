@@ -22,12 +22,12 @@ describe('fast max pooling against the reference op', () => {
     for (const [label, x] of [['random', randomNormal(shape, rng)], ['with ties', ties]] as const) {
       it(`forward and backward, ${label}, ${name}`, () => {
         const params = { size, stride };
-        const out = fastMaxPool2dForward(x, params);
+        const out = fastMaxPool2dForward(x, params)!;
         const expectedOut = maxPool2dForward(x, params);
         expect(out.shape).toEqual(expectedOut.shape);
         expect(out.data).toEqual(expectedOut.data);
         const dout = randomNormal(out.shape, rng);
-        const dx = fastMaxPool2dBackward(dout, x, params);
+        const dx = fastMaxPool2dBackward(dout, x, params)!;
         const expectedDx = maxPool2dBackward(dout, x, params);
         expect(dx.shape).toEqual(expectedDx.shape);
         // Float32 sums of the same few terms: equal up to rounding order.
@@ -38,7 +38,17 @@ describe('fast max pooling against the reference op', () => {
 
   it('a tie sends the whole gradient to the first maximum in row-major order: x=[1,1,2,2] all 5', () => {
     const x = Tensor.from([[[[5, 5], [5, 5]]]]);
-    const dx = fastMaxPool2dBackward(Tensor.from([[[[7]]]]), x, { size: 2, stride: 2 });
+    const dx = fastMaxPool2dBackward(Tensor.from([[[[7]]]]), x, { size: 2, stride: 2 })!;
     expect(dx.toArray()).toEqual([[[[7, 0], [0, 0]]]]);
+  });
+
+  it('2×2/2 returns null (so the reference op reports it) on a non-finite x or dout: x=[1,1,4,4]', () => {
+    const x = Tensor.zeros([1, 1, 4, 4]);
+    x.data[15] = Number.NaN; // the last window's last element
+    expect(fastMaxPool2dForward(x, { size: 2, stride: 2 })).toBeNull();
+    expect(fastMaxPool2dBackward(Tensor.zeros([1, 1, 2, 2]), x, { size: 2, stride: 2 })).toBeNull();
+    const dout = Tensor.zeros([1, 1, 2, 2]);
+    dout.data[3] = Infinity;
+    expect(fastMaxPool2dBackward(dout, Tensor.zeros([1, 1, 4, 4]), { size: 2, stride: 2 })).toBeNull();
   });
 });

@@ -25,31 +25,60 @@ function firstMaxAt(x: Float32Array, g: PoolGeometry, plane: number, outRow: num
   return best;
 }
 
-/** The common 2×2 window with stride 2, unrolled: same first-maximum rule (strict >, row-major). */
-function maxPool2x2(xs: Float32Array, g: PoolGeometry, o: Float32Array): void {
+/**
+ * The common 2×2 window with stride 2, unrolled, with the same first-maximum
+ * rule (strict >, row-major). These windows tile x exactly, so the pass also
+ * checks every input for finiteness (v − v ≠ 0 for NaN, ±Infinity): false
+ * means a non-finite value was found and the result must not be used.
+ */
+function maxPool2x2(xs: Float32Array, g: PoolGeometry, o: Float32Array): boolean {
   let d = 0;
   for (let plane = 0; plane < g.N * g.C * g.H * g.W; plane += g.H * g.W) {
     for (let outRow = 0; outRow < g.outHeight; outRow++) {
       let top = plane + 2 * outRow * g.W;
       for (let outCol = 0; outCol < g.outWidth; outCol++, top += 2) {
-        let m = xs[top];
-        if (xs[top + 1] > m) m = xs[top + 1];
-        if (xs[top + g.W] > m) m = xs[top + g.W];
-        if (xs[top + g.W + 1] > m) m = xs[top + g.W + 1];
+        const a = xs[top], b = xs[top + 1], c = xs[top + g.W], e = xs[top + g.W + 1];
+        if (a - a + (b - b) + (c - c) + (e - e) !== 0) return false;
+        let m = a;
+        if (b > m) m = b;
+        if (c > m) m = c;
+        if (e > m) m = e;
         o[d++] = m;
       }
     }
   }
+  return true;
 }
 
-export function fastMaxPool2dForward(x: Tensor, params: PoolParams): Tensor {
+/** Backward of maxPool2x2: each window's gradient goes to its first maximum; false on a non-finite x or dout. */
+function maxPool2x2Backward(xs: Float32Array, up: Float32Array, g: PoolGeometry, dxs: Float32Array): boolean {
+  let d = 0;
+  for (let plane = 0; plane < g.N * g.C * g.H * g.W; plane += g.H * g.W) {
+    for (let outRow = 0; outRow < g.outHeight; outRow++) {
+      let top = plane + 2 * outRow * g.W;
+      for (let outCol = 0; outCol < g.outWidth; outCol++, top += 2) {
+        const a = xs[top], b = xs[top + 1], c = xs[top + g.W], e = xs[top + g.W + 1], grad = up[d++];
+        if (a - a + (b - b) + (c - c) + (e - e) + (grad - grad) !== 0) return false;
+        let at = top, m = a;
+        if (b > m) { m = b; at = top + 1; }
+        if (c > m) { m = c; at = top + g.W; }
+        if (e > m) at = top + g.W + 1;
+        dxs[at] = grad;
+      }
+    }
+  }
+  return true;
+}
+
+/** Whether the fast kernels check finiteness themselves (the 2×2/2 case); otherwise the caller must. */
+export const checksFiniteness = (params: PoolParams): boolean => params.size === 2 && params.stride === 2;
+
+/** null when the 2×2/2 kernel met a non-finite input (other sizes: the caller checked finiteness). */
+export function fastMaxPool2dForward(x: Tensor, params: PoolParams): Tensor | null {
   const g = poolGeometry(x.shape, params);
   const out = new Tensor([g.N, g.C, g.outHeight, g.outWidth]);
   const xs = x.data as Float32Array, o = out.data as Float32Array;
-  if (g.size === 2 && g.stride === 2) {
-    maxPool2x2(xs, g, o);
-    return out;
-  }
+  if (checksFiniteness(params)) return maxPool2x2(xs, g, o) ? out : null;
   let d = 0;
   for (let plane = 0; plane < g.N * g.C * g.H * g.W; plane += g.H * g.W) {
     for (let outRow = 0; outRow < g.outHeight; outRow++) {
@@ -59,10 +88,12 @@ export function fastMaxPool2dForward(x: Tensor, params: PoolParams): Tensor {
   return out;
 }
 
-export function fastMaxPool2dBackward(dout: Tensor, x: Tensor, params: PoolParams): Tensor {
+/** null when the 2×2/2 kernel met a non-finite x or dout (other sizes: the caller checked finiteness). */
+export function fastMaxPool2dBackward(dout: Tensor, x: Tensor, params: PoolParams): Tensor | null {
   const g = poolGeometry(x.shape, params);
   const dx = new Tensor(x.shape);
   const xs = x.data as Float32Array, dxs = dx.data as Float32Array, up = dout.data as Float32Array;
+  if (checksFiniteness(params)) return maxPool2x2Backward(xs, up, g, dxs) ? dx : null;
   let d = 0;
   for (let plane = 0; plane < g.N * g.C * g.H * g.W; plane += g.H * g.W) {
     for (let outRow = 0; outRow < g.outHeight; outRow++) {
