@@ -1,7 +1,7 @@
 /**
  * The visible exercise tests.
  *
- * - Students: `pnpm --filter @convkit/exercises test` (or `pnpm test:exercises` from the root) runs
+ * - Students: `pnpm --filter @convkit/exercises test` (add a folder to run one: `… test 02`) runs
  *   them against YOUR files (vitest `--mode student`). They fail until you write the code: that is
  *   the point.
  * - The kit's own test run (root `vitest run`, `pnpm test`) runs the same tests against the

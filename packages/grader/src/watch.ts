@@ -3,8 +3,7 @@
  * its files is saved, and says which exercise comes next.
  */
 import { watch as watchFiles } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
-import { exercises } from '../../../exercises/manifest.ts';
+import { join, relative, sep } from 'node:path';
 import { grade, gradeExercise, type GradeTarget } from './run.ts';
 import { repoRoot, solutionsDir } from './plan.ts';
 import { PrettyReporter } from './reporters/pretty.ts';
@@ -58,7 +57,6 @@ export async function watch({ targets, selfCheck = false, verbose = false }: Wat
     clearTimeout(timers.get(target.exercise.id));
     timers.set(target.exercise.id, setTimeout(() => regrade(target), 150));
   });
-  process.stdout.write(`\nwatching ${relative(process.cwd(), folder) || folder}${sep} for changes to ${exercises.length} exercises…\n`);
+  process.stdout.write(`\nwatching ${relative(process.cwd(), folder) || folder}${sep} for changes to ${targets.length} exercise${targets.length === 1 ? '' : 's'}…\n`);
   await new Promise(() => {});
-  void dirname;
 }
