@@ -15,6 +15,8 @@ import { loadCourse, manifestExercises } from './load.ts';
 import { gradeSubmissionsCli } from './class/cli.ts';
 import { generateSubmissions } from './class/generate.ts';
 import { buildRelease } from './release/build.ts';
+import { newExercise } from './scaffold/exercise.ts';
+import { newChapter } from './scaffold/chapter.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
 
@@ -83,6 +85,23 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${made.length} submissions in ${out}: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}\n`);
       return 0;
     }
+    case 'new': {
+      const [what, slug] = rest;
+      if (what === 'exercise') {
+        const points = values.points === undefined ? undefined : Number(values.points);
+        if (points !== undefined && !(points >= 0)) throw new UsageError(`--points: expected a number ≥ 0, got ${values.points}`);
+        const made = newExercise(repoRoot, slug, await manifestExercises(repoRoot), { title: values.title, points });
+        process.stdout.write(`created exercise ${made.id} (${made.fn}):\n${made.files.map((f) => `  ${f}`).join('\n')}\n` +
+          `next: write the reference in packages/grader/src/spec/references/${made.id}.ts, then pnpm grade --self-check ${made.id}\n`);
+        return 0;
+      }
+      if (what === 'chapter') {
+        const files = newChapter(repoRoot, slug, { title: values.title });
+        process.stdout.write(`created chapter ${slug}:\n${files.map((f) => `  ${f}`).join('\n')}\nnext: write it, then pnpm docs to see it\n`);
+        return 0;
+      }
+      throw new UsageError(`new: expected "exercise" or "chapter", got ${what === undefined ? 'nothing' : JSON.stringify(what)}`);
+    }
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -98,7 +117,10 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`pnpm course: ${error.message}\n${HELP}\n`);
       process.exitCode = 2;
       return;
-    } else process.stderr.write(`pnpm course: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    } else {
+      const detail = error instanceof Error ? (process.env.CONVKIT_DEBUG ? error.stack : error.message) : String(error);
+      process.stderr.write(`pnpm course: ${detail}\n`);
+    }
     process.exitCode = 1;
   },
 );
