@@ -66,7 +66,7 @@ after(async () => {
 });
 
 describe('every page', () => {
-  test('every page of the sitemap loads with no console error, no request leaving 127.0.0.1, and live blocks without unintended errors', async () => {
+  test('every page of the sitemap is served as HTML and renders in the browser with no console error and no request leaving 127.0.0.1', async () => {
     const sitemap = readFileSync(join(build, 'sitemap.xml'), 'utf8');
     const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname.replace(/\/$/, '') || '/');
     assert.ok(paths.length >= 12, `expected the chapters, playground and API pages in the sitemap, got ${paths.length}`);
@@ -101,7 +101,8 @@ describe('every page', () => {
     };
     const page = await browser.newPage();
     const log = watch(page);
-    for (const path of paths.filter((p) => !p.startsWith('/api/'))) {
+    // course pages (LIVE) and the playground get a full test of their own below
+    for (const path of paths.filter((p) => !p.startsWith('/api/') && !(p in LIVE) && p !== '/playground')) {
       await page.goto(site.url + path, { waitUntil: 'load' });
       await check(page, log, path);
     }
@@ -121,24 +122,63 @@ describe('every page', () => {
   });
 });
 
-describe('live examples', () => {
+/** Figures each course page must draw as SVG (Plot figures and the React-drawn diagrams). */
+const FIGURES: Record<string, string[]> = {
+  '/': ['intro-pipeline'],
+  '/volumes': ['volumes-examples', 'volumes-digit'],
+  '/local-connectivity': ['connectivity', 'digit-input', 'filter-0', 'map-3'],
+  '/stride-and-padding': ['window-input', 'window-output'],
+  '/depth-and-filters': ['filter-3d', 't-filters', 'digit-input', 'map-0'],
+  '/pooling': ['pool-before', 'pool-after', 'pool-map', 'pool-pooled', 'pool-volumes'],
+  '/flattening': ['flatten'],
+  '/architecture': ['architecture'],
+  '/gradient-descent': ['gd-loss', 'gd-accuracy'],
+};
+
+describe('course pages', () => {
   for (const [path, blocks] of Object.entries(LIVE)) {
-    test(`${path}: ${blocks.map((b) => b.id).join(', ')} show the hand-worked results`, async () => {
+    test(`${path}: live blocks ${blocks.map((b) => b.id).join(', ')} show the hand-worked results; figures ${(FIGURES[path] ?? []).join(', ')} render as SVG; no console error or external request`, async () => {
       const { page, log } = await open(path);
       for (const b of blocks) {
         const out = page.locator(`[data-live-out="${b.id}"]`);
-        await out.waitFor({ timeout: 20_000 });
+        await out.waitFor({ timeout: 30_000 });
         const text = (await out.textContent()) ?? '';
         for (const t of b.text ?? []) assert.ok(text.includes(t), `${b.id}: expected "${t}" in:\n${text}`);
         if (b.numbers) assert.deepEqual(numbersOf(text), b.numbers, `${b.id}:\n${text}`);
         if (b.match) assert.match(text, b.match, b.id);
         if (b.check) assert.equal(b.check(text), undefined);
       }
+      await liveBlocksSettled(page);
+      const errors = await page.locator(LIVE_ERROR).allTextContents();
+      assert.equal(errors.length, (INTENDED_ERRORS[path] ?? []).length, `${path}: live block errors: ${errors.join(' | ')}`);
+      for (const id of FIGURES[path] ?? []) {
+        await page.locator(`[data-figure="${id}"] svg`).first().waitFor({ timeout: 30_000 });
+        // Plot wraps a chart with a legend in a <figure> with small swatch SVGs: measure the largest
+        const size = await page.locator(`[data-figure="${id}"] svg`).evaluateAll((svgs) =>
+          Math.max(...svgs.map((e) => Math.min(e.getBoundingClientRect().width, e.getBoundingClientRect().height))),
+        );
+        assert.ok(size > 20, `${path} ${id}: the SVG is only ${size}px`);
+      }
+      if (path === '/pooling') {
+        // after max pooling 2×2: the maxima of the hand-worked example, 6 8 / 3 4
+        assert.deepEqual(await page.locator('[data-figure="pool-after"] svg text').allTextContents(), ['6', '8', '3', '4']);
+      }
+      if (path !== '/architecture') assert.ok((await page.locator('.katex-display, .katex').count()) > 0, `${path}: no KaTeX math`);
+      if (path === '/local-connectivity') {
+        const fonts = await page.evaluate(async () => {
+          await document.fonts.ready;
+          return [...document.fonts].filter((f) => f.family.includes('KaTeX') && f.status === 'loaded').map((f) => f.family);
+        });
+        assert.ok(fonts.includes('KaTeX_Main'), `KaTeX fonts not loaded: ${fonts.join(', ')}`);
+      }
       assertClean(path, log);
+      await page.screenshot({ path: join(shots, `${path === '/' ? 'home' : path.slice(1)}.png`), fullPage: true });
       await page.close();
     });
   }
+});
 
+describe('interactive examples', () => {
   test('an edited example re-runs, and an invalid one shows the engine error inline without breaking the page', async () => {
     const path = '/stride-and-padding';
     const { page, log } = await open(path);
@@ -209,51 +249,6 @@ describe('live examples', () => {
   });
 });
 
-describe('figures', () => {
-  const FIGURES: Record<string, string[]> = {
-    '/local-connectivity': ['connectivity', 'digit-input', 'filter-0', 'map-3'],
-    '/stride-and-padding': ['window-input', 'window-output'],
-    '/depth-and-filters': ['filter-3d', 't-filters', 'digit-input', 'map-0'],
-    '/pooling': ['pool-before', 'pool-after', 'pool-map', 'pool-pooled'],
-    '/architecture': ['architecture'],
-    '/gradient-descent': ['gd-loss', 'gd-accuracy'],
-  };
-  test('Plot figures and diagrams render as SVG, and KaTeX renders with its bundled fonts', async () => {
-    const shotsOf = ['/', '/local-connectivity', '/depth-and-filters', '/pooling', '/architecture', '/gradient-descent', '/backpropagation'];
-    for (const [path, ids] of Object.entries(FIGURES)) {
-      const { page, log } = await open(path);
-      for (const id of ids) {
-        const svg = page.locator(`[data-figure="${id}"] svg`).first();
-        await svg.waitFor({ timeout: 20_000 });
-        const box = await svg.boundingBox();
-        assert.ok(box && box.width > 20 && box.height > 20, `${path} ${id}: svg is ${JSON.stringify(box)}`);
-      }
-      if (path === '/pooling') {
-        // after max pooling 2×2: the bold maxima of the hand-worked example, 6 8 / 3 4
-        assert.deepEqual(await page.locator('[data-figure="pool-after"] svg text').allTextContents(), ['6', '8', '3', '4']);
-      }
-      assert.ok((await page.locator('.katex-display').count()) > 0 || path === '/architecture', `${path}: no display math`);
-      await liveBlocksSettled(page);
-      if (path === '/local-connectivity') {
-        const fonts = await page.evaluate(async () => {
-          await document.fonts.ready;
-          return [...document.fonts].filter((f) => f.family.includes('KaTeX') && f.status === 'loaded').map((f) => f.family);
-        });
-        assert.ok(fonts.includes('KaTeX_Main'), `KaTeX fonts not loaded: ${fonts.join(', ')}`);
-      }
-      assertClean(path, log);
-      await page.close();
-    }
-    for (const path of shotsOf) {
-      const { page } = await open(path);
-      await liveBlocksSettled(page);
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: join(shots, `${path === '/' ? 'home' : path.slice(1)}.png`), fullPage: true });
-      await page.close();
-    }
-  });
-});
-
 describe('playground', () => {
   test('trains in a worker while the page stays responsive, the loss falls, and a drawn digit gets a prediction', async (t) => {
     const path = '/playground';
@@ -268,17 +263,19 @@ describe('playground', () => {
     await toggle.click();
     const status = page.getByTestId('train-status');
     // the main thread stays free: timers fire on time while the worker trains
-    const lag = await page.evaluate(async () => {
-      let worst = 0;
-      for (let i = 0; i < 40; i++) {
+    // (the 90th percentile of 50 timer delays, so one garbage collection or a busy shared CI machine does not decide)
+    const lags = await page.evaluate(async () => {
+      const out: number[] = [];
+      for (let i = 0; i < 50; i++) {
         const t0 = performance.now();
         await new Promise((r) => setTimeout(r, 20));
-        worst = Math.max(worst, performance.now() - t0 - 20);
+        out.push(performance.now() - t0 - 20);
       }
-      return worst;
+      return out.sort((a, b) => a - b);
     });
-    t.diagnostic(`worst timer lag on the main thread while training: ${lag.toFixed(0)} ms`);
-    assert.ok(lag < 250, `main thread blocked for ${lag} ms`);
+    const p90 = lags[Math.floor(lags.length * 0.9)];
+    t.diagnostic(`main-thread timer lag while training: median ${lags[25].toFixed(0)} ms, p90 ${p90.toFixed(0)} ms, worst ${lags[49].toFixed(0)} ms`);
+    assert.ok(p90 < 200, `the page is not responsive while training: timer lag p90 ${p90} ms`);
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="train-status"]')?.getAttribute('data-step')) >= 120, null, { timeout: 60_000 });
     const first = Number(await status.getAttribute('data-first-loss'));
     const last = Number(await status.getAttribute('data-last-loss'));

@@ -4,13 +4,17 @@
  * how to grade it. The order and titles come from `exercises/manifest.ts` when it is there.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 interface ManifestEntry {
   id: string;
   title?: string;
   points?: number;
+  /** The file the student edits, relative to exercises/. */
+  file?: string;
+  functions?: readonly string[];
+  timeLimitMs?: number;
 }
 
 /** Reads the manifest's exercise list, whatever its export is called; [] if there is none yet. */
@@ -37,29 +41,33 @@ const yamlString = (s: string): string => JSON.stringify(s);
  * links to its page; links to other files in the repository cannot be pages of the site, so they become
  * the file path in code style (the student has the repository open anyway).
  */
-function rewriteLinks(markdown: string, folders: string[]): string {
+function rewriteLinks(markdown: string, folders: string[], folder: string): string {
   return markdown.replace(/(!?)\[([^\]]*)\]\((?!https?:|#|mailto:)([^)\s]+)\)/g, (_all, bang: string, text: string, target: string) => {
     const other = folders.find((f) => target.includes(`${f}/README.md`) || target === `../${f}` || target === `../${f}/`);
     if (other) return `[${text}](./${other}.md)`;
     if (bang) return `*(figure: ${text})*`;
-    return `${text} (\`${target.replace(/^\.\//, `exercises/…/`)}\`)`;
+    return `${text} (\`${posix.normalize(posix.join('exercises', folder, target))}\`)`;
   });
 }
 
-function gradingSection(folder: string): string {
-  const slug = folder.replace(/^\d+-/, '');
+function gradingSection(folder: string, entry: ManifestEntry | undefined): string {
+  const file = entry?.file ? `exercises/${entry.file}` : `exercises/${folder}/`;
+  const fns = entry?.functions?.length ? ` (${entry.functions.map((f) => `\`${f}\``).join(', ')})` : '';
+  const points = entry?.points === undefined ? '' : ` It is worth **${entry.points} points**, shared equally by its tests.`;
   return `
 ---
 
 ## Grading this exercise
 
-Work in \`exercises/${folder}/\`, then run from the repository root:
+Write your code${fns} in \`${file}\`, then run from the repository root:
 
 \`\`\`bash
-pnpm grade ${slug}
+pnpm grade ${folder}    # this exercise only
+pnpm grade --watch    # re-grade each time you save
+pnpm hint ${folder}     # stuck? the next hint, one at a time
 \`\`\`
 
-\`pnpm grade\` on its own grades every exercise in order. See [how grading works](./index.md#reading-the-report) for what the report means.
+${points.trim()} See [reading the report](./index.md#reading-the-report) for what the output means.
 `;
 }
 
@@ -80,18 +88,22 @@ ${rows}
 ## Running the grader
 
 \`\`\`bash
-pnpm grade              # every exercise, in course order
-pnpm grade output-size  # one exercise (its id, as in the table)
-pnpm --silent grade     # only the report, without pnpm's banner
-pnpm hint output-size   # the next hint for an exercise
+pnpm grade                   # every exercise, in course order
+pnpm grade 01-output-size    # one exercise (its id, number or slug: 01, output-size)
+pnpm grade --watch           # re-grade the exercise you save, then point to the next one
+pnpm --silent grade          # only the report, without pnpm's banner
+pnpm hint 01-output-size     # the next hint for an exercise, one at a time
 \`\`\`
 
 ## Reading the report
 
-For every exercise the report lists each check as passed or failed and ends with your points out of the total.
+For every exercise the report prints one line with its id, title, score and how many tests passed, marked
+\`✓\` passed, \`✗\` failed, \`!\` error (your code threw where it should not, or did not load), \`⏱\` timed out,
+or \`·\` not started (the stub is untouched). Under an exercise that does not pass, every test is listed. The
+summary at the end gives each exercise's score, your total, and the next exercise to work on.
 A failed check says **which input** was used (its shapes, stride and padding), **what was expected** and
-**what your code returned**, with the first index where they differ and the relative error
-\`|yours − expected| / max(|yours|, |expected|)\`; values within the exercise's tolerance count as equal, because
+**what your code returned**, at the first element that differs, with how many values differ and the largest
+relative error \`|yours − expected| / (|yours| + |expected|)\` (CS231n's \`rel_error\`); values within the exercise's tolerance count as equal, because
 floating-point sums in a different order differ in their last digits. Random cases are shrunk to the smallest
 input that still fails, so start debugging from that one. A check that throws, runs out of time or memory is
 reported as such instead of crashing the grader; an \`Error\` your code throws on purpose for bad input is what
@@ -120,12 +132,12 @@ export async function writeExercisePages(exercisesDir: string, outDir: string): 
     const readme = readFileSync(join(exercisesDir, folder, 'README.md'), 'utf8');
     const heading = /^#\s+(.+)$/m.exec(readme)?.[1]?.trim();
     const title = entry?.title ?? heading ?? folder;
-    const body = rewriteLinks(readme, folders);
+    const body = rewriteLinks(readme, folders, folder);
     const front = `---\ntitle: ${yamlString(title)}\nsidebar_position: ${i + 1}\nslug: /exercises/${folder}\n---\n\n`;
     const needsHeading = !/^#\s/m.test(readme);
-    writeFileSync(join(outDir, `${folder}.md`), front + (needsHeading ? `# ${title}\n\n` : '') + body + gradingSection(folder));
+    writeFileSync(join(outDir, `${folder}.md`), front + (needsHeading ? `# ${title}\n\n` : '') + body + gradingSection(folder, entry));
     const points = entry?.points === undefined ? '' : ` | ${entry.points}`;
-    rows.push(`| ${i + 1} | [${title}](./${folder}.md) | \`${folder.replace(/^\d+-/, '')}\`${points} |`);
+    rows.push(`| ${i + 1} | [${title}](./${folder}.md) | \`${folder}\`${points} |`);
   });
   const hasPoints = manifest.some((e) => e.points !== undefined);
   const table = rows.length

@@ -16,6 +16,17 @@ import { toMnist } from './downsample.ts';
 import type { FromWorker, ToWorker, TrainConfig, Views } from './protocol.ts';
 
 const DEFAULT: TrainConfig = { architecture: 'tiny', filters: 8, learningRate: 0.002, batchSize: 32, seed: 1 };
+const FLUSH_MS = 400;
+
+/** Worker reports collected between two redraws. */
+interface Pending {
+  loss: CurvePoint[];
+  accuracy: CurvePoint[];
+  progress?: { step: number; epoch: number; loss: number; eps: number };
+  confusion?: number[][];
+  views?: Views;
+}
+
 const tensorOf = (v: { shape: number[]; data: Float32Array }) => new Tensor(v.shape, v.data);
 
 export function Playground(): ReactNode {
@@ -34,12 +45,14 @@ export function Playground(): ReactNode {
   const [prediction, setPrediction] = useState<{ probabilities: number[]; label: number }>();
   const [error, setError] = useState<string>();
 
+  const pending = useRef<Pending>({ loss: [], accuracy: [] });
   const send = (m: ToWorker) => worker.current?.postMessage(m);
 
   const init = useCallback((c: TrainConfig) => {
     setRunning(false);
     setLoss([]);
     setAccuracy([]);
+    pending.current = { loss: [], accuracy: [] };
     setProgress(undefined);
     setPrediction(undefined);
     setError(undefined);
@@ -56,15 +69,15 @@ export function Playground(): ReactNode {
         setReady(m);
         setStatus(`ready: ${m.train} training and ${m.test} test digits; ${m.params} parameters`);
       } else if (m.type === 'progress') {
-        setProgress({ step: m.step, epoch: m.epoch, loss: m.loss, eps: m.examplesPerSecond });
-        setLoss((l) => [...l, { step: m.step, series: 'train (last batches)', value: m.loss }]);
-        setAccuracy((a) => [...a, { step: m.step, series: 'train (last batches)', value: m.accuracy }]);
+        pending.current.progress = { step: m.step, epoch: m.epoch, loss: m.loss, eps: m.examplesPerSecond };
+        pending.current.loss.push({ step: m.step, series: 'train (last batches)', value: m.loss });
+        pending.current.accuracy.push({ step: m.step, series: 'train (last batches)', value: m.accuracy });
       } else if (m.type === 'eval') {
-        setConfusion(m.confusion);
-        setLoss((l) => [...l, { step: m.step, series: 'test', value: m.loss }]);
-        setAccuracy((a) => [...a, { step: m.step, series: 'test', value: m.accuracy }]);
+        pending.current.confusion = m.confusion;
+        pending.current.loss.push({ step: m.step, series: 'test', value: m.loss });
+        pending.current.accuracy.push({ step: m.step, series: 'test', value: m.accuracy });
       } else if (m.type === 'views') {
-        setViews(m.views);
+        pending.current.views = m.views;
       } else if (m.type === 'prediction') {
         setPrediction(m);
       } else if (m.type === 'error') {
@@ -73,7 +86,25 @@ export function Playground(): ReactNode {
       }
     };
     w.onerror = (e) => setError(e.message || 'the training worker failed to start');
-    return () => w.terminate();
+    // Redraw at most a few times a second, whatever the worker's pace: the page must stay responsive.
+    const flush = setInterval(() => {
+      const p = pending.current;
+      if (p.loss.length) {
+        const [l, a] = [p.loss, p.accuracy];
+        setLoss((old) => [...old, ...l]);
+        setAccuracy((old) => [...old, ...a]);
+        p.loss = [];
+        p.accuracy = [];
+      }
+      if (p.progress) setProgress(p.progress);
+      if (p.confusion) setConfusion(p.confusion);
+      if (p.views) setViews(p.views);
+      p.progress = p.confusion = p.views = undefined;
+    }, FLUSH_MS);
+    return () => {
+      clearInterval(flush);
+      w.terminate();
+    };
   }, []);
   useEffect(() => init(DEFAULT), [init]);
 
