@@ -2,12 +2,20 @@
  * `pnpm bench`: convkit's engine against TensorFlow.js (cpu and wasm SIMD
  * backends) and ConvNetJS on the same work, in one run.
  *
- *   pnpm bench [--quick] [--out DIR] [--peers convkit,tfjs-wasm,...]
+ *   pnpm bench [--quick] [--out DIR] [--peers convkit,tfjs-wasm,...] [--malloc-tuning]
  *
  * Each peer runs each suite (ops, train) in its own child process, one after
  * another, so peak memory is per peer and peers never compete for the CPU.
  * Prints the ratio table and the targets, and writes everything as JSON to
  * DIR (default ./bench-results, git-ignored).
+ *
+ * --malloc-tuning runs every child (all peers alike) with glibc told to keep
+ * freed memory (MALLOC_MMAP_THRESHOLD_, MALLOC_TRIM_THRESHOLD_). On VMs where
+ * a first touch of fresh memory is slow (this Firecracker VM: ~15 µs per 4 KB
+ * page, against well under 1 µs on a laptop), libraries that allocate a new
+ * output per op (convkit, tfjs-cpu, ConvNetJS) otherwise pay that cost on
+ * every call, while tfjs-wasm reuses its own heap. Off by default: the default
+ * measures what a user gets.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -32,11 +40,15 @@ const unknown = peers.filter((p) => !isPeerName(p));
 if (unknown.length > 0) throw new Error(`bench: expected --peers from ${PEER_NAMES.join(',')}, got ${unknown.join(',')}`);
 const w = quick ? QUICK : FULL;
 const childPath = fileURLToPath(new URL('./child.ts', import.meta.url));
+const mallocTuning = process.argv.includes('--malloc-tuning');
+const childEnv = mallocTuning
+  ? { ...process.env, MALLOC_MMAP_THRESHOLD_: String(2 ** 28), MALLOC_TRIM_THRESHOLD_: String(2 ** 30) }
+  : process.env;
 
 function runChild(peer: PeerName, suite: 'ops' | 'train'): ChildResult | string {
   process.stderr.write(`${peer} ${suite}…\n`);
   const args = ['--import', 'tsx', childPath, peer, suite, ...(quick ? ['--quick'] : [])];
-  const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26, env: childEnv });
   const line = child.stdout.split('\n').find((l) => l.startsWith('RESULT '));
   if (child.status !== 0 || line === undefined) return `${peer} ${suite} exited with ${child.status ?? child.signal}`;
   return JSON.parse(line.slice('RESULT '.length)) as ChildResult;
@@ -46,6 +58,7 @@ const simdPeakGflops = measureSimdPeak(quick ? 2e6 : 2e7, quick ? 2 : 7);
 const report: BenchReport = {
   date: new Date().toISOString(),
   quick,
+  mallocTuning,
   machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, platform: process.platform, loadAverage: loadavg() },
   simdPeakGflops,
   peers: {},
@@ -65,6 +78,7 @@ report.targets = checkTargets(report, w);
 const out: string[] = [];
 out.push(`convkit bench${quick ? ' --quick (tiny shapes: a smoke test, the numbers mean nothing)' : ''}, ${report.date}`);
 out.push(`machine: ${report.machine.cpu}, ${report.machine.cores} cores, Node ${report.machine.node}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+if (mallocTuning) out.push('--malloc-tuning: every child ran with MALLOC_MMAP_THRESHOLD_=2^28 MALLOC_TRIM_THRESHOLD_=2^30 (glibc keeps freed memory)');
 out.push(`WebAssembly SIMD f32x4 multiply+add peak (1 core, measured now): ${simdPeakGflops?.toFixed(1) ?? 'no SIMD'} GFLOP/s`);
 for (const p of peers as PeerName[]) {
   const e = report.peers[p];

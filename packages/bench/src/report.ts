@@ -10,6 +10,7 @@ import { convFlops, type Workloads } from './workloads.ts';
 export interface BenchReport {
   date: string;
   quick: boolean;
+  mallocTuning: boolean;
   machine: { cpu: string; cores: number; node: string; platform: string; loadAverage: number[] };
   simdPeakGflops: number | null;
   peers: Partial<Record<PeerName, { ops?: ChildResult; train?: ChildResult; errors: string[] }>>;
