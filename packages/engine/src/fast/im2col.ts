@@ -16,18 +16,28 @@
  */
 import type { ConvGeometry } from './geometry.ts';
 
+/** Offset tables are rebuilt only when a layer's sizes change: a training loop reuses a handful of them. */
+const offsetCache = new Map<string, Int32Array>();
+
+function cachedOffsets(key: string, count: number, at: (i: number) => number): Int32Array {
+  let table = offsetCache.get(key);
+  if (table === undefined) {
+    if (offsetCache.size > 64) offsetCache.clear();
+    table = new Int32Array(count);
+    for (let i = 0; i < count; i++) table[i] = at(i);
+    offsetCache.set(key, table);
+  }
+  return table;
+}
+
 /** Offsets along a dimension cut into panels of `panel`, each `depth` deep: i → ⌊i/panel⌋·depth·panel + i mod panel. */
 export function panelOffsets(count: number, panel: number, depth: number): Int32Array {
-  const out = new Int32Array(count);
-  for (let i = 0; i < count; i++) out[i] = Math.floor(i / panel) * depth * panel + (i % panel);
-  return out;
+  return cachedOffsets(`p${count},${panel},${depth}`, count, (i) => Math.floor(i / panel) * depth * panel + (i % panel));
 }
 
 /** Offsets along the depth (k) dimension of a panel layout: k → k·panel. */
 export function depthOffsets(count: number, panel: number): Int32Array {
-  const out = new Int32Array(count);
-  for (let k = 0; k < count; k++) out[k] = k * panel;
-  return out;
+  return cachedOffsets(`d${count},${panel}`, count, (k) => k * panel);
 }
 
 /** Zeroes the padding entries (kk ≥ K or p ≥ P) of a packed matrix with offsets for Kp × Pp entries. */
