@@ -12,7 +12,7 @@ function sink(isTTY: boolean) {
 
 describe('train CLI flags', () => {
   it('defaults and parsed values', () => {
-    expect(parseTrainArgs([])).toMatchObject({ epochs: 6, batchSize: 32, lr: 1e-3, lrDecay: 1, shift: 0, seed: 1, limit: undefined });
+    expect(parseTrainArgs([])).toMatchObject({ epochs: 10, batchSize: 32, lr: 2e-3, lrDecay: 0.85, shift: 1, seed: 1, limit: undefined });
     expect(parseTrainArgs(['--epochs', '2', '--batch-size', '64', '--lr', '0.01', '--limit', '500', '--save', 'w.json'])).toMatchObject({
       epochs: 2, batchSize: 64, lr: 0.01, limit: 500, save: 'w.json',
     });
