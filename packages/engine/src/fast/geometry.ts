@@ -1,7 +1,7 @@
 /**
- * Sizes of a conv2d / pooling call, derived from shapes the public ops have
- * already checked (functional.ts runs the reference ops' argument checks
- * before dispatching here, so nothing is validated twice).
+ * Sizes of a conv2d / pooling call, derived from shapes already known to be
+ * valid: dispatch.ts sends a call here only when eligible.ts found its
+ * arguments valid, and every other call to the reference op, which checks.
  */
 import type { ConvParams, PoolParams } from '../ops/params.ts';
 
