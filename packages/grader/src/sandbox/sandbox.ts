@@ -1,6 +1,9 @@
 /**
  * The grader's side of the sandbox: one child process per exercise (Node's `fork`, tsx loader), with
- *  - a time limit per call (the child is killed with SIGKILL when it runs over),
+ *  - a time limit per call, in CPU time of the child (read from /proc): on a machine shared with
+ *    other jobs a correct submission is not failed because it got a small share of the cores. A
+ *    wall-clock limit of 3× that (plus 5 s) still ends a child that waits forever without computing.
+ *    Where /proc is missing, the wall-clock limit is the limit. Over the limit: SIGKILL.
  *  - a memory limit: V8's heap via `--max-old-space-size`, and the whole process (typed arrays live
  *    outside the heap) by polling its resident size in /proc and killing it above the limit,
  *  - the child's stdout and stderr captured, never printed: student output cannot pass for a report.
@@ -43,12 +46,36 @@ const tsxLoader = import.meta.resolve('tsx');
 const STARTUP_LIMIT_MS = 45_000;
 const OUTPUT_CAP = 16_000;
 
+/**
+ * The unprivileged user the child runs as, when a grader running as root names one in
+ * CONVKIT_SANDBOX_UID / CONVKIT_SANDBOX_GID (class grading and the Gradescope autograder in
+ * packages/course do): student code then cannot signal, trace or read the grader, nor other students.
+ */
+function sandboxUser(): { uid?: number; gid?: number } {
+  const uid = Number(process.env.CONVKIT_SANDBOX_UID);
+  if (process.env.CONVKIT_SANDBOX_UID === undefined || !Number.isInteger(uid) || process.getuid?.() !== 0) return {};
+  return { uid, gid: Number(process.env.CONVKIT_SANDBOX_GID ?? uid) };
+}
+
 function readRssBytes(pid: number): number {
   try {
     const pages = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]);
     return pages * 4096;
   } catch {
     return 0; // not Linux, or the process is gone: the heap limit still applies
+  }
+}
+
+/** CPU time (user + system, all threads) of a process in ms, or null without /proc. */
+export function readCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start with field 3; utime and stime are 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : null; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
   }
 }
 
@@ -59,7 +86,7 @@ export class Sandbox {
   private restarts = 0;
   private nextId = 1;
   private output = '';
-  private pending: { id: number; settle: (r: CallResult) => void } | null = null;
+  private pending: { id: number; settle: (r: CallResult) => void; cpuStart: number | null; cpuLimitMs: number } | null = null;
   private memoryTimer: NodeJS.Timeout | null = null;
   /** Set when the memory watcher or a timer kills the child, so the exit is reported as that. */
   private killedFor: CallResult | null = null;
@@ -90,9 +117,13 @@ export class Sandbox {
     const child = this.child!;
     const id = this.nextId++;
     return new Promise<CallResult>((settle) => {
-      const timer = setTimeout(() => this.kill({ kind: 'timeout', limitMs: timeLimitMs }), timeLimitMs);
+      const cpuStart = child.pid === undefined ? null : readCpuMs(child.pid);
+      const wallLimit = cpuStart === null ? timeLimitMs : 3 * timeLimitMs + 5000;
+      const timer = setTimeout(() => this.kill({ kind: 'timeout', limitMs: timeLimitMs }), wallLimit);
       this.pending = {
         id,
+        cpuStart,
+        cpuLimitMs: timeLimitMs,
         settle: (r) => {
           clearTimeout(timer);
           this.pending = null;
@@ -122,6 +153,7 @@ export class Sandbox {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'advanced',
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      ...sandboxUser(),
     });
     this.child = child;
     this.killedFor = null;
@@ -183,12 +215,20 @@ export class Sandbox {
     this.child?.kill('SIGKILL');
   }
 
+  /** Every 20 ms: the child's resident memory against the memory limit, its CPU time against the call's limit. */
   private watchMemory(child: ChildProcess): void {
     const limit = this.options.memoryLimitMb * 1024 * 1024;
     this.memoryTimer = setInterval(() => {
-      if (child.pid !== undefined && readRssBytes(child.pid) > limit) {
+      if (child.pid === undefined) return;
+      if (readRssBytes(child.pid) > limit) {
         this.killedFor = { kind: 'memory', limitMb: this.options.memoryLimitMb };
         child.kill('SIGKILL');
+        return;
+      }
+      const call = this.pending;
+      if (call && call.cpuStart !== null) {
+        const used = readCpuMs(child.pid);
+        if (used !== null && used - call.cpuStart > call.cpuLimitMs) this.kill({ kind: 'timeout', limitMs: call.cpuLimitMs });
       }
     }, 20);
     this.memoryTimer.unref();

@@ -57,8 +57,8 @@ export function judge(result: CallResult, fn: string, check: (value: WireValue) 
       };
     case 'timeout':
       return result.skipped
-        ? { status: 'timeout', message: `not run: an earlier call of ${fn} did not return within ${result.limitMs} ms` }
-        : { status: 'timeout', message: `${fn} did not return within ${result.limitMs} ms (an infinite loop?)` };
+        ? { status: 'timeout', message: `not run: an earlier call of ${fn} ran out of its ${result.limitMs} ms time limit` }
+        : { status: 'timeout', message: `${fn} ran out of its ${result.limitMs} ms time limit (CPU time) and was stopped (an infinite loop?)` };
     case 'memory':
       return { status: 'error', message: `${fn} used more than the ${result.limitMb} MB memory limit and was stopped` };
     case 'crashed':
