@@ -9,6 +9,8 @@ import { solutionsDir } from '../src/plan.ts';
 import { join } from 'node:path';
 
 const hostile = (name: string) => fixture(`hostile/${name}.ts`);
+/** Attacks that kill the sandbox restart it for every test: two checks are enough to see that. */
+const twoChecks = ['one filter, one channel', 'CS231n vectors'];
 
 describe.concurrent('hostile submissions of conv2dForward (3 checks: hand-worked, CS231n, random)', () => {
   it('infinite loop: the first call times out, the others are not run, status timeout', async () => {
@@ -26,13 +28,13 @@ describe.concurrent('hostile submissions of conv2dForward (3 checks: hand-worked
   });
 
   it('process.exit(0) during a call: error "exited with code 0", and the sandbox restarts for the next test', async () => {
-    const r = await gradeConv(hostile('process-exit'));
-    expect(r.tests.map((t) => t.status)).toEqual(['error', 'error', 'error']);
+    const r = await gradeConv(hostile('process-exit'), {}, twoChecks);
+    expect(r.tests.map((t) => t.status)).toEqual(['error', 'error']);
     expect(r.tests[0].message).toContain('the process exited with code 0 (process.exit?)');
   });
 
   it('process.kill(process.pid): error "killed by SIGKILL"', async () => {
-    const r = await gradeConv(hostile('process-kill'));
+    const r = await gradeConv(hostile('process-kill'), {}, twoChecks);
     expect(r.status).toBe('error');
     expect(r.tests[0].message).toContain('the process was killed by SIGKILL');
   });
@@ -44,7 +46,7 @@ describe.concurrent('hostile submissions of conv2dForward (3 checks: hand-worked
   });
 
   it('a 10 GB allocation is stopped at the memory limit (256 MB)', async () => {
-    const r = await gradeConv(hostile('huge-allocation'), { timeLimitMs: 30_000 });
+    const r = await gradeConv(hostile('huge-allocation'), { timeLimitMs: 30_000 }, twoChecks);
     expect(r.tests[0].status).toBe('error');
     expect(r.tests[0].message).toBe('conv2dForward used more than the 256 MB memory limit and was stopped');
   });
@@ -106,7 +108,7 @@ describe.concurrent('hostile submissions of conv2dForward (3 checks: hand-worked
 });
 
 describe('one hostile exercise never spoils the others', () => {
-  it('kill and 10 GB submissions next to a correct 01: 01 still scores full marks', async () => {
+  it('kill and 10 GB submissions graded next to a correct 01: 01 still scores full marks, all 13 tests of each reported', async () => {
     const report = await grade(
       [
         { exercise: exercise('01-output-size'), file: join(solutionsDir, '01-output-size.ts') },
