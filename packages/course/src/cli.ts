@@ -3,6 +3,7 @@
  *
  *   pnpm course check                        validate course.config.ts against the exercises and docs
  *   pnpm course build [--out release] [--skip-site]   site, starter kit, Gradescope zip, Classroom workflow
+ *                                            (CONVKIT_SKIP_SITE=1 also skips the site: CI builds it separately)
  *   pnpm course grade-class DIR [--out DIR]  same as pnpm grade --submissions DIR
  *   pnpm course generate-submissions DIR [--count 100]   a test class (correct, wrong, broken, hanging, hostile)
  *   pnpm new exercise <slug> [--title T] [--points N]    scaffold an exercise
@@ -62,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
       const course = await loadCourse(repoRoot);
       const outDir = resolve(cwd, values.out ?? join(repoRoot, 'release'));
       const t0 = performance.now();
-      const result = buildRelease(course, { outDir, skipSite: values['skip-site'], log: (l) => process.stderr.write(`${l}\n`) });
+      const result = buildRelease(course, { outDir, skipSite: values['skip-site'] || process.env.CONVKIT_SKIP_SITE === '1', log: (l) => process.stderr.write(`${l}\n`) });
       const parts = Object.entries(result.seconds).map(([k, v]) => `${k} ${v} s`).join(', ');
       process.stdout.write(`release written to ${outDir} in ${((performance.now() - t0) / 1000).toFixed(1)} s (${parts})\n${result.files.map((f) => `  ${f}`).join('\n')}\n`);
       return 0;
