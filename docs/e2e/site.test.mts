@@ -288,6 +288,7 @@ describe('playground', () => {
     }
     // a "1": one vertical stroke down the middle of the canvas
     const canvas = page.getByTestId('draw-canvas');
+    await canvas.scrollIntoViewIfNeeded(); // mouse coordinates are viewport coordinates
     const box = (await canvas.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.15);
     await page.mouse.down();

@@ -23,7 +23,7 @@ export function Curve({ points, id, y, width = 340, yDomain }: { points: CurvePo
           x: { label: 'step', grid: true },
           y: { label: y, grid: true, domain: yDomain, zero: yDomain === undefined && y !== 'loss' },
           color: { legend: new Set(points.map((p) => p.series)).size > 1 },
-          marks: [Plot.line(points, { x: 'step', y: 'value', stroke: 'series' }), Plot.ruleY([0])],
+          marks: [Plot.line(points, { x: 'step', y: 'value', stroke: 'series', z: 'series' }), Plot.ruleY([0])],
         })
       }
     />
