@@ -102,11 +102,12 @@ describe('Sequential build errors name the layer, the input and the rule', () =>
   });
 });
 
+// Training runs take ~1 s on an idle machine; the timeouts allow for a busy CI box.
 describe('Sequential.fit / evaluate / predict on a separable toy problem (6×6 bars, 2 classes)', () => {
   const train = bars(120, 1);
   const test = bars(60, 2);
 
-  it('x=[120,1,6,6] reaches ≥ 95% held-out accuracy with Adam, and the loss falls', () => {
+  it('x=[120,1,6,6] reaches ≥ 95% held-out accuracy with Adam, and the loss falls', { timeout: 60_000 }, () => {
     const model = barModel(3);
     const before = model.evaluate(test.x, test.y);
     let batchCalls = 0;
@@ -119,7 +120,7 @@ describe('Sequential.fit / evaluate / predict on a separable toy problem (6×6 b
     expect(after.loss).toBeLessThan(before.loss);
   });
 
-  it('SGD with momentum learns it too, and reports validation each epoch', () => {
+  it('SGD with momentum learns it too, and reports validation each epoch', { timeout: 60_000 }, () => {
     const model = barModel(4);
     const history = model.fit(train.x, train.y, { optimizer: new SGD({ lr: 0.05, momentum: 0.9 }), epochs: 15, batchSize: 16, validation: test });
     expect(history[14].validation!.accuracy).toBeGreaterThanOrEqual(0.95);
@@ -152,7 +153,7 @@ describe('Sequential.fit / evaluate / predict on a separable toy problem (6×6 b
 });
 
 describe('save / load as JSON', () => {
-  it('round-trips LeNet predictions exactly through JSON.stringify / fromJSON', () => {
+  it('round-trips LeNet predictions exactly through JSON.stringify / fromJSON', { timeout: 60_000 }, () => {
     const model = lenet(7);
     const x = Tensor.zeros([3, 1, 28, 28]).clone();
     const rng = new Rng(8);
