@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { measureSimdPeak } from '@convkit/engine';
 import type { ChildResult } from './child.ts';
 import { isPeerName, PEER_NAMES, type PeerName } from './peers/index.ts';
-import { checkTargets, formatTable, type BenchReport } from './report.ts';
+import { checkTargets, formatTable, type BenchReport, type PeerEntry } from './report.ts';
 import { FULL, QUICK } from './workloads.ts';
 
 function option(name: string): string | undefined {
@@ -45,12 +45,12 @@ const childEnv = mallocTuning
   ? { ...process.env, MALLOC_MMAP_THRESHOLD_: String(2 ** 28), MALLOC_TRIM_THRESHOLD_: String(2 ** 30) }
   : process.env;
 
-function runChild(peer: PeerName, suite: 'ops' | 'train'): ChildResult | string {
-  process.stderr.write(`${peer} ${suite}…\n`);
-  const args = ['--import', 'tsx', childPath, peer, suite, ...(quick ? ['--quick'] : [])];
+function runChild(names: PeerName[], suite: 'ops' | 'train'): ChildResult | string {
+  process.stderr.write(`${names.join(' + ')}: ${suite}…\n`);
+  const args = ['--import', 'tsx', childPath, names.join(','), suite, ...(quick ? ['--quick'] : [])];
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26, env: childEnv });
   const line = child.stdout.split('\n').find((l) => l.startsWith('RESULT '));
-  if (child.status !== 0 || line === undefined) return `${peer} ${suite} exited with ${child.status ?? child.signal}`;
+  if (child.status !== 0 || line === undefined) return `${names.join(',')} ${suite} exited with ${child.status ?? child.signal}`;
   return JSON.parse(line.slice('RESULT '.length)) as ChildResult;
 }
 
@@ -64,14 +64,32 @@ const report: BenchReport = {
   peers: {},
   targets: [],
 };
-for (const peer of peers as PeerName[]) {
-  const entry: NonNullable<BenchReport['peers'][PeerName]> = { errors: [] };
-  for (const suite of ['ops', 'train'] as const) {
-    const result = runChild(peer, suite);
-    if (typeof result === 'string') entry.errors.push(result);
-    else entry[suite] = result;
+const chosen = peers as PeerName[];
+const entry = (p: PeerName): PeerEntry => (report.peers[p] ??= { description: '', errors: [] });
+// Ops: each peer interleaved with convkit in one process, so both sides of each ratio see the same machine load.
+const others = chosen.filter((p) => p !== 'convkit');
+const opsRuns: PeerName[][] = chosen.includes('convkit') ? (others.length > 0 ? others.map((p) => ['convkit', p]) : [['convkit']]) : others.map((p) => [p]);
+for (const names of opsRuns) {
+  const result = runChild(names, 'ops');
+  const peer = names[names.length - 1];
+  if (typeof result === 'string') {
+    entry(peer).errors.push(result);
+    continue;
   }
-  report.peers[peer] = entry;
+  for (const n of names) entry(n).description = result.descriptions[n] ?? '';
+  entry(peer).ops = result.ops?.[peer];
+  if (peer !== 'convkit') entry(peer).convkitOps = result.ops?.convkit;
+  // convkit's own column: its run beside tfjs-wasm (the pairing the targets care most about), else the first.
+  if (names[0] === 'convkit' && (entry('convkit').ops === undefined || peer === 'tfjs-wasm')) entry('convkit').ops = result.ops?.convkit;
+}
+// Training: each peer alone, so its peak memory is its own.
+for (const p of chosen) {
+  const result = runChild([p], 'train');
+  if (typeof result === 'string') {
+    entry(p).errors.push(result);
+    continue;
+  }
+  Object.assign(entry(p), { description: result.descriptions[p] ?? entry(p).description, train: result.train ?? null, rssAfterSetupMB: result.rssAfterSetupMB, peakRssMB: result.peakRssMB });
 }
 report.targets = checkTargets(report, w);
 
@@ -82,13 +100,14 @@ if (mallocTuning) out.push('--malloc-tuning: every child ran with MALLOC_MMAP_TH
 out.push(`WebAssembly SIMD f32x4 multiply+add peak (1 core, measured now): ${simdPeakGflops?.toFixed(1) ?? 'no SIMD'} GFLOP/s`);
 for (const p of peers as PeerName[]) {
   const e = report.peers[p];
-  out.push(`  ${p}: ${e?.ops?.description ?? e?.train?.description ?? 'failed'}`);
+  out.push(`  ${p}: ${e?.description || 'failed'}`);
 }
-out.push('cells: median time, GFLOP/s (convkit: % of the SIMD peak), [peer time ÷ convkit time]; conv bwd = dx + dw (+ db), 2× the forward flops');
+out.push('cells: median time, GFLOP/s (convkit: % of the SIMD peak), [peer time ÷ convkit time in the same interleaved run];');
+out.push('conv bwd = dx + dw (+ db), 2× the forward flops. convkit column: its run interleaved with tfjs-wasm.');
 out.push('');
 out.push(formatTable(report, w));
 out.push('');
-const note = report.peers['tfjs-cpu']?.train?.train?.note;
+const note = report.peers['tfjs-cpu']?.train?.note;
 if (note) out.push(`tfjs-cpu training: ${note}`);
 out.push('targets:');
 for (const t of report.targets) out.push(`  ${t.met === null ? '?   ' : t.met ? 'MET ' : 'MISS'} ${t.target}: ${t.detail}`);

@@ -1,52 +1,46 @@
-/** Wall-clock timing with warm-up and medians, and peak-memory sampling. */
+/**
+ * Wall-clock timing with warm-up and medians. Peers are timed INTERLEAVED
+ * (convkit, peer, convkit, peer, …) in one process, so on a shared machine a
+ * burst of load from elsewhere hits both sides of a ratio alike.
+ */
 import type { Workloads } from './workloads.ts';
-
-export interface Timing {
-  /** Median seconds per run. */
-  median: number;
-  /** Every timed run, in seconds. */
-  runs: number[];
-}
-
-let peakHeap = 0;
-
-/** Samples the JS heap plus ArrayBuffer memory (typed arrays, wasm memories); the child reports the maximum seen. */
-export function sampleMemory(): void {
-  const m = process.memoryUsage();
-  peakHeap = Math.max(peakHeap, m.heapUsed + m.arrayBuffers);
-}
-
-export function peakHeapBytes(): number {
-  return peakHeap;
-}
 
 /** A run slower than this is not warmed up further and is repeated only SLOW_REPS times (peers taking seconds). */
 const SLOW_SECONDS = 0.3;
 const SLOW_REPS = 3;
 
-/**
- * Runs `fn` `w.warmup` times untimed, then times it until minReps and
- * minSeconds are both reached (or maxReps). A slow `fn` (the first warm-up
- * takes more than SLOW_SECONDS) gets one warm-up and SLOW_REPS timed runs.
- */
-export function measure(fn: () => void, w: Workloads): Timing {
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+function timeOnce(fn: () => void): number {
   const t0 = performance.now();
   fn();
-  const slow = (performance.now() - t0) / 1000 > SLOW_SECONDS;
-  if (!slow) for (let i = 1; i < w.warmup; i++) fn();
+  return (performance.now() - t0) / 1000;
+}
+
+/**
+ * Median seconds per run of each function (null stays null). Each runs
+ * `w.warmup` times untimed, then the functions take turns until every one
+ * has minReps runs and minSeconds have passed (at most maxReps). When any
+ * single run takes more than SLOW_SECONDS, everyone gets one warm-up and
+ * SLOW_REPS timed turns.
+ */
+export function measureInterleaved(fns: ((() => void) | null)[], w: Workloads): (number | null)[] {
+  const live = fns.map((fn, i) => [fn, i] as const).filter((e): e is readonly [() => void, number] => e[0] !== null);
+  const slow = live.map(([fn]) => timeOnce(fn)).some((s) => s > SLOW_SECONDS);
+  if (!slow) for (let k = 1; k < w.warmup; k++) for (const [fn] of live) fn();
   const [minReps, maxReps] = slow ? [Math.min(SLOW_REPS, w.minReps), SLOW_REPS] : [w.minReps, w.maxReps];
-  const runs: number[] = [];
+  const runs: number[][] = fns.map(() => []);
   let total = 0;
-  while (runs.length < maxReps && (runs.length < minReps || total < w.minSeconds)) {
-    const t0 = performance.now();
-    fn();
-    const seconds = (performance.now() - t0) / 1000;
-    runs.push(seconds);
-    total += seconds;
-    sampleMemory();
+  for (let r = 0; r < maxReps && (r < minReps || total < w.minSeconds); r++) {
+    for (const [fn, i] of live) {
+      const s = timeOnce(fn);
+      runs[i].push(s);
+      total += s;
+    }
   }
-  const sorted = [...runs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { median, runs };
+  return fns.map((fn, i) => (fn === null ? null : median(runs[i])));
 }
