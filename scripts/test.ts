@@ -6,7 +6,7 @@
  *   3. extra suites registered below (grader self-check, browser tests), each a
  *      command that prints node's test-runner TAP summary (`# pass N`, `# fail N`).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -17,21 +17,29 @@ mkdirSync(out, { recursive: true });
 let passed = 0;
 let failed = 0;
 
-function run(label: string, cmd: string, args: string[]): { status: number; stdout: string } {
+/** Runs a command, streaming its output live (progress on long work) while keeping stdout to count tests. */
+function run(label: string, cmd: string, args: string[]): Promise<{ status: number; stdout: string }> {
   console.log(`\n▶ ${label}: ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 28 });
-  process.stdout.write(r.stdout ?? '');
-  return { status: r.status ?? 1, stdout: r.stdout ?? '' };
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      process.stdout.write(chunk);
+    });
+    child.on('error', (err) => resolve({ status: 1, stdout: `${stdout}\n${err.message}` }));
+    child.on('close', (code) => resolve({ status: code ?? 1, stdout }));
+  });
 }
 
 // 1. typecheck + build: one failure here counts as one failed check.
-const build = run('typecheck and build', 'pnpm', ['exec', 'turbo', 'run', 'typecheck', 'build', '--output-logs=errors-only']);
+const build = await run('typecheck and build', 'pnpm', ['exec', 'turbo', 'run', 'typecheck', 'build', '--output-logs=errors-only']);
 if (build.status === 0) passed++;
 else failed++;
 
 // 2. vitest, counted from its JSON report.
 const vitestJson = join(out, 'vitest.json');
-const vt = run('unit tests', 'pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const vt = await run('unit tests', 'pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
 if (existsSync(vitestJson)) {
   const v = JSON.parse(readFileSync(vitestJson, 'utf8')) as { numPassedTests: number; numFailedTests: number };
   passed += v.numPassedTests;
@@ -44,7 +52,7 @@ const suites: Array<[string, string, string[]]> = JSON.parse(
   readFileSync(join(root, 'scripts', 'suites.json'), 'utf8'),
 ) as Array<[string, string, string[]]>;
 for (const [label, cmd, args] of suites) {
-  const r = run(label, cmd, args);
+  const r = await run(label, cmd, args);
   const count = (k: string): number => Number((r.stdout.match(new RegExp(`^# ${k} (\\d+)`, 'm')) ?? [])[1] ?? 0);
   const p = count('pass');
   const f = count('fail');
