@@ -73,6 +73,6 @@ export async function loadCourse(root: string, file = process.env.CONVKIT_COURSE
   if (!existsSync(file)) throw new Error(`loadCourse: expected a course config at ${file}, got no such file`);
   const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
   const manifest = await manifestExercises(root);
-  const config = validateCourse(mod.default, { exercises: manifest.map((e) => e.id), chapters: existsSync(join(root, 'docs', 'docs')) ? docsPageIds(root) : null }, relative(root, file) || file);
+  const config = validateCourse(mod.default, { exercises: manifest.map((e) => e.id), chapters: existsSync(join(root, 'docs', 'docs')) ? docsPageIds(root) : null }, file.startsWith(root + sep) ? relative(root, file) : file);
   return { root, config, exercises: resolveExercises(config, manifest) };
 }

@@ -2,9 +2,11 @@
  * The command line of class grading, behind `pnpm grade --submissions DIR [--out DIR]` (and
  * `pnpm course grade-class`). Shows one progress line per student as they finish, then the totals.
  */
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { findExercise } from '../../../../exercises/manifest.ts';
+import { UsageError } from '../../../grader/src/plan.ts';
 import { loadCourse } from '../load.ts';
 import { gradeClass } from './grade-class.ts';
 
@@ -29,6 +31,7 @@ export async function gradeSubmissionsCli(options: ClassCliOptions): Promise<num
   const cwd = options.cwd ?? process.env.INIT_CWD ?? process.cwd();
   const submissionsDir = resolve(cwd, options.submissions);
   const outDir = resolve(cwd, options.out ?? `${options.submissions.replace(/\/+$/, '')}-grades`);
+  if (!existsSync(submissionsDir)) throw new UsageError(`--submissions: expected a folder of students' folders or zips, got no such folder ${submissionsDir}`);
   const course = await loadCourse(options.root);
   const exercises = course.exercises.filter(
     (e) => (!options.only?.length || options.only.some((q) => matches(e.id, q))) && !options.skip?.some((q) => matches(e.id, q)),
