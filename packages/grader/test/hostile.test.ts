@@ -21,6 +21,12 @@ describe.concurrent('hostile submissions of conv2dForward (3 checks: hand-worked
     expect(r.tests[1].message).toBe('not run: an earlier call of conv2dForward ran out of its 1000 ms time limit');
   });
 
+  it('a promise that never settles: stopped once it uses almost no CPU for 10 s, status timeout', async () => {
+    const r = await gradeConv(hostile('never-returns'), {}, ['one filter, one channel']);
+    expect(r.status).toBe('timeout');
+    expect(r.tests[0].message).toBe('conv2dForward stopped computing and never returned (waiting for a promise that never settles?)');
+  });
+
   it('throw 42: a failed test that says a number was thrown, not an Error', async () => {
     const r = await gradeConv(hostile('throw-number'));
     expect(r.tests.map((t) => t.status)).toEqual(['failed', 'failed', 'failed']);

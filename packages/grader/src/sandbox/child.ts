@@ -11,6 +11,9 @@ import type { CallOutcome, ChildConfig, FromChild, ThrownInfo, ToChild, WireValu
 // --- primordials, captured before any student code runs ---
 const send = process.send!.bind(process) as (message: FromChild) => boolean;
 const onMessage = process.on.bind(process);
+const exit = process.exit.bind(process);
+// When the grader goes away (it finished, or crashed), so does the sandbox.
+process.on('disconnect', () => exit(0));
 const { isArray } = Array;
 const { keys, getPrototypeOf } = Object;
 const { isView } = ArrayBuffer;

@@ -2,8 +2,9 @@
  * The grader's side of the sandbox: one child process per exercise (Node's `fork`, tsx loader), with
  *  - a time limit per call, in CPU time of the child (read from /proc): on a machine shared with
  *    other jobs a correct submission is not failed because it got a small share of the cores. A
- *    wall-clock limit of 3× that (plus 5 s) still ends a child that waits forever without computing.
- *    Where /proc is missing, the wall-clock limit is the limit. Over the limit: SIGKILL.
+ *    call whose CPU time stops growing for STALL_MS (waiting for something that never comes) is
+ *    stopped too, and a wall-clock limit of 20× the limit backs both up. Where /proc is missing,
+ *    the wall-clock limit is the time limit itself. Over a limit: SIGKILL to the process group.
  *  - a memory limit: V8's heap via `--max-old-space-size`, and the whole process (typed arrays live
  *    outside the heap) by polling its resident size in /proc and killing it above the limit,
  *  - the child's stdout and stderr captured, never printed: student output cannot pass for a report.
@@ -30,7 +31,7 @@ export interface SandboxOptions {
 export type CallResult =
   | CallOutcome
   /** `skipped`: not run, because an earlier call of the same function timed out. */
-  | { kind: 'timeout'; limitMs: number; skipped?: boolean }
+  | { kind: 'timeout'; limitMs: number; skipped?: boolean; stalled?: boolean }
   | { kind: 'memory'; limitMb: number }
   | { kind: 'crashed'; reason: string }
   | { kind: 'load-error'; error: ThrownInfo; violations: string[] };
@@ -45,6 +46,12 @@ const tsxLoader = import.meta.resolve('tsx');
  */
 const STARTUP_LIMIT_MS = 45_000;
 const OUTPUT_CAP = 16_000;
+/**
+ * A call that uses (almost) no CPU — under 2% of a core — for this long is waiting, not computing:
+ * it is stopped as a timeout. A computing process gets far more, even on a crowded machine.
+ */
+const STALL_MS = 10_000;
+const STALL_SHARE = 0.02;
 
 /**
  * The unprivileged user the child runs as, when a grader running as root names one in
@@ -79,6 +86,16 @@ export function readCpuMs(pid: number): number | null {
   }
 }
 
+/** SIGKILL to the child's process group (the child and what it spawned), or to the child alone. */
+function killGroup(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL'); // the group is gone already, or this OS has no process groups
+  }
+}
+
 export class Sandbox {
   private child: ChildProcess | null = null;
   private ready: Promise<CallResult | null> | null = null;
@@ -86,7 +103,15 @@ export class Sandbox {
   private restarts = 0;
   private nextId = 1;
   private output = '';
-  private pending: { id: number; settle: (r: CallResult) => void; cpuStart: number | null; cpuLimitMs: number } | null = null;
+  private pending: {
+    id: number;
+    settle: (r: CallResult) => void;
+    cpuStart: number | null;
+    cpuLimitMs: number;
+    /** CPU reading and wall clock at the start of the current stall window. */
+    windowCpu: number;
+    windowStart: number;
+  } | null = null;
   private memoryTimer: NodeJS.Timeout | null = null;
   /** Set when the memory watcher or a timer kills the child, so the exit is reported as that. */
   private killedFor: CallResult | null = null;
@@ -118,12 +143,14 @@ export class Sandbox {
     const id = this.nextId++;
     return new Promise<CallResult>((settle) => {
       const cpuStart = child.pid === undefined ? null : readCpuMs(child.pid);
-      const wallLimit = cpuStart === null ? timeLimitMs : 3 * timeLimitMs + 5000;
+      const wallLimit = cpuStart === null ? timeLimitMs : 20 * timeLimitMs + STALL_MS;
       const timer = setTimeout(() => this.kill({ kind: 'timeout', limitMs: timeLimitMs }), wallLimit);
       this.pending = {
         id,
         cpuStart,
         cpuLimitMs: timeLimitMs,
+        windowCpu: cpuStart ?? 0,
+        windowStart: Date.now(),
         settle: (r) => {
           clearTimeout(timer);
           this.pending = null;
@@ -139,10 +166,10 @@ export class Sandbox {
     });
   }
 
-  /** Ends the child process. */
+  /** Ends the child process and everything it started. */
   close(): void {
     this.stopWatching();
-    if (this.child && this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+    if (this.child) killGroup(this.child);
     this.child = null;
   }
 
@@ -212,7 +239,7 @@ export class Sandbox {
 
   private kill(reason: CallResult): void {
     this.killedFor = reason;
-    this.child?.kill('SIGKILL');
+    if (this.child) killGroup(this.child);
   }
 
   /** Every 20 ms: the child's resident memory against the memory limit, its CPU time against the call's limit. */
@@ -222,13 +249,20 @@ export class Sandbox {
       if (child.pid === undefined) return;
       if (readRssBytes(child.pid) > limit) {
         this.killedFor = { kind: 'memory', limitMb: this.options.memoryLimitMb };
-        child.kill('SIGKILL');
+        killGroup(child);
         return;
       }
       const call = this.pending;
       if (call && call.cpuStart !== null) {
         const used = readCpuMs(child.pid);
-        if (used !== null && used - call.cpuStart > call.cpuLimitMs) this.kill({ kind: 'timeout', limitMs: call.cpuLimitMs });
+        if (used === null) return;
+        if (used - call.cpuStart > call.cpuLimitMs) {
+          this.kill({ kind: 'timeout', limitMs: call.cpuLimitMs });
+        } else if (Date.now() - call.windowStart >= STALL_MS) {
+          if (used - call.windowCpu < STALL_MS * STALL_SHARE) this.kill({ kind: 'timeout', limitMs: call.cpuLimitMs, stalled: true });
+          call.windowCpu = used;
+          call.windowStart = Date.now();
+        }
       }
     }, 20);
     this.memoryTimer.unref();

@@ -56,9 +56,9 @@ export function judge(result: CallResult, fn: string, check: (value: WireValue) 
         message: `your module failed to load: ${result.error.name}: ${result.error.message}${result.error.stack ? `\n${result.error.stack}` : ''}`,
       };
     case 'timeout':
-      return result.skipped
-        ? { status: 'timeout', message: `not run: an earlier call of ${fn} ran out of its ${result.limitMs} ms time limit` }
-        : { status: 'timeout', message: `${fn} ran out of its ${result.limitMs} ms time limit (CPU time) and was stopped (an infinite loop?)` };
+      if (result.skipped) return { status: 'timeout', message: `not run: an earlier call of ${fn} ran out of its ${result.limitMs} ms time limit` };
+      if (result.stalled) return { status: 'timeout', message: `${fn} stopped computing and never returned (waiting for a promise that never settles?)` };
+      return { status: 'timeout', message: `${fn} ran out of its ${result.limitMs} ms time limit (CPU time) and was stopped (an infinite loop?)` };
     case 'memory':
       return { status: 'error', message: `${fn} used more than the ${result.limitMb} MB memory limit and was stopped` };
     case 'crashed':
