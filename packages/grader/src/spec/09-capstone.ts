@@ -4,8 +4,7 @@
  * image. The test LABELS never leave the grader: accuracy is computed here.
  */
 import { loadMnist } from '@convkit/engine/node';
-import { takeExamples, type Tensor } from '@convkit/engine';
-import type { Dataset } from '@convkit/engine';
+import { takeExamples, type Dataset, type Tensor } from '@convkit/engine';
 import type { CallResult } from '../sandbox/sandbox.ts';
 import { isWireTensor, type WireValue } from '../sandbox/protocol.ts';
 import { describeValue } from '../compare.ts';
