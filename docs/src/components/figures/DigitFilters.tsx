@@ -42,7 +42,7 @@ export function DigitFilters({ initial = 7 }: { initial?: number }): ReactNode {
         <div className="ck-grid">
           {EDGE_FILTERS.map((f, i) => (
             <div key={f.name} className="ck-stack">
-              <Heatmap id={`filter-${i}`} data={w} n={i} scheme="diverging" cell={14} values title={f.name} />
+              <Heatmap id={`filter-${i}`} data={w} n={i} scheme="diverging" cell={20} values title={f.name} />
               <Heatmap id={`map-${i}`} data={maps} c={i} cell={3} title={`map ${i + 1}`} />
             </div>
           ))}

@@ -46,7 +46,7 @@ export function Heatmap(props: HeatmapProps): ReactNode {
       : scheme === 'diverging'
         ? { type: 'linear' as const, scheme: 'BuRd', domain: domain ?? [-max, max] }
         : { scheme: scheme as Plot.ColorScheme, domain };
-  const marks: Plot.Markish[] = [Plot.cell(cells, { x: 'col', y: 'r', fill: 'v', inset: cell >= 8 ? 0.5 : 0 })];
+  const marks: Plot.Markish[] = [Plot.cell(cells, { x: 'col', y: 'r', fill: 'v', inset: values ? 0.5 : 0 })];
   if (values) {
     marks.push(Plot.text(cells, { x: 'col', y: 'r', text: (d: { v: number }) => round(d.v), fill: (d: { v: number }) => (Math.abs(d.v) > max * 0.55 && scheme === 'gray' ? '#000' : scheme === 'gray' ? '#fff' : '#000'), fontSize: Math.min(12, cell * 0.38) }));
   }

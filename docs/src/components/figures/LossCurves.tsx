@@ -10,17 +10,17 @@ export interface CurvePoint {
   value: number;
 }
 
-export function Curve({ points, id, y, width = 340, yDomain }: { points: CurvePoint[]; id?: string; y: string; width?: number; yDomain?: [number, number] }): ReactNode {
+export function Curve({ points, id, y, x = 'step', width = 290, yDomain }: { points: CurvePoint[]; id?: string; y: string; x?: string; width?: number; yDomain?: [number, number] }): ReactNode {
   return (
     <PlotFigure
       id={id}
-      deps={[points, width]}
+      deps={[points, width, x]}
       plot={() =>
         Plot.plot({
           width,
           height: 220,
           marginLeft: 44,
-          x: { label: 'step', grid: true },
+          x: { label: x, grid: true },
           y: { label: y, grid: true, domain: yDomain, zero: yDomain === undefined && y !== 'loss' },
           color: { legend: new Set(points.map((p) => p.series)).size > 1 },
           marks: [Plot.line(points, { x: 'step', y: 'value', stroke: 'series', z: 'series' }), Plot.ruleY([0])],
@@ -30,11 +30,11 @@ export function Curve({ points, id, y, width = 340, yDomain }: { points: CurvePo
   );
 }
 
-export function LossCurves({ loss, accuracy, idPrefix = 'curves' }: { loss: CurvePoint[]; accuracy?: CurvePoint[]; idPrefix?: string }): ReactNode {
+export function LossCurves({ loss, accuracy, idPrefix = 'curves', x = 'step' }: { loss: CurvePoint[]; accuracy?: CurvePoint[]; idPrefix?: string; x?: string }): ReactNode {
   return (
     <div className="ck-row">
-      <Curve points={loss} id={`${idPrefix}-loss`} y="loss" />
-      {accuracy && <Curve points={accuracy} id={`${idPrefix}-accuracy`} y="accuracy" yDomain={[0, 1]} />}
+      <Curve points={loss} id={`${idPrefix}-loss`} y="loss" x={x} />
+      {accuracy && <Curve points={accuracy} id={`${idPrefix}-accuracy`} y="accuracy" x={x} yDomain={[0, 1]} />}
     </div>
   );
 }

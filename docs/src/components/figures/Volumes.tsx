@@ -39,21 +39,28 @@ function box(x: number, y: number, w: number, h: number, d: number, fill: string
 }
 
 export function Volumes({ items, id, scale = SCALE, caption }: { items: VolumeItem[]; id?: string; scale?: number; caption?: ReactNode }): ReactNode {
-  const gap = 70;
-  const size = (v: number) => Math.max(6, Math.sqrt(v) * scale * 2.2);
+  const margin = 16;
+  const size = (v: number) => Math.max(6, Math.sqrt(v) * scale * 2.8);
   const dims = items.map((it) =>
-    it.vector ? { w: 10, h: Math.min(170, 20 + Math.sqrt(it.d) * 4), d: 0 } : { w: size(it.w), h: size(it.h), d: Math.min(60, 4 + it.d * 3) },
+    it.vector ? { w: 10, h: Math.min(170, 70 + Math.sqrt(it.d) * 3), d: 0 } : { w: size(it.w), h: size(it.h), d: Math.min(60, 4 + it.d * 3) },
   );
+  const labels = items.map((it) => it.label ?? (it.vector ? `${it.d}` : `${it.w}×${it.h}×${it.d}`));
+  // Each item gets a slot wide enough for its drawing and for its label; each arrow is as long as its text.
+  const drawn = dims.map((dm) => dm.w + dm.d * DEPTH * 0.8);
+  const slots = drawn.map((w, i) => Math.max(w, labels[i].length * 7.2));
+  const gaps = items.map((it) => Math.max(48, (it.op ?? '').length * 6.4 + 16));
   const height = Math.max(...dims.map((d) => d.h + d.d * DEPTH * 0.55)) + 70;
-  let x = 12;
+  let slotX = margin;
   const parts: ReactNode[] = [];
   items.forEach((it, i) => {
     const dm = dims[i];
-    const top = (height - 40 - dm.h) / 2 + (dm.d * DEPTH * 0.55) / 2 + 6;
     if (i > 0) {
-      parts.push(<line key={`a${i}`} x1={x - gap + 8} y1={height / 2 - 14} x2={x - 8} y2={height / 2 - 14} stroke="#555" strokeWidth={1.5} markerEnd="url(#ck-arrow)" />);
-      if (it.op) parts.push(<text key={`o${i}`} x={x - gap / 2} y={height / 2 - 22} textAnchor="middle" fontSize={11} fill="#444">{it.op}</text>);
+      const x0 = slotX - gaps[i];
+      parts.push(<line key={`a${i}`} x1={x0 + 6} y1={height / 2 - 14} x2={slotX - 6} y2={height / 2 - 14} stroke="#555" strokeWidth={1.5} markerEnd="url(#ck-arrow)" />);
+      if (it.op) parts.push(<text key={`o${i}`} x={slotX - gaps[i] / 2} y={height / 2 - 22} textAnchor="middle" fontSize={11} fill="#444">{it.op}</text>);
     }
+    const x = slotX + (slots[i] - drawn[i]) / 2;
+    const top = (height - 40 - dm.h) / 2 + (dm.d * DEPTH * 0.55) / 2 + 6;
     const fill = it.color ?? (it.vector ? '#b9d4a8' : '#9cc0e6');
     if (it.vector) {
       const n = 9;
@@ -70,11 +77,10 @@ export function Volumes({ items, id, scale = SCALE, caption }: { items: VolumeIt
         parts.push(...box(x + dm.w * 0.15, top + dm.h * 0.15, ww, wh, dm.d * (it.window.d / it.d), '#f2a33a', `w${i}`, 1));
       }
     }
-    const label = it.label ?? (it.vector ? `${it.d}` : `${it.w}×${it.h}×${it.d}`);
-    parts.push(<text key={`t${i}`} x={x + (dm.w + dm.d * DEPTH * 0.8) / 2} y={height - 16} textAnchor="middle" fontSize={12}>{label}</text>);
-    x += dm.w + dm.d * DEPTH * 0.8 + gap;
+    parts.push(<text key={`t${i}`} x={slotX + slots[i] / 2} y={height - 16} textAnchor="middle" fontSize={12}>{labels[i]}</text>);
+    slotX += slots[i] + (gaps[i + 1] ?? 0);
   });
-  const width = x - gap + 12;
+  const width = slotX + margin;
   return (
     <figure className="ck-figure" data-figure={id}>
       <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} style={{ maxWidth: '100%', height: 'auto' }} role="img">
