@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { GradeReport } from '../../../grader/src/report.ts';
+import type { ExerciseResult, GradeReport } from '../../../grader/src/report.ts';
 import type { CourseExerciseResolved } from '../load.ts';
 import { gradebookCsv, failureReport, type StudentReport } from './gradebook.ts';
 import { detectIsolation } from './isolation.ts';
@@ -25,7 +25,11 @@ export interface ClassOptions {
   exercises: readonly CourseExerciseResolved[];
   /** Students graded at once; the number of cores by default. */
   concurrency?: number;
-  /** Wall-clock budget of one student's grading; by default 30 s plus every exercise's time limit twice. */
+  /**
+   * Wall-clock budget of one student's grading, a safety net behind the grader's own limits per call;
+   * by default 2 minutes plus every exercise's time limit three times. Exercises finished in time keep
+   * their scores when it runs out.
+   */
   studentTimeoutMs?: number;
   /** Separate user ids, process and file-size limits, no network (when root); true by default. */
   isolate?: boolean;
@@ -41,7 +45,10 @@ export interface ClassResult {
 const runnerScript = join(import.meta.dirname, 'runner.ts');
 const tsxLoader = import.meta.resolve('tsx');
 
-function runStudent(input: RunnerInput, uid: number | null, timeoutMs: number, wrap: (c: string, a: string[]) => [string, string[]]): Promise<GradeReport | string> {
+/** What one runner produced: its report, or why there is none and the exercises it finished before that. */
+type Outcome = GradeReport | { failure: string; finished: ExerciseResult[] };
+
+function runStudent(input: RunnerInput, uid: number | null, timeoutMs: number, wrap: (c: string, a: string[]) => [string, string[]]): Promise<Outcome> {
   return new Promise((settle) => {
     const [cmd, args] = wrap(process.execPath, ['--import', tsxLoader, '--no-warnings', runnerScript, JSON.stringify(input)]);
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
@@ -52,6 +59,7 @@ function runStudent(input: RunnerInput, uid: number | null, timeoutMs: number, w
       if (stderr.length < 4000) stderr += c.toString('utf8');
     });
     let result: GradeReport | string | null = null;
+    const finished: ExerciseResult[] = [];
     const killGroup = (): void => {
       try {
         process.kill(-child.pid!, 'SIGKILL');
@@ -64,8 +72,9 @@ function runStudent(input: RunnerInput, uid: number | null, timeoutMs: number, w
       killGroup();
     }, timeoutMs);
     child.on('message', (m: RunnerMessage) => {
-      if (result !== null) return; // only the first message counts
-      result = m.type === 'report' ? m.report : `the grader failed: ${m.message}`;
+      if (result !== null) return; // nothing counts after the report (or the timeout)
+      if (m.type === 'exercise') finished.push(m.result);
+      else result = m.type === 'report' ? m.report : `the grader failed: ${m.message}`;
     });
     child.on('error', (e) => {
       result ??= `could not start the grader: ${e.message}`;
@@ -73,7 +82,8 @@ function runStudent(input: RunnerInput, uid: number | null, timeoutMs: number, w
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       killGroup(); // sandboxes left behind
-      settle(result ?? `the grader process ended (${signal ?? `exit code ${code}`}) without a report${stderr ? `: ${stderr.trim().slice(-500)}` : ''}`);
+      const failure = result ?? `the grader process ended (${signal ?? `exit code ${code}`}) without a report${stderr ? `: ${stderr.trim().slice(-500)}` : ''}`;
+      settle(typeof failure === 'string' ? { failure, finished } : failure);
     });
   });
 }
@@ -83,7 +93,7 @@ export async function gradeClass(options: ClassOptions): Promise<ClassResult> {
   const submissions = findSubmissions(options.submissionsDir);
   const exercises = [...options.exercises];
   const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
-  const timeoutMs = options.studentTimeoutMs ?? 30_000 + 2 * exercises.reduce((s, e) => s + e.timeLimitMs, 0);
+  const timeoutMs = options.studentTimeoutMs ?? 120_000 + 3 * exercises.reduce((s, e) => s + e.timeLimitMs, 0);
   const isolation = detectIsolation(options.isolate ?? true);
   const reportsDir = join(options.outDir, 'reports');
   mkdirSync(reportsDir, { recursive: true });
@@ -116,7 +126,7 @@ export async function gradeClass(options: ClassOptions): Promise<ClassResult> {
     isolation.clear(uid);
     rmSync(workDir, { recursive: true, force: true });
     const seconds = (performance.now() - t0) / 1000;
-    if (typeof outcome === 'string') return { ...failureReport(sub.student, exercises, outcome, prepared.submitted), seconds };
+    if ('failure' in outcome) return { ...failureReport(sub.student, exercises, outcome.failure, prepared.submitted, outcome.finished), seconds };
     return { student: sub.student, submitted: prepared.submitted, seconds, error: null, ...outcome };
   };
 

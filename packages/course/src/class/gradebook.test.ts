@@ -28,6 +28,9 @@ describe('gradebook', () => {
     ] };
     const bad = failureReport('bob', exercises, 'grading did not finish within 30 s and was stopped', []);
     expect(bad.exercises.map((e) => e.status)).toEqual(['timeout', 'timeout']);
+    const partial = failureReport('cy', exercises, 'grading did not finish within 30 s and was stopped', [], [ok.exercises[0]]);
+    expect(partial.exercises.map((e) => [e.id, e.status, e.score])).toEqual([['01-output-size', 'passed', 5], ['02-conv-forward', 'timeout', 0]]);
+    expect([partial.score, partial.maxScore]).toEqual([5, 20]);
     expect(gradebookCsv([ok, bad], exercises).split('\r\n')).toEqual([
       'student,01-output-size,02-conv-forward,total,max,error',
       'ann,5,7.5,12.5,20,',

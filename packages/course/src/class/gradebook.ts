@@ -1,5 +1,5 @@
 /** A class's results: one report per student, and the CSV gradebook built from them. */
-import type { GradeReport } from '../../../grader/src/report.ts';
+import { totals, type ExerciseResult, type GradeReport } from '../../../grader/src/report.ts';
 import type { CourseExerciseResolved } from '../load.ts';
 
 /** One student's grade report: the grader's report plus who, what they submitted, and how grading went. */
@@ -12,25 +12,23 @@ export interface StudentReport extends GradeReport {
   seconds: number;
 }
 
-/** The report of a student whose grading failed as a whole: every exercise scores 0 with the reason. */
-export function failureReport(student: string, exercises: readonly CourseExerciseResolved[], reason: string, submitted: string[]): StudentReport {
+/**
+ * The report of a student whose grading stopped before the end: the exercises finished before that
+ * keep their results, every other one scores 0 with the reason.
+ */
+export function failureReport(student: string, exercises: readonly CourseExerciseResolved[], reason: string, submitted: string[], finished: readonly ExerciseResult[] = []): StudentReport {
   const status = /did not finish within/.test(reason) ? 'timeout' : 'error';
-  return {
-    student,
-    submitted,
-    error: reason,
-    seconds: 0,
-    score: 0,
-    maxScore: exercises.reduce((s, e) => s + e.points, 0),
-    exercises: exercises.map((e) => ({
+  const results = exercises.map(
+    (e): ExerciseResult => finished.find((r) => r.id === e.id) ?? {
       id: e.id,
       title: e.title,
       score: 0,
       maxScore: e.points,
       status,
       tests: [{ name: 'grading', status, score: 0, maxScore: e.points, message: reason }],
-    })),
-  };
+    },
+  );
+  return { student, submitted, error: reason, seconds: 0, ...totals(results) };
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { grade } from '../../../grader/src/run.ts';
+import type { ExerciseResult, GradeReport } from '../../../grader/src/report.ts';
 import type { CourseExerciseResolved } from '../load.ts';
 
 export interface RunnerInput {
@@ -12,14 +13,23 @@ export interface RunnerInput {
   exercises: CourseExerciseResolved[];
 }
 
-export type RunnerMessage = { type: 'report'; report: Awaited<ReturnType<typeof grade>> } | { type: 'error'; message: string };
+export type RunnerMessage =
+  /** One exercise done: kept by the class grader even if the student's time budget runs out later. */
+  | { type: 'exercise'; result: ExerciseResult }
+  | { type: 'report'; report: GradeReport }
+  | { type: 'error'; message: string };
 
 const send = (message: RunnerMessage): Promise<void> => new Promise((done) => process.send!(message, () => done()));
 
 try {
   const input = JSON.parse(process.argv[2]) as RunnerInput;
   const targets = input.exercises.map((exercise) => ({ exercise, file: join(input.exercisesDir, exercise.file) }));
-  const report = await grade(targets, { concurrency: 1 });
+  const report = await grade(targets, {
+    concurrency: 1,
+    onEvent: (event) => {
+      if (event.type === 'exercise-done') process.send!({ type: 'exercise', result: event.result } satisfies RunnerMessage);
+    },
+  });
   await send({ type: 'report', report });
 } catch (error) {
   await send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
