@@ -9,7 +9,7 @@
  * variable CONVKIT_COURSE_CONFIG (read by docs/sidebars.ts and docs/docusaurus.config.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Course } from '../load.ts';
 import { buildGradescopeZip } from './gradescope.ts';
@@ -36,7 +36,9 @@ function timed<T>(seconds: Record<string, number>, part: string, run: () => T): 
 }
 
 export function buildSite(course: Course, siteDir: string, configFile: string): void {
-  const r = spawnSync('pnpm', ['--filter', '@convkit/docs', 'build'], {
+  rmSync(siteDir, { recursive: true, force: true });
+  // Straight into the release folder: docs/build (the docs' own build, which their browser tests use) stays as it is.
+  const r = spawnSync('pnpm', ['--filter', '@convkit/docs', 'build', '--out-dir', siteDir], {
     cwd: course.root,
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
@@ -44,8 +46,6 @@ export function buildSite(course: Course, siteDir: string, configFile: string): 
     maxBuffer: 1 << 26,
   });
   if (r.status !== 0) throw new Error(`buildSite: the docs build failed:\n${(r.stdout + r.stderr).slice(-4000)}`);
-  rmSync(siteDir, { recursive: true, force: true });
-  cpSync(join(course.root, 'docs', 'build'), siteDir, { recursive: true });
 }
 
 export function buildRelease(course: Course, options: BuildOptions): BuildResult {
