@@ -15,8 +15,8 @@ test('capstone self-check: the reference CNN reaches ≥ 95% test accuracy on MN
   const report = await grade(planGrade({ selfCheck: true, only: ['capstone'] }));
   const [capstone] = report.exercises;
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
-  for (const t of capstone.tests) console.log(`# ${t.status}: ${t.name}${t.message ? ` — ${t.message}` : ''}`);
-  console.log(`# capstone self-check took ${seconds} s`);
+  for (const t of capstone.tests) console.log(`${t.status}: ${t.name}${t.message ? ` — ${t.message}` : ''}`);
+  console.log(`capstone self-check took ${seconds} s`);
   assert.deepEqual(capstone.tests.filter((t) => t.status !== 'passed'), []);
   assert.equal(capstone.score, capstone.maxScore);
 });
