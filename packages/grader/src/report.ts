@@ -7,7 +7,7 @@ export interface TestResult {
   status: Status;
   score: number;
   maxScore: number;
-  /** Empty when the test passed; otherwise what went wrong, for the student. */
+  /** What went wrong, for the student; usually empty when the test passed (the capstone reports its accuracy). */
   message: string;
 }
 

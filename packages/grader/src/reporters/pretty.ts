@@ -85,7 +85,8 @@ export class PrettyReporter {
   exerciseBlock(e: ExerciseResult): string {
     const passedCount = e.tests.filter((t) => t.status === 'passed').length;
     const head = `${this.paint(COLOR[e.status], SYMBOL[e.status])} ${this.paint(1, e.id)}  ${e.title}  ${e.score}/${e.maxScore} · ${passedCount}/${e.tests.length} tests ${LABEL[e.status]}\n`;
-    if (e.status === 'passed' && !this.options.verbose) return head;
+    // A passed exercise takes one line, plus any test that has something to say (the capstone's accuracy).
+    if (e.status === 'passed' && !this.options.verbose) return head + e.tests.filter((t) => t.message).map((t) => this.testLine(t)).join('');
     if (e.status === 'not-started') return `${head}   start with exercises/${e.id}/README.md, stuck? pnpm hint ${e.id}\n`;
     return head + e.tests.map((t) => this.testLine(t)).join('') + '\n';
   }
