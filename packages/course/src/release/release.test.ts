@@ -113,9 +113,12 @@ describe('Gradescope autograder zip, in a simulated /autograder', () => {
     return JSON.parse(readFileSync(join(autograder, 'results', 'results.json'), 'utf8')) as Results;
   }
 
-  it('scores a correct submission 10/10, with the hidden exercise\'s tests visible only after publishing', () => {
+  it('scores a correct submission 10/10, run as a non-root user, with the hidden exercise\'s tests visible only after publishing', () => {
+    // Every test of 01 fails if the student's code runs as root.
+    const notRoot = solution('01-output-size').replace(/(export function outputSize\([^)]*\): number \{)/, "$1\n  if (process.getuid?.() === 0) throw new Error('student code runs as root');");
+    expect(notRoot).toContain('runs as root');
     const results = grade({
-      '01-output-size/output-size.ts': solution('01-output-size'),
+      '01-output-size/output-size.ts': notRoot,
       '04-flatten-dense/flatten-dense.ts': solution('04-flatten-dense'),
     });
     expect(results.score).toBe(10);
