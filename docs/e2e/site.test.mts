@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { serve } from './server.mts';
 import { launch, watch, type PageLog } from './browser.mts';
@@ -258,7 +259,14 @@ describe('playground', () => {
     // everything needed to train has been fetched now: the page weight
     await page.waitForLoadState('networkidle');
     const weight = [...log.bytes.values()].reduce((a, b) => a + b, 0);
-    t.diagnostic(`playground page weight: ${weight} bytes (${(weight / 1024 / 1024).toFixed(2)} MiB) in ${log.bytes.size} requests`);
+    // this test server sends files as they are; a host that gzips text would send JS and CSS compressed
+    const gzipped = [...log.bytes.entries()].reduce((sum, [url, bytes]) => {
+      const file = join(build, decodeURIComponent(new URL(url).pathname));
+      const compressible = /\.(js|css|html|svg|json)$/.test(file) && existsSync(file);
+      return sum + (compressible ? gzipSync(readFileSync(file)).length : bytes);
+    }, 0);
+    t.diagnostic(`playground page weight: ${weight} bytes (${(weight / 1024 / 1024).toFixed(2)} MiB) in ${log.bytes.size} requests; ` +
+      `about ${gzipped} bytes (${(gzipped / 1024 / 1024).toFixed(2)} MiB) from a host that gzips text`);
     writeFileSync(join(shots, 'playground-weight.json'), JSON.stringify({ bytes: weight, requests: Object.fromEntries(log.bytes) }, null, 1));
     await toggle.click();
     const status = page.getByTestId('train-status');
