@@ -1,9 +1,12 @@
 /** `pnpm grade` reads the course config: its selection and points, and fails naming the field of a bad one. */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { grade } from '../../grader/src/run.ts';
+import { prepareSubmission } from './class/submissions.ts';
+import { loadCourse } from './load.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 function gradeWith(config: string, args: string[]) {
@@ -36,4 +39,26 @@ describe('pnpm grade with a course config', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/course\.config\.ts: exercises\[0\]\.points: expected a number ≥ 0, got -5/);
   }, 60_000);
+});
+
+describe('the course tolerance reaches the grader\'s comparisons', () => {
+  it('denseForward off by a relative 1e-4 fails at the default 1e-6 and passes at a course tolerance of 1e-3', async () => {
+    const course = await loadCourse(root);
+    const exercise = course.exercises.find((e) => e.id === '04-flatten-dense')!;
+    const reference = readFileSync(join(root, 'packages', 'grader', 'solutions', '04-flatten-dense.ts'), 'utf8');
+    const off = reference.replace('out.data[n * M + m] = sum;', 'out.data[n * M + m] = sum * (1 + 1e-4);');
+    expect(off).not.toBe(reference);
+    const dir = mkdtempSync(join(tmpdir(), 'course-tol-'));
+    mkdirSync(join(dir, 'sub', '04-flatten-dense'), { recursive: true });
+    writeFileSync(join(dir, 'sub', '04-flatten-dense', 'flatten-dense.ts'), off);
+    const { exercisesDir } = prepareSubmission({ student: 's', path: join(dir, 'sub'), kind: 'folder' }, join(dir, 'work'), join(root, 'exercises'), [exercise]);
+    const file = join(exercisesDir, exercise.file);
+    const denseStatuses = async (tolerance: number) => {
+      const withTolerance: typeof exercise = { ...exercise, tolerance };
+      const report = await grade([{ exercise: withTolerance, file }], { concurrency: 1 });
+      return [...new Set(report.exercises[0].tests.filter((t) => t.name.includes('dense x=')).map((t) => t.status))];
+    };
+    expect(await denseStatuses(1e-6)).toEqual(['failed']);
+    expect(await denseStatuses(1e-3)).toEqual(['passed']);
+  }, 180_000);
 });

@@ -55,6 +55,8 @@ export async function gradeExercise(target: GradeTarget, options: GradeOptions =
   // After one call of a function times out, later calls of it are not run: each would only wait out the limit again.
   const timedOut = new Set<string>();
   const ctx = {
+    /** The course's tolerance for this exercise (course.config.ts via @convkit/course), when it sets one. */
+    tolerance: 'tolerance' in exercise && typeof exercise.tolerance === 'number' ? exercise.tolerance : undefined,
     async call(fn: string, args: unknown[], argNames: string[]): Promise<CallResult> {
       if (timedOut.has(fn)) return { kind: 'timeout', limitMs: exercise.timeLimitMs, skipped: true };
       const result = await sandbox.call(fn, args, argNames);

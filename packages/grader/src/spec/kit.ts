@@ -18,6 +18,8 @@ export interface Verdict {
 /** What a test may do: call a student function in the sandbox. */
 export interface SpecContext {
   call(fn: string, args: unknown[], argNames: string[]): Promise<CallResult>;
+  /** Relative tolerance set by the course config for this exercise; a case's own tolerance wins. */
+  tolerance?: number;
 }
 
 export interface TestSpec {
@@ -115,7 +117,7 @@ export async function runCase<A extends unknown[]>(ctx: SpecContext, options: Ca
   }
   const result = await ctx.call(options.fn, args.map(toWire), options.argNames);
   const explain = options.explainShape;
-  const compare: CompareOptions = { tolerance: options.tolerance, explainShape: explain ? () => explain(...args) : undefined };
+  const compare: CompareOptions = { tolerance: options.tolerance ?? ctx.tolerance, explainShape: explain ? () => explain(...args) : undefined };
   return judge(result, options.fn, (value) => compareResult(expected, value, options.outputName ?? 'out', compare), expectError);
 }
 
