@@ -53,6 +53,16 @@ export function Heatmap(props: HeatmapProps): ReactNode {
   if (highlight.length) {
     marks.push(Plot.cell(highlight.map(([r, col]) => ({ r, col })), { x: 'col', y: 'r', fill: 'none', stroke: '#f2a33a', strokeWidth: 3 }));
   }
+  // Without numbers or outlines, one raster image is far cheaper to draw than a <rect> per cell
+  // (the playground redraws dozens of 24×24 maps while it trains).
+  const cellsNeeded = values || highlight.length > 0;
+  const h = rows.length;
+  const frame = cellsNeeded
+    ? { x: { axis: null, domain: Array.from({ length: w }, (_, i) => i) }, y: { axis: null, domain: rows.map((_, i) => i) } }
+    : { x: { axis: null, domain: [0, w] }, y: { axis: null, domain: [0, h], reverse: true } };
+  const drawn = cellsNeeded
+    ? marks
+    : [Plot.raster(cells.map((d) => d.v), { width: w, height: h, x1: 0, y1: 0, x2: w, y2: h, imageRendering: 'pixelated' })];
   return (
     <PlotFigure
       id={id}
@@ -61,17 +71,16 @@ export function Heatmap(props: HeatmapProps): ReactNode {
       plot={() =>
         Plot.plot({
           width: w * cell + 2,
-          height: rows.length * cell + 2,
+          height: h * cell + 2,
           marginTop: 1,
           marginLeft: 1,
           marginRight: 1,
           marginBottom: 1,
           padding: 0,
-          x: { axis: null, domain: Array.from({ length: w }, (_, i) => i) },
-          y: { axis: null, domain: rows.map((_, i) => i) },
+          ...frame,
           color,
           style: { fontSize: '12px', background: 'transparent' },
-          marks,
+          marks: drawn,
         })
       }
     />
