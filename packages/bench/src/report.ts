@@ -73,6 +73,7 @@ export function formatTable(r: BenchReport, w: Workloads): string {
   const baseRate = trainOf('convkit')?.imagesPerSecond;
   lines.push(pad(`train epoch, images/s`, LABEL) + PEERS_SHOWN.map((p) => {
     const t = trainOf(p);
+    if (r.peers[p] === undefined) return pad('not run', width);
     if (!t) return pad('cannot train', width);
     const ratio = p !== 'convkit' && baseRate ? ` [${(baseRate / t.imagesPerSecond).toFixed(1)}×]` : '';
     return pad(`${t.imagesPerSecond.toFixed(t.imagesPerSecond < 10 ? 1 : 0)}${t.images < w.train.trainImages ? ` (on ${t.images}, extrap.)` : ''}${ratio}`, width);
