@@ -270,22 +270,26 @@ describe('playground', () => {
     t.diagnostic(`playground page weight: ${weight} bytes (${(weight / 1024 / 1024).toFixed(2)} MiB) in ${log.bytes.size} requests; ` +
       `about ${gzipped} bytes (${(gzipped / 1024 / 1024).toFixed(2)} MiB) from a host that gzips text`);
     writeFileSync(join(shots, 'playground-weight.json'), JSON.stringify({ bytes: weight, requests: Object.fromEntries(log.bytes) }, null, 1));
+    // The main thread must stay free while the worker trains: timers fire about as promptly as on the idle
+    // page. Measured as the 90th percentile of 50 timer delays, idle first, so that one garbage collection or a
+    // busy shared CI machine (which delays timers on an idle page too) does not decide.
+    const timerLag = () =>
+      page.evaluate(async () => {
+        const out: number[] = [];
+        for (let i = 0; i < 50; i++) {
+          const t0 = performance.now();
+          await new Promise((r) => setTimeout(r, 20));
+          out.push(performance.now() - t0 - 20);
+        }
+        return out.sort((a, b) => a - b);
+      });
+    const idle = await timerLag();
     await toggle.click();
     const status = page.getByTestId('train-status');
-    // the main thread stays free: timers fire on time while the worker trains
-    // (the 90th percentile of 50 timer delays, so one garbage collection or a busy shared CI machine does not decide)
-    const lags = await page.evaluate(async () => {
-      const out: number[] = [];
-      for (let i = 0; i < 50; i++) {
-        const t0 = performance.now();
-        await new Promise((r) => setTimeout(r, 20));
-        out.push(performance.now() - t0 - 20);
-      }
-      return out.sort((a, b) => a - b);
-    });
-    const p90 = lags[Math.floor(lags.length * 0.9)];
-    t.diagnostic(`main-thread timer lag while training: median ${lags[25].toFixed(0)} ms, p90 ${p90.toFixed(0)} ms, worst ${lags[49].toFixed(0)} ms`);
-    assert.ok(p90 < 200, `the page is not responsive while training: timer lag p90 ${p90} ms`);
+    const busy = await timerLag();
+    const [idleP90, busyP90] = [idle[45], busy[45]];
+    t.diagnostic(`main-thread timer lag: idle p90 ${idleP90.toFixed(0)} ms; while training median ${busy[25].toFixed(0)} ms, p90 ${busyP90.toFixed(0)} ms, worst ${busy[49].toFixed(0)} ms`);
+    assert.ok(busyP90 < Math.max(200, 2 * idleP90 + 50), `the page is not responsive while training: timer lag p90 ${busyP90} ms (idle ${idleP90} ms)`);
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="train-status"]')?.getAttribute('data-step')) >= 100, null, { timeout: 60_000 });
     const first = Number(await status.getAttribute('data-first-loss'));
     const last = Number(await status.getAttribute('data-last-loss'));
