@@ -82,7 +82,7 @@ export function SlidingWindow(): ReactNode {
       color: { type: 'linear', scheme: 'BuRd', domain: [-3 * f, 3 * f] },
       marks: [
         Plot.rect(outCells, { x1: 'c', x2: (d: Cell) => d.c + 1, y1: 'r', y2: (d: Cell) => d.r + 1, fill: 'v', stroke: '#999', inset: 0.5 }),
-        Plot.text(outCells, { x: (d: Cell) => d.c + 0.5, y: (d: Cell) => d.r + 0.5, text: (d: Cell) => fmt(d.v), fontSize: 13 }),
+        Plot.text(outCells, { x: (d: Cell) => d.c + 0.5, y: (d: Cell) => d.r + 0.5, text: (d: Cell) => fmt(d.v), fill: '#000', fontSize: 13 }),
         Plot.rect([{ r: oi, c: oj }], { x1: 'c', x2: (d: { c: number }) => d.c + 1, y1: 'r', y2: (d: { r: number }) => d.r + 1, fill: 'none', stroke: '#e07b00', strokeWidth: 4 }),
       ],
     });
