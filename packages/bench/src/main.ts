@@ -103,7 +103,7 @@ for (const p of peers as PeerName[]) {
   out.push(`  ${p}: ${e?.description || 'failed'}`);
 }
 out.push('cells: median time, GFLOP/s (convkit: % of the SIMD peak), [peer time ÷ convkit time in the same interleaved run];');
-out.push('conv bwd = dx + dw (+ db), 2× the forward flops. convkit column: its run interleaved with tfjs-wasm.');
+out.push('conv bwd = dx + dw (+ db), 2× the forward flops. convkit column: its run interleaved with tfjs-wasm (else with the first peer run).');
 out.push('');
 out.push(formatTable(report, w));
 out.push('');
