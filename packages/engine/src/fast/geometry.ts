@@ -4,21 +4,10 @@
  * arguments valid, and every other call to the reference op, which checks.
  */
 import type { ConvParams, PoolParams } from '../ops/params.ts';
+import type { ConvGeometry } from '../ops/conv2d.ts';
 
-/** Field names as in the reference op's ConvGeometry, so either can be passed. */
-export interface ConvGeometry {
-  N: number;
-  C: number;
-  H: number;
-  W: number;
-  F: number;
-  filterHeight: number;
-  filterWidth: number;
-  stride: number;
-  pad: number;
-  outHeight: number;
-  outWidth: number;
-}
+/** The reference op's geometry type: the fast kernels take the same fields. */
+export type { ConvGeometry };
 
 export function convGeometry(xShape: readonly number[], wShape: readonly number[], { stride, pad }: ConvParams): ConvGeometry {
   const [N, C, H, W] = xShape;
