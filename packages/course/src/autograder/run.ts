@@ -13,18 +13,21 @@ import { grade } from '../../../grader/src/run.ts';
 import { gradescopeReport } from '../../../grader/src/reporters/gradescope.ts';
 import { loadCourse } from '../load.ts';
 import { prepareSubmission } from '../class/submissions.ts';
-import { detectIsolation } from '../class/isolation.ts';
+import { detectIsolation, kitReadableBy } from '../class/isolation.ts';
 
 const autograder = resolve(process.env.AUTOGRADER_ROOT ?? '/autograder');
 const kitRoot = resolve(import.meta.dirname, '..', '..', '..', '..');
 const resultsFile = join(autograder, 'results', 'results.json');
 mkdirSync(join(autograder, 'results'), { recursive: true });
 
-/** The uid of the user that runs student code, or null (not root, or no such user). */
+/** The uid of the user that runs student code, or null (not root, no such user, or the kit out of its reach). */
 function studentUid(): number | null {
   if (process.getuid?.() !== 0) return null;
   const r = spawnSync('id', ['-u', process.env.CONVKIT_STUDENT_USER ?? 'student'], { encoding: 'utf8' });
-  return r.status === 0 ? Number(r.stdout.trim()) : null;
+  if (r.status !== 0) return null;
+  const uid = Number(r.stdout.trim());
+  // A kit this user cannot read would fail every test: grade as root then rather than grade nothing.
+  return kitReadableBy(uid) ? uid : null;
 }
 
 try {

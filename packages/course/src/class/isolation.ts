@@ -4,12 +4,14 @@
  * runs the student's code (the grader's sandbox switches to it, see CONVKIT_SANDBOX_UID), owns that
  * student's work folder (mode 0700, so other students cannot read or change it) and is cleared of every
  * leftover process when the student is done. When available, `prlimit` caps processes and file sizes
- * and `unshare --net` takes the network away. Without root all of this is skipped, and each student is
- * still graded in separate processes with the grader's time and memory limits.
+ * and `unshare --net` takes the network away. Without root, or when the kit itself is not readable by
+ * other users, all of this is skipped, and each student is still graded in separate processes with the
+ * grader's time and memory limits.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** First user id of the grading slots (slot i uses FIRST_UID + i); unassigned on usual systems. */
 export const FIRST_UID = 47000;
@@ -49,8 +51,21 @@ function processesOf(uid: number): number[] {
   return pids;
 }
 
+/**
+ * Files the sandbox must read as the slot's user: Node's tsx loader and the grader's child script.
+ * A kit checked out under a private folder (mode 0700, as `mktemp -d` makes) is out of that user's
+ * reach, and every student would then fail to load: such a machine grades without separate users.
+ */
+const kitFiles = [fileURLToPath(import.meta.resolve('tsx')), join(import.meta.dirname, '..', '..', '..', 'grader', 'src', 'sandbox', 'child.ts')];
+
+/** Whether an unprivileged user id can read the kit's files (probed once, by that user). */
+export function kitReadableBy(uid: number): boolean {
+  const probe = `for (const f of ${JSON.stringify(kitFiles)}) require('node:fs').accessSync(f, require('node:fs').constants.R_OK)`;
+  return spawnSync(process.execPath, ['-e', probe], { stdio: 'ignore', uid, gid: uid }).status === 0;
+}
+
 export function detectIsolation(enabled = true): Isolation {
-  const root = enabled && process.getuid?.() === 0 && existsSync('/proc');
+  const root = enabled && process.getuid?.() === 0 && existsSync('/proc') && kitReadableBy(FIRST_UID);
   const prlimit = root && works('prlimit', ['--nproc=512', 'true']);
   const unshare = root && works('unshare', ['--net', 'true']);
   return {
