@@ -1,9 +1,9 @@
 /**
  * `pnpm test`: everything CI checks, in order, with one closing line
- * `N passed, N failed` that CI reads. Steps:
+ * `N passed, N failed` (`, N skipped` when any test was skipped) that CI reads. Steps:
  *   1. typecheck and build every package (turbo);
  *   2. unit tests (vitest, all workspace projects);
- *   3. extra suites registered below (grader self-check, browser tests), each a
+ *   3. the suites listed in scripts/suites.json (capstone self-check, browser tests), each a
  *      command that prints node's test-runner TAP summary (`# pass N`, `# fail N`).
  */
 import { spawn } from 'node:child_process';
@@ -16,6 +16,7 @@ mkdirSync(out, { recursive: true });
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 
 /** Runs a command, streaming its output live (progress on long work) while keeping stdout to count tests. */
 function run(label: string, cmd: string, args: string[]): Promise<{ status: number; stdout: string }> {
@@ -41,9 +42,15 @@ else failed++;
 const vitestJson = join(out, 'vitest.json');
 const vt = await run('unit tests', 'pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
 if (existsSync(vitestJson)) {
-  const v = JSON.parse(readFileSync(vitestJson, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+  const v = JSON.parse(readFileSync(vitestJson, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
   passed += v.numPassedTests;
   failed += v.numFailedTests;
+  skipped += v.numPendingTests + v.numTodoTests;
   if (vt.status !== 0 && v.numFailedTests === 0) failed++; // e.g. a suite that failed to load
 } else failed++;
 
@@ -58,9 +65,10 @@ for (const [label, cmd, args] of suites) {
   const f = count('fail');
   passed += p;
   failed += f;
+  skipped += count('skipped') + count('todo');
   if (r.status !== 0 && f === 0) failed++;
   if (p + f === 0 && r.status === 0) failed++; // a suite that ran nothing is a failure, not a pass
 }
 
-console.log(`\n${passed} passed, ${failed} failed`);
+console.log(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);
