@@ -2,14 +2,7 @@ import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';
 // The chapters and their order come from the course config (the one place an instructor edits; `pnpm new
 // chapter` appends to it). Exercises and the API reference are generated (scripts/prepare.mts and
 // docusaurus-plugin-typedoc), so their sidebars follow their folders.
-import type {CourseConfig} from '@convkit/course';
-import rootCourse from '../course.config.ts';
-
-// `pnpm course build` may build the site for another config, named by CONVKIT_COURSE_CONFIG (Docusaurus
-// loads this file with jiti, which can require a TypeScript file).
-const course: CourseConfig = process.env.CONVKIT_COURSE_CONFIG
-  ? (require(process.env.CONVKIT_COURSE_CONFIG) as {default: CourseConfig}).default
-  : rootCourse;
+import {course} from './course.ts';
 
 const sidebars: SidebarsConfig = {
   course: [...course.chapters],

@@ -110,7 +110,8 @@ reported as such instead of crashing the grader; an \`Error\` your code throws o
 the edge-case checks expect.
 `;
 
-export async function writeExercisePages(exercisesDir: string, outDir: string): Promise<number> {
+/** Writes one page per exercise; `only` (exercise ids from the course config) keeps just the course's exercises. */
+export async function writeExercisePages(exercisesDir: string, outDir: string, only?: readonly string[]): Promise<number> {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const folders = existsSync(exercisesDir)
@@ -125,7 +126,7 @@ export async function writeExercisePages(exercisesDir: string, outDir: string): 
   const ordered = [
     ...manifest.map((e) => folderFor(folders, e.id)).filter((f): f is string => f !== undefined),
     ...folders.filter((f) => !manifest.some((e) => folderFor(folders, e.id) === f)),
-  ];
+  ].filter((folder) => only === undefined || only.some((id) => folderFor([folder], id) !== undefined));
   const rows: string[] = [];
   ordered.forEach((folder, i) => {
     const entry = manifest.find((e) => folderFor(folders, e.id) === folder);

@@ -8,6 +8,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { writeMnist } from './mnist-data.mts';
 import { writeExercisePages } from './exercise-pages.mts';
 
@@ -16,7 +17,10 @@ const started = performance.now();
 const dataDir = join(docsRoot, 'static', 'data');
 mkdirSync(dataDir, { recursive: true });
 const mnist = writeMnist(dataDir);
-const pages = await writeExercisePages(join(docsRoot, '..', 'exercises'), join(docsRoot, 'docs', 'exercises'));
+// The course's exercises only (course.config.ts, or the config `pnpm course build` names).
+const configFile = process.env.CONVKIT_COURSE_CONFIG ?? join(docsRoot, '..', 'course.config.ts');
+const course = ((await import(pathToFileURL(configFile).href)) as { default: { exercises: { id: string }[] } }).default;
+const pages = await writeExercisePages(join(docsRoot, '..', 'exercises'), join(docsRoot, 'docs', 'exercises'), course.exercises.map((e) => e.id));
 console.log(
   `[prepare] mnist: ${mnist.cached ? 'up to date' : `${mnist.images} digits`}, ${(mnist.bytes / 1024).toFixed(0)} KiB gzipped; ` +
     `${pages} exercise page(s); ${(performance.now() - started).toFixed(0)} ms`,

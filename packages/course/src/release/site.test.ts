@@ -3,7 +3,7 @@
  * package's build, told the config through CONVKIT_COURSE_CONFIG, written straight to the release).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCourse } from '../load.ts';
@@ -31,5 +31,15 @@ function sidebarLinks(page: string): string[] {
 describe('site for a three-chapter course', () => {
   it('lists exactly the chosen chapters, in order, in the sidebar', () => {
     expect(sidebarLinks('pooling/index.html')).toEqual(['/', '/pooling', '/flattening']);
+  });
+
+  it('builds only the chosen chapters and exercises: the others are not in the site at all', () => {
+    expect(existsSync(join(site, 'flattening', 'index.html'))).toBe(true);
+    expect(existsSync(join(site, 'volumes', 'index.html'))).toBe(false);
+    expect(existsSync(join(site, 'playground', 'index.html'))).toBe(false);
+    expect(existsSync(join(site, 'exercises', '03-max-pool-forward', 'index.html'))).toBe(true);
+    expect(existsSync(join(site, 'exercises', '01-output-size', 'index.html'))).toBe(false);
+    // and the navbar no longer offers the playground it left out
+    expect(readFileSync(join(site, 'pooling', 'index.html'), 'utf8')).not.toContain('href="/playground"');
   });
 });
