@@ -1,21 +1,8 @@
 import { expect, it } from 'vitest';
 import { Rng, Tensor, denseForward, randomNormal } from '@convkit/engine';
 import { step } from '../steps.ts';
+import { close, numericalGradient } from '../gradcheck.ts';
 import { denseBackward, reluBackward, softmaxCrossEntropy } from './backprop.ts';
-
-/** Central differences of sum(f(x) · dout), element by element (h = 1e-5), in float64. */
-function numericalGradient(f: (x: Tensor) => Tensor | number, x: Tensor, dout?: Tensor): number[] {
-  const dot = (out: Tensor | number) => (typeof out === 'number' ? out : Array.from(out.data).reduce((s, v, i) => s + v * (dout ? dout.data[i] : 1), 0));
-  return Array.from(x.data, (old, i) => {
-    x.data[i] = old + 1e-5;
-    const plus = dot(f(x));
-    x.data[i] = old - 1e-5;
-    const minus = dot(f(x));
-    x.data[i] = old;
-    return (plus - minus) / 2e-5;
-  });
-}
-const close = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).forEach((v, i) => expect(v).toBeCloseTo(b[i], 6));
 
 step('1. ReLU backward', () => {
   it('dout=[1,4] x=[1,4]: the gradient passes only where x > 0 (not at 0)', () => {

@@ -1,23 +1,10 @@
 import { expect, it } from 'vitest';
 import { Rng, Tensor, conv2dForward, randomNormal } from '@convkit/engine';
 import { step } from '../steps.ts';
+import { close, numericalGradient } from '../gradcheck.ts';
 import { conv2dBackward } from './conv-backward.ts';
 
 const f64 = (v: number[][][][]): Tensor => Tensor.from(v, 'float64');
-
-/** Central differences of sum(conv(x) · dout) (h = 1e-5), using the engine's forward pass. */
-function numericalGradient(f: (v: Tensor) => Tensor, x: Tensor, dout: Tensor): number[] {
-  const dot = (out: Tensor) => Array.from(out.data).reduce((s, v, i) => s + v * dout.data[i], 0);
-  return Array.from(x.data, (old, i) => {
-    x.data[i] = old + 1e-5;
-    const plus = dot(f(x));
-    x.data[i] = old - 1e-5;
-    const minus = dot(f(x));
-    x.data[i] = old;
-    return (plus - minus) / 2e-5;
-  });
-}
-const close = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).forEach((v, i) => expect(v).toBeCloseTo(b[i], 6));
 
 step('1. one output value', () => {
   it('dout=[1,1,1,1] x=[1,1,2,2] w=[1,1,2,2]: dx = dout·w, dw = dout·x, db = dout', () => {

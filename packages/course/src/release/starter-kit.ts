@@ -13,7 +13,7 @@ import { classroomWorkflow } from './classroom.ts';
 /** Kit paths → repository paths, copied as they are. */
 const COPIED = ['tsconfig.base.json'];
 /** Top-level files of `exercises/` that the grader and the visible tests need. */
-const EXERCISE_FILES = ['manifest.ts', 'not-implemented.ts', 'steps.ts', 'package.json', 'tsconfig.json', 'vitest.config.ts'];
+const EXERCISE_FILES = ['manifest.ts', 'not-implemented.ts', 'steps.ts', 'gradcheck.ts', 'package.json', 'tsconfig.json', 'vitest.config.ts'];
 
 const isTest = (path: string): boolean => /\.test\.m?ts$/.test(path) || /(^|\/)(testing|scratch|solutions)(\/|$)/.test(path);
 
