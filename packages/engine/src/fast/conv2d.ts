@@ -14,10 +14,18 @@ import { convGeometry } from './geometry.ts';
 import { arena, matrix, multiply, packA, packB, planGemm, readC, transposed } from './gemm.ts';
 import { col2im, depthOffsets, im2colPacked, panelOffsets, zeroPadding } from './im2col.ts';
 
-export function fastConv2dForward(x: Tensor, w: Tensor, b: Tensor, params: ConvParams): Tensor {
+/** Where a training layer wants the gradients written (reused between steps); `dx: null` skips the input gradient. */
+export interface ConvGradientBuffers {
+  dx: Tensor | null;
+  dw: Tensor;
+  db: Tensor;
+}
+
+/** `out`, when given, must have the output shape [N, F, H', W']; it is overwritten and returned. */
+export function fastConv2dForward(x: Tensor, w: Tensor, b: Tensor, params: ConvParams, out?: Tensor): Tensor {
   const g = convGeometry(x.shape, w.shape, params);
   const K = g.C * g.filterHeight * g.filterWidth, P = g.outHeight * g.outWidth;
-  const out = new Tensor([g.N, g.F, g.outHeight, g.outWidth]);
+  out ??= new Tensor([g.N, g.F, g.outHeight, g.outWidth]);
   const o = out.data as Float32Array, xs = x.data as Float32Array, bias = b.data;
   const plan = planGemm(g.F, P, K); // A = w [F, K], B = cols [K, P]
   packA(plan, matrix(w.data as Float32Array, K));
@@ -35,10 +43,17 @@ export function fastConv2dForward(x: Tensor, w: Tensor, b: Tensor, params: ConvP
   return out;
 }
 
-export function fastConv2dBackward(dout: Tensor, x: Tensor, w: Tensor, params: ConvParams): WeightGradients<Tensor> {
+/**
+ * With `into`, the gradients are written into (overwriting) its tensors, which
+ * must have the shapes of x, w and [F]; `into.dx === null` skips dx.
+ */
+export function fastConv2dBackward(dout: Tensor, x: Tensor, w: Tensor, params: ConvParams): WeightGradients<Tensor>;
+export function fastConv2dBackward(dout: Tensor, x: Tensor, w: Tensor, params: ConvParams, into: ConvGradientBuffers): ConvGradientBuffers;
+export function fastConv2dBackward(dout: Tensor, x: Tensor, w: Tensor, params: ConvParams, into?: ConvGradientBuffers): ConvGradientBuffers {
   const g = convGeometry(x.shape, w.shape, params);
   const K = g.C * g.filterHeight * g.filterWidth, P = g.outHeight * g.outWidth;
-  const dx = new Tensor(x.shape), dw = new Tensor(w.shape), db = new Tensor([g.F]);
+  const dx = into ? into.dx : new Tensor(x.shape), dw = into?.dw ?? new Tensor(w.shape), db = into?.db ?? new Tensor([g.F]);
+  dx?.data.fill(0);
   const xs = x.data as Float32Array, upstream = dout.data as Float32Array;
   const dwPlan = planGemm(g.F, K, P); // A = dout_n [F, P], B = cols_nᵀ [P, K]
   const dxPlan = planGemm(K, P, g.F, dwPlan.end); // A = wᵀ [K, F], B = dout_n [F, P]
@@ -52,6 +67,7 @@ export function fastConv2dBackward(dout: Tensor, x: Tensor, w: Tensor, params: C
     im2colPacked(xs, n, g, arena(), dwPlan.bOff, rowOffset, colOffset);
     multiply(dwPlan);
     readC(dwPlan, dwOut, n > 0);
+    if (dx === null) continue;
     packB(dxPlan, doutN);
     multiply(dxPlan);
     col2im(arena(), dxPlan.cOff, dxPlan.Np, n, g, dx.data as Float32Array);
