@@ -13,6 +13,7 @@ import type { ConvParams, WeightGradients } from '../ops/params.ts';
 import { convGeometry } from './geometry.ts';
 import { arena, matrix, multiply, packA, packB, planGemm, readC, transposed } from './gemm.ts';
 import { col2im, depthOffsets, im2colPacked, panelOffsets, zeroPadding } from './im2col.ts';
+import { directBackwardEligible, directConv2dBackward, directConv2dForward, directConvAvailable } from './direct-conv.ts';
 
 /** Where a training layer wants the gradients written (reused between steps); `dx: null` skips the input gradient. */
 export interface ConvGradientBuffers {
@@ -27,6 +28,10 @@ export function fastConv2dForward(x: Tensor, w: Tensor, b: Tensor, params: ConvP
   const K = g.C * g.filterHeight * g.filterWidth, P = g.outHeight * g.outWidth;
   out ??= new Tensor([g.N, g.F, g.outHeight, g.outWidth]);
   const o = out.data as Float32Array, xs = x.data as Float32Array, bias = b.data;
+  if (directConvAvailable()) {
+    directConv2dForward(xs, w.data as Float32Array, bias, g, o);
+    return out;
+  }
   const plan = planGemm(g.F, P, K); // A = w [F, K], B = cols [K, P]
   packA(plan, matrix(w.data as Float32Array, K));
   const rowOffset = depthOffsets(K, plan.NR), colOffset = panelOffsets(plan.Np, plan.NR, K);
@@ -53,8 +58,13 @@ export function fastConv2dBackward(dout: Tensor, x: Tensor, w: Tensor, params: C
   const g = convGeometry(x.shape, w.shape, params);
   const K = g.C * g.filterHeight * g.filterWidth, P = g.outHeight * g.outWidth;
   const dx = into ? into.dx : new Tensor(x.shape), dw = into?.dw ?? new Tensor(w.shape), db = into?.db ?? new Tensor([g.F]);
-  dx?.data.fill(0);
   const xs = x.data as Float32Array, upstream = dout.data as Float32Array;
+  sumBias(upstream, g.N, g.F, P, db.data);
+  if (directBackwardEligible(g)) {
+    directConv2dBackward(upstream, xs, w.data as Float32Array, g, dw.data as Float32Array, dx === null ? null : (dx.data as Float32Array));
+    return { dx, dw, db };
+  }
+  dx?.data.fill(0);
   const dwPlan = planGemm(g.F, K, P); // A = dout_n [F, P], B = cols_nᵀ [P, K]
   const dxPlan = planGemm(K, P, g.F, dwPlan.end); // A = wᵀ [K, F], B = dout_n [F, P]
   packA(dxPlan, transposed(matrix(w.data as Float32Array, K)));
@@ -72,13 +82,17 @@ export function fastConv2dBackward(dout: Tensor, x: Tensor, w: Tensor, params: C
     multiply(dxPlan);
     col2im(arena(), dxPlan.cOff, dxPlan.Np, n, g, dx.data as Float32Array);
   }
-  for (let f = 0; f < g.F; f++) {
-    let sum = 0; // float64 sum over the batch and positions
-    for (let n = 0; n < g.N; n++) {
-      const start = (n * g.F + f) * P;
+  return { dx, dw, db };
+}
+
+/** db[f] = Σ dout[n, f, :, :], summed in float64. */
+function sumBias(upstream: Float32Array, N: number, F: number, P: number, db: Float32Array | Float64Array): void {
+  for (let f = 0; f < F; f++) {
+    let sum = 0;
+    for (let n = 0; n < N; n++) {
+      const start = (n * F + f) * P;
       for (let p = start; p < start + P; p++) sum += upstream[p];
     }
-    db.data[f] = sum;
+    db[f] = sum;
   }
-  return { dx, dw, db };
 }

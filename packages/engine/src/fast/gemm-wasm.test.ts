@@ -12,11 +12,11 @@ const wasm = (globalThis as unknown as {
 }).WebAssembly;
 
 describe('the emitted WebAssembly SIMD module', () => {
-  it('is valid WebAssembly and exports memory, gemm and peak', () => {
+  it('is valid WebAssembly and exports memory, gemm, peak and the two tap kernels', () => {
     const bytes = wasmGemmBytes();
     expect(wasm.validate(bytes)).toBe(true);
     const names = wasm.Module.exports(new wasm.Module(bytes)).map((e) => `${e.kind}:${e.name}`);
-    expect(names.sort()).toEqual(['function:gemm', 'function:peak', 'memory:memory']);
+    expect(names.sort()).toEqual(['function:compact', 'function:gemm', 'function:peak', 'function:tapsA', 'function:tapsB', 'memory:memory']);
     expect(loadWasmGemm()).not.toBeNull();
   });
 

@@ -24,6 +24,8 @@
  * The MR×NR/4 accumulators live in v128 locals, i.e. in xmm registers.
  */
 import { FunctionBuilder, I32, F32, V128, encodeModule } from './wasm-encoder.ts';
+import { emitTapsA, emitTapsB } from './taps-wasm.ts';
+import { emitCompact } from './compact-wasm.ts';
 
 /** Micro-tile: rows of A per panel, columns of B per panel (a multiple of 4). */
 export const WASM_MR = 4;
@@ -133,6 +135,11 @@ export interface WasmGemm {
   memory: WasmMemory;
   /** Byte pointers into `memory`; see the packing layout above. */
   gemm(Mp: number, Np: number, K: number, aPtr: number, bPtr: number, cPtr: number): void;
+  /** Direct-convolution kernels (taps-wasm.ts): B, or A, read from input planes through a table of tap byte offsets. */
+  tapsB(Mp: number, Np: number, K: number, aPtr: number, xPtr: number, tabPtr: number, cPtr: number, accumulate: number): void;
+  tapsA(Mp: number, Np: number, K: number, xPtr: number, tabPtr: number, bPtr: number, cPtr: number, accumulate: number): void;
+  /** Copies the valid output positions out of a tap kernel's C, adding the bias (compact-wasm.ts). */
+  compact(cPtr: number, Np: number, cols: number, outHeight: number, outWidth: number, F: number, biasPtr: number, hasBias: number, dstPtr: number): void;
   /** Runs `iters` iterations of PEAK_CHAINS f32x4 multiply-adds (8·PEAK_CHAINS flops each). */
   peak(iters: number): number;
 }
@@ -143,6 +150,9 @@ export function wasmGemmBytes(): Uint8Array {
     [
       { name: 'gemm', params: [I32, I32, I32, I32, I32, I32], results: [], body: emitGemm(WASM_MR, WASM_NR) },
       { name: 'peak', params: [I32], results: [F32], body: emitPeak() },
+      { name: 'tapsB', params: Array(8).fill(I32), results: [], body: emitTapsB(WASM_MR, WASM_NR) },
+      { name: 'tapsA', params: Array(8).fill(I32), results: [], body: emitTapsA(WASM_MR, WASM_NR) },
+      { name: 'compact', params: Array(9).fill(I32), results: [], body: emitCompact() },
     ],
     1,
   );
@@ -165,7 +175,7 @@ export function loadWasmGemm(): WasmGemm | null {
     if (!wasmApi.validate(bytes)) return null;
     const instance = new wasmApi.Instance(new wasmApi.Module(bytes), {});
     const ex = instance.exports as unknown as WasmGemm;
-    cached = { memory: ex.memory, gemm: ex.gemm, peak: ex.peak };
+    cached = { memory: ex.memory, gemm: ex.gemm, peak: ex.peak, tapsB: ex.tapsB, tapsA: ex.tapsA, compact: ex.compact };
   } catch {
     cached = null;
   }

@@ -46,6 +46,8 @@ interface Backend {
   reserve(floats: number): void;
   /** Offsets are in floats from the start of the arena. */
   kernel: Kernel;
+  /** The WebAssembly module itself (direct-conv.ts calls its tap kernels). */
+  wasm?: WasmGemm;
 }
 
 /** The portable micro-kernel: a 4×4 tile of C kept in 16 locals (registers) across the whole K loop. */
@@ -90,7 +92,7 @@ function typescriptBackend(): Backend {
 function wasmBackend(w: WasmGemm): Backend {
   let view = new Float32Array(w.memory.buffer);
   return {
-    name: 'wasm-simd', MR: WASM_MR, NR: WASM_NR,
+    name: 'wasm-simd', MR: WASM_MR, NR: WASM_NR, wasm: w,
     arena: () => view,
     reserve(floats) {
       const bytes = floats * 4;
@@ -126,7 +128,19 @@ export function setGemmBackend(choice: 'auto' | 'typescript'): void {
   backend = undefined;
 }
 
-const roundUp = (n: number, m: number): number => Math.ceil(n / m) * m;
+export const roundUp = (n: number, m: number): number => Math.ceil(n / m) * m;
+
+/** The WebAssembly kernels when the wasm-simd backend is in use, else null (then direct-conv.ts is not used). */
+export function wasmKernels(): WasmGemm | null {
+  return getBackend().wasm ?? null;
+}
+
+/** Grows the arena to at least `floats` floats and returns it (offsets into it are float indices). */
+export function reserveArena(floats: number): Float32Array {
+  const be = getBackend();
+  be.reserve(floats);
+  return be.arena();
+}
 
 /**
  * Where one GEMM lives in the arena: packed A at `aOff` (Mp·K floats), packed

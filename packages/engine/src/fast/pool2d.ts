@@ -59,11 +59,15 @@ function maxPool2x2Backward(xs: Float32Array, up: Float32Array, g: PoolGeometry,
       for (let outCol = 0; outCol < g.outWidth; outCol++, top += 2) {
         const a = xs[top], b = xs[top + 1], c = xs[top + g.W], e = xs[top + g.W + 1], grad = up[d++];
         if (a - a + (b - b) + (c - c) + (e - e) + (grad - grad) !== 0) return false;
-        let at = top, m = a;
-        if (b > m) { m = b; at = top + 1; }
-        if (c > m) { m = c; at = top + g.W; }
-        if (e > m) at = top + g.W + 1;
-        dxs[at] = grad;
+        // Write all four entries (the windows tile x), so a reused dx needs no clearing pass.
+        let at = 0, m = a;
+        if (b > m) { m = b; at = 1; }
+        if (c > m) { m = c; at = 2; }
+        if (e > m) at = 3;
+        dxs[top] = at === 0 ? grad : 0;
+        dxs[top + 1] = at === 1 ? grad : 0;
+        dxs[top + g.W] = at === 2 ? grad : 0;
+        dxs[top + g.W + 1] = at === 3 ? grad : 0;
       }
     }
   }
@@ -73,10 +77,13 @@ function maxPool2x2Backward(xs: Float32Array, up: Float32Array, g: PoolGeometry,
 /** Whether the fast kernels check finiteness themselves (the 2×2/2 case); otherwise the caller must. */
 export const checksFiniteness = (params: PoolParams): boolean => params.size === 2 && params.stride === 2;
 
-/** null when the 2×2/2 kernel met a non-finite input (other sizes: the caller checked finiteness). */
-export function fastMaxPool2dForward(x: Tensor, params: PoolParams): Tensor | null {
+/**
+ * null when the 2×2/2 kernel met a non-finite input (other sizes: the caller checked finiteness).
+ * `out`, when given, must have the output shape [N, C, H', W']; it is overwritten and returned.
+ */
+export function fastMaxPool2dForward(x: Tensor, params: PoolParams, out?: Tensor): Tensor | null {
   const g = poolGeometry(x.shape, params);
-  const out = new Tensor([g.N, g.C, g.outHeight, g.outWidth]);
+  out ??= new Tensor([g.N, g.C, g.outHeight, g.outWidth]);
   const xs = x.data as Float32Array, o = out.data as Float32Array;
   if (checksFiniteness(params)) return maxPool2x2(xs, g, o) ? out : null;
   let d = 0;
@@ -88,12 +95,21 @@ export function fastMaxPool2dForward(x: Tensor, params: PoolParams): Tensor | nu
   return out;
 }
 
-/** null when the 2×2/2 kernel met a non-finite x or dout (other sizes: the caller checked finiteness). */
-export function fastMaxPool2dBackward(dout: Tensor, x: Tensor, params: PoolParams): Tensor | null {
+/**
+ * null when the 2×2/2 kernel met a non-finite x or dout (other sizes: the caller checked finiteness).
+ * `dx`, when given, must have x's shape; it is overwritten and returned.
+ */
+export function fastMaxPool2dBackward(dout: Tensor, x: Tensor, params: PoolParams, dx?: Tensor): Tensor | null {
   const g = poolGeometry(x.shape, params);
-  const dx = new Tensor(x.shape);
-  const xs = x.data as Float32Array, dxs = dx.data as Float32Array, up = dout.data as Float32Array;
-  if (checksFiniteness(params)) return maxPool2x2Backward(xs, up, g, dxs) ? dx : null;
+  const xs = x.data as Float32Array, up = dout.data as Float32Array;
+  if (checksFiniteness(params)) {
+    dx ??= new Tensor(x.shape);
+    return maxPool2x2Backward(xs, up, g, dx.data as Float32Array) ? dx : null;
+  }
+  // Windows may overlap or leave inputs out: accumulate into a cleared buffer.
+  if (dx === undefined) dx = new Tensor(x.shape);
+  else dx.data.fill(0);
+  const dxs = dx.data as Float32Array;
   let d = 0;
   for (let plane = 0; plane < g.N * g.C * g.H * g.W; plane += g.H * g.W) {
     for (let outRow = 0; outRow < g.outHeight; outRow++) {

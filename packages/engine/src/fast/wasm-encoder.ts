@@ -88,8 +88,15 @@ export class FunctionBuilder {
   else(): this { return this.op(0x05); }
   end(): this { return this.op(0x0b); }
   brIf(depth: number): this { return this.op(0x0d, ...uleb(depth)); }
+  br(depth: number): this { return this.op(0x0c, ...uleb(depth)); }
+  i32LtS(): this { return this.op(0x48); }
+  i32GeS(): this { return this.op(0x4e); }
+  f32Add(): this { return this.op(0x92); }
+  f32Load(offset = 0): this { return this.op(0x2a, 2, ...uleb(offset)); }
+  f32Store(offset = 0): this { return this.op(0x38, 2, ...uleb(offset)); }
 
   /** memarg = (log2 alignment, constant byte offset added to the address on the stack). */
+  i32Load(offset = 0): this { return this.op(0x28, 2, ...uleb(offset)); }
   v128Load(offset = 0): this { return this.simd(0x00, 4, ...uleb(offset)); }
   v128Store(offset = 0): this { return this.simd(0x0b, 4, ...uleb(offset)); }
   /** Loads one f32 and copies it into all four lanes. */
