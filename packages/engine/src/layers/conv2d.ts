@@ -5,6 +5,8 @@ import type { DType, Tensor } from '../tensor.ts';
 import type { Rng } from '../random.ts';
 import { cached, checkInputRank, type Init, type Layer, type LayerConfig, type Param } from './layer.ts';
 import { built, checkInit, initBias, initWeights } from './init.ts';
+import { fastConv2dBackward, fastConv2dForward } from '../fast/conv2d.ts';
+import { batchShape, Buffers, isBatchOf } from './buffers.ts';
 
 export interface Conv2DOptions {
   /** Number of filters F: the depth of the output volume. */
@@ -26,6 +28,11 @@ export class Conv2D implements Layer {
   readonly init: Init;
   private weights?: Param[];
   private x?: Tensor;
+  /** Per-example input and output shapes, set by `build` for a float32 model (the fast training path). */
+  private shapes?: { input: readonly number[]; output: readonly number[] };
+  /** Whether the last forward took the fast path, so backward does too. */
+  private fast = false;
+  private readonly buffers = new Buffers();
 
   constructor(options: Conv2DOptions) {
     const { filters, kernelSize, stride = 1, pad = 0, init = 'he' } = options;
@@ -54,7 +61,8 @@ export class Conv2D implements Layer {
   }
 
   build(inputShape: readonly number[], rng: Rng, dtype: DType): void {
-    this.outputShape(inputShape);
+    const output = this.outputShape(inputShape);
+    this.shapes = dtype === 'float32' ? { input: [...inputShape], output } : undefined;
     const channels = inputShape[0];
     const area = this.filterHeight * this.filterWidth;
     const shape = [this.filters, channels, this.filterHeight, this.filterWidth];
@@ -63,19 +71,35 @@ export class Conv2D implements Layer {
     this.weights = [w, initBias(this.filters, dtype)];
   }
 
-  forward(x: Tensor): Tensor {
+  forward(x: Tensor, training = false): Tensor {
     const [w, b] = built('Conv2D', this.weights);
+    const params = { stride: this.stride, pad: this.pad };
     this.x = x;
-    return conv2dForward(x, w.value, b.value, { stride: this.stride, pad: this.pad });
+    // Training in a float32 model: the shapes were validated at build, x's values by the model.
+    this.fast = training && this.shapes !== undefined && isBatchOf(x, this.shapes.input);
+    if (!this.fast) return conv2dForward(x, w.value, b.value, params);
+    const out = this.buffers.get('out', batchShape(x.shape[0], this.shapes!.output));
+    return fastConv2dForward(x, w.value, b.value, params, out);
   }
 
-  backward(dout: Tensor): Tensor {
+  backward(dout: Tensor): Tensor;
+  backward(dout: Tensor, inputGradient: boolean): Tensor | null;
+  backward(dout: Tensor, inputGradient = true): Tensor | null {
     const [w, b] = built('Conv2D', this.weights);
     const x = cached('Conv2D', this.x);
-    const { dx, dw, db } = conv2dBackward(dout, x, w.value, { stride: this.stride, pad: this.pad });
+    const params = { stride: this.stride, pad: this.pad };
+    if (this.fast && isBatchOf(dout, this.shapes!.output) && dout.shape[0] === x.shape[0]) {
+      const dx = inputGradient ? this.buffers.get('dx', x.shape) : null;
+      const into = { dx, dw: this.buffers.get('dw', w.value.shape), db: this.buffers.get('db', b.value.shape) };
+      fastConv2dBackward(dout, x, w.value, params, into);
+      w.grad = into.dw;
+      b.grad = into.db;
+      return dx;
+    }
+    const { dx, dw, db } = conv2dBackward(dout, x, w.value, params);
     w.grad = dw;
     b.grad = db;
-    return dx;
+    return inputGradient ? dx : null;
   }
 
   params(): Param[] {

@@ -5,6 +5,8 @@ import type { DType, Tensor } from '../tensor.ts';
 import type { Rng } from '../random.ts';
 import { cached, checkInputRank, type Init, type Layer, type LayerConfig, type Param } from './layer.ts';
 import { built, checkInit, initBias, initWeights } from './init.ts';
+import { fastDenseBackward, fastDenseForward } from '../fast/dense.ts';
+import { Buffers, isBatchOf } from './buffers.ts';
 
 export interface DenseOptions {
   /** Number of output units M. */
@@ -18,6 +20,11 @@ export class Dense implements Layer {
   readonly init: Init;
   private weights?: Param[];
   private x?: Tensor;
+  /** Inputs per example, set by `build` for a float32 model (the fast training path). */
+  private inputs?: number;
+  /** Whether the last forward took the fast path, so backward does too. */
+  private fast = false;
+  private readonly buffers = new Buffers();
 
   constructor(options: DenseOptions) {
     const { units, init = 'he' } = options;
@@ -34,21 +41,36 @@ export class Dense implements Layer {
   build(inputShape: readonly number[], rng: Rng, dtype: DType): void {
     this.outputShape(inputShape);
     const inputs = inputShape[0];
+    this.inputs = dtype === 'float32' ? inputs : undefined;
     this.weights = [initWeights([inputs, this.units], inputs, this.units, this.init, rng, dtype), initBias(this.units, dtype)];
   }
 
-  forward(x: Tensor): Tensor {
+  forward(x: Tensor, training = false): Tensor {
     const [w, b] = built('Dense', this.weights);
     this.x = x;
-    return denseForward(x, w.value, b.value);
+    // Training in a float32 model: the shapes were validated at build, x's values by the model.
+    this.fast = training && this.inputs !== undefined && isBatchOf(x, [this.inputs]);
+    if (!this.fast) return denseForward(x, w.value, b.value);
+    return fastDenseForward(x, w.value, b.value, this.buffers.get('out', [x.shape[0], this.units]));
   }
 
-  backward(dout: Tensor): Tensor {
+  backward(dout: Tensor): Tensor;
+  backward(dout: Tensor, inputGradient: boolean): Tensor | null;
+  backward(dout: Tensor, inputGradient = true): Tensor | null {
     const [w, b] = built('Dense', this.weights);
-    const { dx, dw, db } = denseBackward(dout, cached('Dense', this.x), w.value);
+    const x = cached('Dense', this.x);
+    if (this.fast && isBatchOf(dout, [this.units]) && dout.shape[0] === x.shape[0]) {
+      const dx = inputGradient ? this.buffers.get('dx', x.shape) : null;
+      const into = { dx, dw: this.buffers.get('dw', w.value.shape), db: this.buffers.get('db', b.value.shape) };
+      fastDenseBackward(dout, x, w.value, into);
+      w.grad = into.dw;
+      b.grad = into.db;
+      return dx;
+    }
+    const { dx, dw, db } = denseBackward(dout, x, w.value);
     w.grad = dw;
     b.grad = db;
-    return dx;
+    return inputGradient ? dx : null;
   }
 
   params(): Param[] {

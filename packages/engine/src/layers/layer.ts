@@ -33,10 +33,21 @@ export interface Layer {
   outputShape(inputShape: readonly number[]): number[];
   /** Creates the weights for inputs of `inputShape` (the model calls it once, in order). */
   build(inputShape: readonly number[], rng: Rng, dtype: DType): void;
-  /** `x` has a leading batch axis. `training` is false for predict/evaluate. */
+  /**
+   * `x` has a leading batch axis. `training` is false for predict/evaluate: the
+   * result is then a new tensor. With `training` true, a float32 layer built by
+   * a model returns a buffer it reuses at its next training step (see buffers.ts).
+   */
   forward(x: Tensor, training?: boolean): Tensor;
   /** Gradient of the loss w.r.t. the last forward's input; fills `params()[i].grad`. */
   backward(dout: Tensor): Tensor;
+  /**
+   * With `inputGradient` false the caller does not need ∂L/∂x (the model's
+   * first layer: nothing lies below it). The layer still fills its weight
+   * gradients, may skip computing ∂L/∂x, and then returns null; the built-in
+   * layers all do. With true, the same as `backward(dout)`.
+   */
+  backward(dout: Tensor, inputGradient: boolean): Tensor | null;
   params(): Param[];
   config(): LayerConfig;
 }

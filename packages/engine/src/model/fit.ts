@@ -1,7 +1,7 @@
 /** The training loop: epochs of shuffled mini-batches, with callbacks for progress bars and plots. */
 import { checkInt } from '../check.ts';
 import { Rng } from '../random.ts';
-import type { Tensor } from '../tensor.ts';
+import { Tensor } from '../tensor.ts';
 import type { Optimizer } from '../optim/optimizer.ts';
 import { gatherLabels, gatherRows, range } from './batch.ts';
 import type { Evaluation, Sequential } from './sequential.ts';
@@ -61,6 +61,8 @@ export function fitModel(model: Sequential, x: Tensor, y: ArrayLike<number>, opt
   // One generator for the whole run: each epoch gets a new, reproducible order.
   const rng = new Rng(shuffleSeed);
   const history: History = [];
+  let batchX: Tensor | undefined;
+  let batchY: Int32Array | undefined;
 
   for (let epoch = 0; epoch < epochs; epoch++) {
     const order = rng.shuffle(Array.from(range(N)));
@@ -71,9 +73,12 @@ export function fitModel(model: Sequential, x: Tensor, y: ArrayLike<number>, opt
       const start = batch * batchSize;
       const end = Math.min(N, start + batchSize);
       const size = end - start;
-      const rows = gatherRows(x, order, start, end, model.dtype);
-      const batchX = options.augment ? options.augment(rows) : rows;
-      const step = model.trainStep(batchX, gatherLabels(y, order, start, end), optimizer);
+      // Without augment the batch lives in one reused buffer (per batch size); augment, a user
+      // function that might keep its argument, gets a fresh copy.
+      const reuse = options.augment === undefined && size === batchSize;
+      const rows = gatherRows(x, order, start, end, model.dtype, reuse ? (batchX ??= Tensor.zeros([size, ...x.shape.slice(1)], model.dtype)) : undefined);
+      const labels = gatherLabels(y, order, start, end, size === batchSize ? (batchY ??= new Int32Array(size)) : undefined);
+      const step = model.trainStep(options.augment ? options.augment(rows) : rows, labels, optimizer);
       if (!Number.isFinite(step.loss)) {
         throw new Error(`${op}: the loss became ${step.loss} at epoch ${epoch}, batch ${batch}; lower the learning rate`);
       }

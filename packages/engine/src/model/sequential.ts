@@ -6,10 +6,12 @@
  * never asks for a channel count.
  */
 import { softmaxCrossEntropy } from '../functional.ts';
-import { checkInt, checkTensor, fmtShape } from '../check.ts';
+import { checkFinite, checkInt, checkTensor, fmtShape } from '../check.ts';
 import { Rng } from '../random.ts';
 import { Tensor, type DType } from '../tensor.ts';
 import type { Layer, Param } from '../layers/layer.ts';
+import { Buffers } from '../layers/buffers.ts';
+import { fastSoftmaxCrossEntropy } from '../fast/softmax-cross-entropy.ts';
 import type { Optimizer } from '../optim/optimizer.ts';
 import { argmax, accuracy } from './metrics.ts';
 import { gatherRows, range } from './batch.ts';
@@ -39,6 +41,8 @@ export class Sequential {
   readonly seed: number;
   /** Each layer's output shape for one example, e.g. `[8, 24, 24]`. */
   readonly shapes: readonly (readonly number[])[];
+  /** The float32 training step's dscores. */
+  private readonly buffers = new Buffers();
 
   constructor(layers: readonly Layer[], options: SequentialOptions) {
     const { inputShape, seed = 0, dtype = 'float32' } = options;
@@ -79,24 +83,48 @@ export class Sequential {
     return this.layers.flatMap((layer) => layer.params());
   }
 
-  /** Scores [N, K] for a batch x [N, ...inputShape]. */
+  /**
+   * Scores [N, K] for a batch x [N, ...inputShape], a new tensor. Checks x's
+   * shape and values once here; the layers inside trust them. With `training`,
+   * the layers remember what `backward` needs.
+   */
   forward(x: Tensor, training = false): Tensor {
     this.checkInput('forward', x);
-    return this.layers.reduce((out, layer) => layer.forward(out, training), x);
+    const scores = this.run(x, training);
+    // In training the last layer returns a buffer it reuses: hand out a copy.
+    return training ? scores.clone() : scores;
   }
 
-  /** Back-propagates dscores [N, K] through every layer, filling each Param's grad; returns ∂L/∂x. */
+  /**
+   * Back-propagates dscores [N, K] (after a training forward) through every
+   * layer, filling each Param's grad, and returns ∂L/∂x as a new tensor.
+   * `trainStep` does not need ∂L/∂x and skips computing it.
+   */
   backward(dscores: Tensor): Tensor {
-    return this.layers.reduceRight((grad, layer) => layer.backward(grad), dscores);
+    return this.backpropagate(dscores, true)!.clone();
   }
 
-  /** One optimisation step on one mini-batch: forward, loss, backward, update. */
+  /**
+   * One optimisation step on one mini-batch: forward, loss, backward, update.
+   * A float32 model whose scores are no longer finite (it diverged) returns
+   * that non-finite loss and leaves the weights as they are; `fit` throws then.
+   */
   trainStep(x: Tensor, y: ArrayLike<number>, optimizer: Optimizer): Evaluation {
-    const scores = this.forward(x, true);
-    const { loss, dscores } = softmaxCrossEntropy(scores, y);
-    this.backward(dscores);
+    this.checkInput('trainStep', x);
+    checkLabels('Sequential.trainStep', y, x.shape[0], this.classes);
+    const scores = this.run(x, true);
+    let loss: number, dscores: Tensor;
+    if (this.dtype === 'float32') {
+      dscores = this.buffers.get('dscores', scores.shape);
+      loss = fastSoftmaxCrossEntropy(scores, y, dscores);
+      if (!Number.isFinite(loss)) return { loss, accuracy: Number.NaN };
+    } else {
+      ({ loss, dscores } = softmaxCrossEntropy(scores, y));
+    }
+    const result = { loss, accuracy: accuracy(argmax(scores), y) };
+    this.backpropagate(dscores, false);
     optimizer.step(this.params());
-    return { loss, accuracy: accuracy(argmax(scores), y) };
+    return result;
   }
 
   /** Class scores [N, K] (before softmax: the largest score is the predicted class), in batches. */
@@ -108,7 +136,7 @@ export class Sequential {
     const order = range(N);
     for (let start = 0; start < N; start += batchSize) {
       const end = Math.min(N, start + batchSize);
-      out.data.set(this.forward(gatherRows(x, order, start, end, this.dtype)).data, start * this.classes);
+      out.data.set(this.run(gatherRows(x, order, start, end, this.dtype), false).data, start * this.classes);
     }
     return out;
   }
@@ -149,12 +177,28 @@ export class Sequential {
     return model;
   }
 
+  /** The layers in order, on an x already checked. */
+  private run(x: Tensor, training: boolean): Tensor {
+    let out = x;
+    for (const layer of this.layers) out = layer.forward(out, training);
+    return out;
+  }
+
+  /** The layers in reverse; layer 0 computes ∂L/∂x only when `inputGradient` (else it returns null). */
+  private backpropagate(dscores: Tensor, inputGradient: boolean): Tensor | null {
+    let grad = dscores;
+    for (let i = this.layers.length - 1; i > 0; i--) grad = this.layers[i].backward(grad);
+    return this.layers[0].backward(grad, inputGradient);
+  }
+
+  /** x's shape, and its values once (NaN/±Infinity named with the first bad index): the layers trust both. */
   private checkInput(method: string, x: Tensor): void {
     const op = `Sequential.${method}`;
     checkTensor(op, 'x', x);
     const expected = ['N', ...this.inputShape];
     const ok = x.rank === expected.length && x.shape[0] > 0 && this.inputShape.every((d, i) => x.shape[i + 1] === d);
     if (!ok) throw new Error(`${op}: expected x of shape [${expected.join(', ')}] with N ≥ 1, got ${fmtShape(x.shape)}`);
+    checkFinite(op, 'x', x);
   }
 }
 

@@ -28,13 +28,14 @@ export class SGD implements Optimizer {
   }
 
   step(params: readonly Param[]): void {
+    const { momentum, lr } = this;
     for (const param of params) {
       checkGrad('SGD', param);
       const p = param.value.data;
       const g = param.grad.data;
       const v = this.velocity.get(param);
       for (let i = 0; i < p.length; i++) {
-        v[i] = this.momentum * v[i] - this.lr * g[i];
+        v[i] = momentum * v[i] - lr * g[i];
         p[i] += v[i];
       }
     }
