@@ -4,26 +4,37 @@
  * the report's structure. No timing assertions: speed is judged by reading
  * the full benchmark, never by a unit test.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath } from './browser/run.ts';
 import type { BenchReport } from './report.ts';
+import { QUICK } from './workloads.ts';
+
+// CI installs Chromium, so the browser part runs there; elsewhere its test is skipped under a name that says why.
+const chromium = chromiumPath();
+const hasChromium = existsSync(chromium);
 
 describe('pnpm bench --quick', () => {
-  it('measures every peer on every workload and writes the JSON report', () => {
+  let run: SpawnSyncReturns<string>;
+  let files: string[];
+  let report: BenchReport;
+  beforeAll(() => {
     const out = mkdtempSync(join(tmpdir(), 'convkit-bench-'));
     const main = fileURLToPath(new URL('./main.ts', import.meta.url));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', main, '--quick', '--out', out], { encoding: 'utf8' });
+    run = spawnSync(process.execPath, ['--import', 'tsx', main, '--quick', '--out', out], { encoding: 'utf8' });
+    files = readdirSync(out);
+    if (files.length === 1) report = JSON.parse(readFileSync(join(out, files[0]), 'utf8')) as BenchReport;
+  }, 600_000);
+
+  it('measures every peer on every workload and writes the JSON report', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/WebAssembly SIMD f32x4 multiply\+add peak/);
     expect(run.stdout).toMatch(/targets:/);
-
-    const files = readdirSync(out);
     expect(files).toHaveLength(1);
-    const report = JSON.parse(readFileSync(join(out, files[0]), 'utf8')) as BenchReport;
     expect(report.quick).toBe(true);
     expect(report.simdPeakGflops).toBeGreaterThan(0);
     for (const peer of ['convkit', 'tfjs-wasm', 'tfjs-cpu', 'convnetjs'] as const) {
@@ -47,5 +58,28 @@ describe('pnpm bench --quick', () => {
     expect(ours?.testAccuracy).toBeLessThanOrEqual(1);
     expect(report.peers['tfjs-wasm']?.train).toBeNull();
     expect(report.targets.length).toBeGreaterThan(10);
-  }, 600_000);
+  });
+
+  it.skipIf(!hasChromium)(`trains convkit and ConvNetJS in one Chromium page, the engine on its WebAssembly SIMD kernel (${chromium})`, () => {
+    const c = report.chromium;
+    expect(c.skipped).toBeNull();
+    expect(c.errors).toEqual([]);
+    expect(c.version).toMatch(/^\d+\.\d+/);
+    expect(c.gemmBackend, 'gemmBackend() in Chromium').toBe('wasm-simd');
+    expect(c.simdPeakGflops).toBeGreaterThan(0);
+    for (const peer of ['convkit', 'convnetjs'] as const) {
+      const train = c.peers[peer]?.train;
+      expect(train?.images, peer).toBe(QUICK.train.trainImages);
+      expect(train?.imagesPerSecond, peer).toBeGreaterThan(0);
+      expect(train?.testAccuracy, peer).toBeGreaterThanOrEqual(0);
+      expect(train?.testAccuracy, peer).toBeLessThanOrEqual(1);
+    }
+    expect(run.stdout).toMatch(/^chromium: Chromium \d+/m);
+    expect(report.targets.map((t) => t.target)).toContain('Chromium: training ≥ 20× ConvNetJS (same page)');
+  });
+
+  it.skipIf(hasChromium)(`without Chromium (none at ${chromium}) says so on a line of its own and still succeeds`, () => {
+    expect(report.chromium.skipped).toMatch(/^Chromium not found at /);
+    expect(run.stdout).toMatch(/^chromium: not run: Chromium not found at /m);
+  });
 });

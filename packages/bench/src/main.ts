@@ -2,12 +2,16 @@
  * `pnpm bench`: convkit's engine against TensorFlow.js (cpu and wasm SIMD
  * backends) and ConvNetJS on the same work, in one run.
  *
- *   pnpm bench [--quick] [--out DIR] [--peers convkit,tfjs-wasm,...] [--malloc-tuning]
+ *   pnpm bench [--quick] [--out DIR] [--peers convkit,tfjs-wasm,...] [--malloc-tuning] [--browser | --no-browser]
  *
  * Each peer runs each suite (ops, train) in its own child process, one after
  * another, so peak memory is per peer and peers never compete for the CPU.
  * Prints the ratio table and the targets, and writes everything as JSON to
  * DIR (default ./bench-results, git-ignored).
+ *
+ * Then the training epoch in headless Chromium, convkit and ConvNetJS in the
+ * same page (src/browser/), when Chromium is found (else a line says why).
+ * --browser runs only that part; --no-browser leaves it out.
  *
  * --malloc-tuning runs every child (all peers alike) with glibc told to keep
  * freed memory (MALLOC_MMAP_THRESHOLD_, MALLOC_TRIM_THRESHOLD_). On VMs where
@@ -23,6 +27,8 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureSimdPeak } from '@convkit/engine';
+import { chromiumTargets, formatChromium } from './browser/format.ts';
+import { chromiumReport, runChromium } from './browser/run.ts';
 import type { ChildResult } from './child.ts';
 import { isPeerName, PEER_NAMES, type PeerName } from './peers/index.ts';
 import { checkTargets, formatTable, type BenchReport, type PeerEntry } from './report.ts';
@@ -41,6 +47,9 @@ if (unknown.length > 0) throw new Error(`bench: expected --peers from ${PEER_NAM
 const w = quick ? QUICK : FULL;
 const childPath = fileURLToPath(new URL('./child.ts', import.meta.url));
 const mallocTuning = process.argv.includes('--malloc-tuning');
+const browserOnly = process.argv.includes('--browser');
+const noBrowser = process.argv.includes('--no-browser');
+if (browserOnly && noBrowser) throw new Error('bench: expected at most one of --browser and --no-browser, got both');
 const childEnv = mallocTuning
   ? { ...process.env, MALLOC_MMAP_THRESHOLD_: String(2 ** 28), MALLOC_TRIM_THRESHOLD_: String(2 ** 30) }
   : process.env;
@@ -54,7 +63,8 @@ function runChild(names: PeerName[], suite: 'ops' | 'train'): ChildResult | stri
   return JSON.parse(line.slice('RESULT '.length)) as ChildResult;
 }
 
-const simdPeakGflops = measureSimdPeak(quick ? 2e6 : 2e7, quick ? 2 : 7);
+const peakArgs = { iterations: quick ? 2e6 : 2e7, trials: quick ? 2 : 7 };
+const simdPeakGflops = measureSimdPeak(peakArgs.iterations, peakArgs.trials);
 const report: BenchReport = {
   date: new Date().toISOString(),
   quick,
@@ -62,9 +72,10 @@ const report: BenchReport = {
   machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, platform: process.platform, loadAverage: loadavg() },
   simdPeakGflops,
   peers: {},
+  chromium: chromiumReport('not run yet'),
   targets: [],
 };
-const chosen = peers as PeerName[];
+const chosen = browserOnly ? [] : (peers as PeerName[]);
 const entry = (p: PeerName): PeerEntry => (report.peers[p] ??= { description: '', errors: [] });
 // Ops: each peer interleaved with convkit in one process, so both sides of each ratio see the same machine load.
 const others = chosen.filter((p) => p !== 'convkit');
@@ -91,32 +102,38 @@ for (const p of chosen) {
   }
   Object.assign(entry(p), { description: result.descriptions[p] ?? entry(p).description, train: result.train ?? null, rssAfterSetupMB: result.rssAfterSetupMB, peakRssMB: result.peakRssMB });
 }
-report.targets = checkTargets(report, w);
+// Chromium last, once every Node child has exited, so nothing competes with it for the CPU.
+report.chromium = noBrowser ? chromiumReport('--no-browser') : await runChromium({ train: w.train, peak: peakArgs, required: browserOnly });
+report.targets = [...(browserOnly ? [] : checkTargets(report, w)), ...chromiumTargets(report.chromium)];
 
 const out: string[] = [];
 out.push(`convkit bench${quick ? ' --quick (tiny shapes: a smoke test, the numbers mean nothing)' : ''}, ${report.date}`);
 out.push(`machine: ${report.machine.cpu}, ${report.machine.cores} cores, Node ${report.machine.node}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 if (mallocTuning) out.push('--malloc-tuning: every child ran with MALLOC_MMAP_THRESHOLD_=2^28 MALLOC_TRIM_THRESHOLD_=2^30 (glibc keeps freed memory)');
 out.push(`WebAssembly SIMD f32x4 multiply+add peak (1 core, measured now): ${simdPeakGflops?.toFixed(1) ?? 'no SIMD'} GFLOP/s`);
-for (const p of peers as PeerName[]) {
-  const e = report.peers[p];
-  out.push(`  ${p}: ${e?.description || 'failed'}`);
+if (!browserOnly) {
+  for (const p of peers as PeerName[]) {
+    const e = report.peers[p];
+    out.push(`  ${p}: ${e?.description || 'failed'}`);
+  }
+  out.push('cells: median time, GFLOP/s (convkit: % of the SIMD peak), [peer time ÷ convkit time in the same interleaved run];');
+  out.push('conv bwd = dx + dw (+ db), 2× the forward flops. convkit column: its run interleaved with tfjs-wasm (else with the first peer run).');
+  out.push('');
+  out.push(formatTable(report, w));
+  out.push('');
 }
-out.push('cells: median time, GFLOP/s (convkit: % of the SIMD peak), [peer time ÷ convkit time in the same interleaved run];');
-out.push('conv bwd = dx + dw (+ db), 2× the forward flops. convkit column: its run interleaved with tfjs-wasm (else with the first peer run).');
-out.push('');
-out.push(formatTable(report, w));
+out.push(formatChromium(report.chromium, w.train));
 out.push('');
 const note = report.peers['tfjs-cpu']?.train?.note;
 if (note) out.push(`tfjs-cpu training: ${note}`);
 out.push('targets:');
 for (const t of report.targets) out.push(`  ${t.met === null ? '?   ' : t.met ? 'MET ' : 'MISS'} ${t.target}: ${t.detail}`);
-const errors = Object.values(report.peers).flatMap((e) => e?.errors ?? []);
+const errors = [...Object.values(report.peers).flatMap((e) => e?.errors ?? []), ...report.chromium.errors];
 for (const e of errors) out.push(`ERROR ${e}`);
 process.stdout.write(`${out.join('\n')}\n`);
 
 mkdirSync(outDir, { recursive: true });
-const file = join(outDir, `bench-${report.date.replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
+const file = join(outDir, `bench-${report.date.replace(/[:.]/g, '-')}${quick ? '-quick' : ''}${browserOnly ? '-browser' : ''}.json`);
 writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 process.stdout.write(`results written to ${file}\n`);
 process.exitCode = errors.length > 0 ? 1 : 0;

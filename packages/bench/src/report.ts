@@ -3,6 +3,7 @@
  * Ratios are peer time / convkit time (or convkit images/s / peer images/s):
  * "12.0×" means convkit is 12 times faster on that work.
  */
+import type { BrowserPeer } from './browser/protocol.ts';
 import type { OpsResult } from './child.ts';
 import type { PeerName } from './peers/index.ts';
 import type { TrainResult } from './peers/peer.ts';
@@ -15,6 +16,8 @@ export interface BenchReport {
   machine: { cpu: string; cores: number; node: string; platform: string; loadAverage: number[] };
   simdPeakGflops: number | null;
   peers: Partial<Record<PeerName, PeerEntry>>;
+  /** The training epoch in headless Chromium (src/browser/), convkit and ConvNetJS in the same page. */
+  chromium: ChromiumReport;
   targets: { target: string; met: boolean | null; detail: string }[];
 }
 
@@ -27,6 +30,21 @@ export interface PeerEntry {
   /** From the training child: memory after setup (library + data) and peak, MB. */
   rssAfterSetupMB?: number;
   peakRssMB?: number;
+  errors: string[];
+}
+
+/** The Chromium section: each peer trained in its own Web Worker of one page, one after the other. */
+export interface ChromiumReport {
+  /** Why it did not run (no Chromium, --no-browser), or null when it ran. */
+  skipped: string | null;
+  executable: string;
+  /** Chromium's version as playwright-core reports it. */
+  version: string | null;
+  /** The engine's GEMM micro-kernel in Chromium, from gemmBackend() after training: 'wasm-simd' or 'typescript'. */
+  gemmBackend: string | null;
+  /** measureSimdPeak() in a worker of the same page. */
+  simdPeakGflops: number | null;
+  peers: Partial<Record<BrowserPeer, { description: string; train: TrainResult }>>;
   errors: string[];
 }
 
