@@ -85,14 +85,18 @@ export function fastConv2dBackward(dout: Tensor, x: Tensor, w: Tensor, params: C
   return { dx, dw, db };
 }
 
-/** db[f] = Σ dout[n, f, :, :], summed in float64. */
+/** db[f] = Σ dout[n, f, :, :], summed in float64 (four partial sums, so the adds overlap). */
 function sumBias(upstream: Float32Array, N: number, F: number, P: number, db: Float32Array | Float64Array): void {
   for (let f = 0; f < F; f++) {
-    let sum = 0;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     for (let n = 0; n < N; n++) {
-      const start = (n * F + f) * P;
-      for (let p = start; p < start + P; p++) sum += upstream[p];
+      const start = (n * F + f) * P, end = start + P;
+      let p = start;
+      for (; p + 3 < end; p += 4) {
+        s0 += upstream[p]; s1 += upstream[p + 1]; s2 += upstream[p + 2]; s3 += upstream[p + 3];
+      }
+      for (; p < end; p++) s0 += upstream[p];
     }
-    db[f] = sum;
+    db[f] = s0 + s1 + s2 + s3;
   }
 }

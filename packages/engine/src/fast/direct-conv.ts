@@ -147,20 +147,23 @@ export function directConv2dBackward(dout: Float32Array, x: Float32Array, w: Flo
   for (let f = 0; f < F; f++) for (let kk = 0; kk < K; kk++) dw[f * K + kk] = mem[cAt + kk * Fp + f];
 }
 
-/** doutᵀ of image n as the B operand of tapsA: NR-filter panels, one row per planes position (0 where outCol ≥ W'). */
+/** doutᵀ of image n as the B operand of tapsA: NR-filter panels, one row of NR per planes position (0 where outCol ≥ W'). */
 function packDoutT(dout: Float32Array, n: number, g: ConvGeometry, cols: number, mem: Float32Array, at: number, Fp: number): void {
   const { F, outHeight, outWidth } = g;
-  const positions = outHeight * cols;
-  for (let f = 0; f < Fp; f++) {
-    const panel = at + Math.floor(f / NR) * positions * NR + (f % NR);
-    if (f >= F) {
-      for (let p = 0; p < positions; p++) mem[panel + p * NR] = 0;
-      continue;
-    }
+  const P = outHeight * outWidth;
+  let d = at; // written in order: panel, position, lane
+  for (let f0 = 0; f0 < Fp; f0 += NR) {
+    const lanes = Math.min(NR, F - f0), first = (n * F + f0) * P;
     for (let r = 0; r < outHeight; r++) {
-      const src = ((n * F + f) * outHeight + r) * outWidth;
-      let d = panel + r * cols * NR;
-      for (let q = 0; q < cols; q++, d += NR) mem[d] = q < outWidth ? dout[src + q] : 0;
+      for (let q = 0; q < cols; q++, d += NR) {
+        if (q >= outWidth) {
+          for (let lane = 0; lane < NR; lane++) mem[d + lane] = 0;
+          continue;
+        }
+        const src = first + r * outWidth + q;
+        for (let lane = 0; lane < lanes; lane++) mem[d + lane] = dout[src + lane * P];
+        for (let lane = lanes; lane < NR; lane++) mem[d + lane] = 0;
+      }
     }
   }
 }
