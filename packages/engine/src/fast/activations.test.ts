@@ -29,4 +29,21 @@ describe('fast ReLU against the reference op', () => {
     expect(fastReluBackward(Tensor.from([1, 1, Infinity]), Tensor.from([1, 2, 3]))).toBeNull();
     expect(fastReluBackward(Tensor.from([1, 1, 1]), Tensor.from([1, Number.NaN, 3]))).toBeNull();
   });
+
+  it('writes into given buffers (filled with garbage first) the same values as fresh ones: x=[2,3,5,5], random signs, ±0', () => {
+    const rng = new Rng(12);
+    const x = randomNormal([2, 3, 5, 5], rng);
+    x.data[3] = -0;
+    x.data[4] = 0;
+    const dout = randomNormal(x.shape, rng);
+    const out = Tensor.full(x.shape, 7), dx = Tensor.full(x.shape, 7);
+    expect(fastReluForward(x, out)).toBe(out);
+    expect(Array.from(out.data)).toEqual(Array.from(reluForward(x).data, (v) => v + 0));
+    expect(Object.is(out.data[3], 0)).toBe(true); // relu(−0) is +0
+    expect(fastReluBackward(dout, x, dx)).toBe(dx);
+    const expected = Array.from(reluBackward(dout, x).data, (v) => v + 0);
+    expect(Array.from(dx.data, (v) => v + 0)).toEqual(expected);
+    // The forward OUTPUT in place of x gives the same gradient (relu(x) > 0 ⇔ x > 0).
+    expect(Array.from(fastReluBackward(dout, out)!.data, (v) => v + 0)).toEqual(expected);
+  });
 });

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Rng, randomNormal } from '../random.ts';
+import { Tensor } from '../tensor.ts';
 import { denseBackward, denseForward } from '../ops/dense.ts';
 import { scaledMaxError } from '../testing/gradcheck.ts';
 import { fastDenseBackward, fastDenseForward } from './dense.ts';
@@ -32,4 +33,22 @@ describe.each(['auto', 'typescript'] as const)('fast dense against the reference
       }
     });
   }
+});
+
+describe('fast dense into given buffers', () => {
+  it('x=[5,17] w=[17,9]: out, dx, dw, db overwritten (filled with garbage first); dx: null skips dx and leaves dw, db the same', () => {
+    const rng = new Rng(3);
+    const x = randomNormal([5, 17], rng), w = randomNormal([17, 9], rng), b = randomNormal([9], rng), dout = randomNormal([5, 9], rng);
+    const out = Tensor.full([5, 9], 7);
+    expect(fastDenseForward(x, w, b, out)).toBe(out);
+    expect(out.data).toEqual(fastDenseForward(x, w, b).data);
+    const fresh = fastDenseBackward(dout, x, w);
+    const into = { dx: Tensor.full([5, 17], 7), dw: Tensor.full([17, 9], 7), db: Tensor.full([9], 7) };
+    fastDenseBackward(dout, x, w, into);
+    for (const key of ['dx', 'dw', 'db'] as const) expect(into[key].data, key).toEqual(fresh[key].data);
+    const skip = { dx: null, dw: Tensor.full([17, 9], 7), db: Tensor.full([9], 7) };
+    expect(fastDenseBackward(dout, x, w, skip).dx).toBeNull();
+    expect(skip.dw.data).toEqual(fresh.dw.data);
+    expect(skip.db.data).toEqual(fresh.db.data);
+  });
 });

@@ -51,4 +51,19 @@ describe('fast max pooling against the reference op', () => {
     dout.data[3] = Infinity;
     expect(fastMaxPool2dBackward(dout, Tensor.zeros([1, 1, 4, 4]), { size: 2, stride: 2 })).toBeNull();
   });
+
+  for (const [shape, size, stride] of [[[2, 3, 4, 4], 2, 2], [[2, 2, 7, 7], 3, 2]] as [number[], number, number][]) {
+    it(`writes into given buffers (filled with garbage first) what it returns fresh: x=[${shape}] size=${size} s=${stride}`, () => {
+      const rng = new Rng(size * 7);
+      const x = randomNormal(shape, rng), params = { size, stride };
+      const fresh = fastMaxPool2dForward(x, params)!;
+      const out = Tensor.full(fresh.shape, 7);
+      expect(fastMaxPool2dForward(x, params, out)).toBe(out);
+      expect(out.data).toEqual(fresh.data);
+      const dout = randomNormal(fresh.shape, rng);
+      const dx = Tensor.full(shape, 7);
+      expect(fastMaxPool2dBackward(dout, x, params, dx)).toBe(dx);
+      expect(dx.data).toEqual(fastMaxPool2dBackward(dout, x, params)!.data);
+    });
+  }
 });
