@@ -16,9 +16,9 @@
  */
 import type { ConvGeometry } from './geometry.ts';
 import { matrix, packA, reserveArena, roundUp, wasmKernels, type GemmPlan, type MatrixView } from './gemm.ts';
-import { WASM_MR as MR, WASM_NR as NR } from './gemm-wasm.ts';
+import { WASM_MR as MR, WASM_NR as NR, type WasmGemm } from './gemm-wasm.ts';
 
-/** The planes of one image: `rows` × `cols` each, S·S per channel, then a zeroed tail that thrown-away positions may read. */
+/** The planes of one image: `rows` × `cols` each, S·S per channel (`body` floats), then a zeroed tail that thrown-away positions may read. */
 interface Planes {
   channels: number;
   H: number;
@@ -28,38 +28,36 @@ interface Planes {
   padLeft: number;
   rows: number;
   cols: number;
+  body: number;
   floats: number;
 }
 
 function planes(channels: number, H: number, W: number, stride: number, padTop: number, padLeft: number, filterWidth: number): Planes {
   const rows = Math.ceil((H + 2 * padTop) / stride), cols = Math.ceil((W + 2 * padLeft) / stride);
-  const floats = roundUp(channels * stride * stride * rows * cols + cols + filterWidth + 2 * NR, 4);
-  return { channels, H, W, stride, padTop, padLeft, rows, cols, floats };
+  const body = channels * stride * stride * rows * cols;
+  return { channels, H, W, stride, padTop, padLeft, rows, cols, body, floats: roundUp(body + cols + filterWidth + 2 * NR, 4) };
 }
 
-/** Copies image `n` of src (NCHW) into its planes at dst[at…]. */
-function writePlanes(src: Float32Array, n: number, p: Planes, dst: Float32Array, at: number): void {
-  const { channels, H, W, stride, padTop, padLeft, rows, cols } = p;
-  let d = at;
-  for (let c = 0; c < channels; c++) {
-    for (let a = 0; a < stride; a++) {
-      for (let b = 0; b < stride; b++) {
-        for (let r = 0; r < rows; r++, d += cols) {
-          const y = r * stride + a - padTop;
-          if (y < 0 || y >= H) {
-            for (let q = 0; q < cols; q++) dst[d + q] = 0;
-            continue;
-          }
-          const row = ((n * channels + c) * H + y) * W;
-          for (let q = 0; q < cols; q++) {
-            const x = q * stride + b - padLeft;
-            dst[d + q] = x >= 0 && x < W ? src[row + x] : 0;
-          }
-        }
-      }
-    }
+/** Consecutive arena regions, each starting on 16 bytes: sizes in floats → start offsets, and the end. */
+function regions<T extends string>(sizes: Record<T, number>): Record<T | 'end', number> {
+  const at = {} as Record<T | 'end', number>;
+  let end = 0;
+  for (const name of Object.keys(sizes) as T[]) {
+    at[name] = end;
+    end += roundUp(sizes[name], 4);
   }
-  for (; d < at + p.floats; d++) dst[d] = 0;
+  at.end = end;
+  return at;
+}
+
+/** Copies image n of src into wasm memory at `stage` (one memcpy) for the layout kernels to read. */
+function stageImage(src: Float32Array, n: number, floats: number, mem: Float32Array, stage: number): void {
+  mem.set(src.subarray(n * floats, (n + 1) * floats), stage);
+}
+
+/** Lays out the image staged at `stage` as planes at `at` (the tail past `body` is zeroed once per call by the caller). */
+function writePlanes(kernels: WasmGemm, p: Planes, stage: number, at: number, zero: number): void {
+  kernels.planes(4 * stage, p.channels, p.H, p.W, p.stride, p.padTop, p.padLeft, p.rows, p.cols, 4 * at, 4 * zero);
 }
 
 /** Byte offset in the planes of every tap (c, i, j), in the order of w's last three axes; `count` ≥ C·HH·WW entries, the extra ones 0. */
@@ -95,22 +93,23 @@ export const directBackwardEligible = (g: ConvGeometry): boolean =>
 /** out[N, F, H', W'] = conv(x, w) + b, with the tap kernel. */
 export function directConv2dForward(x: Float32Array, w: Float32Array, bias: ArrayLike<number>, g: ConvGeometry, out: Float32Array): void {
   const kernels = wasmKernels()!;
-  const { F, filterHeight, filterWidth, outHeight, outWidth } = g;
-  const K = g.C * filterHeight * filterWidth;
-  const p = planes(g.C, g.H, g.W, g.stride, g.pad, g.pad, filterWidth);
+  const { C, H, W, F, filterHeight, filterWidth, outHeight, outWidth } = g;
+  const K = C * filterHeight * filterWidth, P = outHeight * outWidth;
+  const p = planes(C, H, W, g.stride, g.pad, g.pad, filterWidth);
   const Mp = roundUp(F, MR), Np = roundUp(outHeight * p.cols, NR);
-  const P = outHeight * outWidth;
-  const tabAt = Mp * K, planesAt = roundUp(tabAt + K, 4), cAt = planesAt + p.floats;
-  const biasAt = cAt + Mp * Np, outAt = roundUp(biasAt + F, 4);
-  const mem = reserveArena(outAt + F * P);
-  packRows(matrix(w, K), F, K, 0);
-  writeTaps(p, filterHeight, filterWidth, mem, tabAt, K);
-  for (let f = 0; f < F; f++) mem[biasAt + f] = bias[f];
+  const at = regions({ w: Mp * K, taps: K, zero: 4, bias: F, stage: C * H * W, planes: p.floats, c: Mp * Np, out: F * P });
+  const mem = reserveArena(at.end);
+  packRows(matrix(w, K), F, K, at.w);
+  writeTaps(p, filterHeight, filterWidth, mem, at.taps, K);
+  mem.fill(0, at.zero, at.zero + 4);
+  mem.fill(0, at.planes + p.body, at.planes + p.floats);
+  for (let f = 0; f < F; f++) mem[at.bias + f] = bias[f];
   for (let n = 0; n < g.N; n++) {
-    writePlanes(x, n, p, mem, planesAt);
-    kernels.tapsB(Mp, Np, K, 0, 4 * planesAt, 4 * tabAt, 4 * cAt, 0);
-    kernels.compact(4 * cAt, Np, p.cols, outHeight, outWidth, F, 4 * biasAt, 1, 4 * outAt);
-    out.set(mem.subarray(outAt, outAt + F * P), n * F * P);
+    stageImage(x, n, C * H * W, mem, at.stage);
+    writePlanes(kernels, p, at.stage, at.planes, at.zero);
+    kernels.tapsB(Mp, Np, K, 4 * at.w, 4 * at.planes, 4 * at.taps, 4 * at.c, 0);
+    kernels.compact(4 * at.c, Np, p.cols, outHeight, outWidth, F, 4 * at.bias, 1, 4 * at.out);
+    out.set(mem.subarray(at.out, at.out + F * P), n * F * P);
   }
 }
 
@@ -118,54 +117,39 @@ export function directConv2dForward(x: Float32Array, w: Float32Array, bias: Arra
 export function directConv2dBackward(dout: Float32Array, x: Float32Array, w: Float32Array, g: ConvGeometry, dw: Float32Array, dx: Float32Array | null): void {
   const kernels = wasmKernels()!;
   const { C, H, W, F, filterHeight: HH, filterWidth: WW, outHeight, outWidth } = g;
-  const K = C * HH * WW, Kp = roundUp(K, MR), Fp = roundUp(F, NR);
+  const K = C * HH * WW, Kp = roundUp(K, MR), Fp = roundUp(F, NR), P = outHeight * outWidth, image = C * H * W;
+  // dw: rows are taps (read from the x planes), columns are filters (doutᵀ packed in NR-filter panels).
   const xp = planes(C, H, W, 1, g.pad, g.pad, WW);
   const positions = outHeight * xp.cols;
-  // dw: rows are taps (read from the x planes), columns are filters (doutᵀ packed in NR-filter panels).
-  const tabAt = 0, planesAt = roundUp(Kp, 4), bAt = planesAt + xp.floats, cAt = bAt + Fp * positions;
-  // dx: the full convolution of dout's planes with the flipped filters.
+  // dx: the full convolution of dout's planes with the flipped filters; none of it when dx is null.
   const dp = planes(F, outHeight, outWidth, 1, HH - 1 - g.pad, WW - 1 - g.pad, WW);
-  const Kd = F * HH * WW, Cp = roundUp(C, MR), Nd = roundUp(H * dp.cols, NR);
-  const aDxAt = cAt + Kp * Fp, tabDxAt = aDxAt + Cp * Kd, dPlanesAt = roundUp(tabDxAt + Kd, 4), cDxAt = dPlanesAt + dp.floats;
-  const dxAt = cDxAt + Cp * Nd, image = C * H * W;
-  const mem = reserveArena(dx === null ? aDxAt : dxAt + image);
-  writeTaps(xp, HH, WW, mem, tabAt, Kp);
+  const Kd = F * HH * WW, Cp = roundUp(C, MR), Nd = roundUp(H * dp.cols, NR), withDx = dx === null ? 0 : 1;
+  const at = regions({
+    taps: Kp, zero: 4, stageX: image, stageDout: F * P, planes: xp.floats, b: Fp * positions, c: Kp * Fp,
+    wFlipped: withDx * Cp * Kd, tapsDx: withDx * Kd, dPlanes: withDx * dp.floats, cDx: withDx * Cp * Nd, dx: withDx * image,
+  });
+  const mem = reserveArena(at.end);
+  writeTaps(xp, HH, WW, mem, at.taps, Kp);
+  mem.fill(0, at.zero, at.zero + 4);
+  mem.fill(0, at.planes + xp.body, at.planes + xp.floats);
   if (dx !== null) {
-    packRows(matrix(flippedFilters(w, g), Kd), C, Kd, aDxAt);
-    writeTaps(dp, HH, WW, mem, tabDxAt, Kd);
+    packRows(matrix(flippedFilters(w, g), Kd), C, Kd, at.wFlipped);
+    writeTaps(dp, HH, WW, mem, at.tapsDx, Kd);
+    mem.fill(0, at.dPlanes + dp.body, at.dPlanes + dp.floats);
   }
   for (let n = 0; n < g.N; n++) {
-    writePlanes(x, n, xp, mem, planesAt);
-    packDoutT(dout, n, g, xp.cols, mem, bAt, Fp);
-    kernels.tapsA(Kp, Fp, positions, 4 * planesAt, 4 * tabAt, 4 * bAt, 4 * cAt, n > 0 ? 1 : 0);
+    stageImage(x, n, image, mem, at.stageX);
+    stageImage(dout, n, F * P, mem, at.stageDout);
+    writePlanes(kernels, xp, at.stageX, at.planes, at.zero);
+    kernels.packDoutT(4 * at.stageDout, F, outHeight, outWidth, xp.cols, Fp, 4 * at.b, 4 * at.zero);
+    kernels.tapsA(Kp, Fp, positions, 4 * at.planes, 4 * at.taps, 4 * at.b, 4 * at.c, n > 0 ? 1 : 0);
     if (dx === null) continue;
-    writePlanes(dout, n, dp, mem, dPlanesAt);
-    kernels.tapsB(Cp, Nd, Kd, 4 * aDxAt, 4 * dPlanesAt, 4 * tabDxAt, 4 * cDxAt, 0);
-    kernels.compact(4 * cDxAt, Nd, dp.cols, H, W, C, 0, 0, 4 * dxAt);
-    dx.set(mem.subarray(dxAt, dxAt + image), n * image);
+    writePlanes(kernels, dp, at.stageDout, at.dPlanes, at.zero);
+    kernels.tapsB(Cp, Nd, Kd, 4 * at.wFlipped, 4 * at.dPlanes, 4 * at.tapsDx, 4 * at.cDx, 0);
+    kernels.compact(4 * at.cDx, Nd, dp.cols, H, W, C, 0, 0, 4 * at.dx);
+    dx.set(mem.subarray(at.dx, at.dx + image), n * image);
   }
-  for (let f = 0; f < F; f++) for (let kk = 0; kk < K; kk++) dw[f * K + kk] = mem[cAt + kk * Fp + f];
-}
-
-/** doutᵀ of image n as the B operand of tapsA: NR-filter panels, one row of NR per planes position (0 where outCol ≥ W'). */
-function packDoutT(dout: Float32Array, n: number, g: ConvGeometry, cols: number, mem: Float32Array, at: number, Fp: number): void {
-  const { F, outHeight, outWidth } = g;
-  const P = outHeight * outWidth;
-  let d = at; // written in order: panel, position, lane
-  for (let f0 = 0; f0 < Fp; f0 += NR) {
-    const lanes = Math.min(NR, F - f0), first = (n * F + f0) * P;
-    for (let r = 0; r < outHeight; r++) {
-      for (let q = 0; q < cols; q++, d += NR) {
-        if (q >= outWidth) {
-          for (let lane = 0; lane < NR; lane++) mem[d + lane] = 0;
-          continue;
-        }
-        const src = first + r * outWidth + q;
-        for (let lane = 0; lane < lanes; lane++) mem[d + lane] = dout[src + lane * P];
-        for (let lane = lanes; lane < NR; lane++) mem[d + lane] = 0;
-      }
-    }
-  }
+  for (let f = 0; f < F; f++) for (let kk = 0; kk < K; kk++) dw[f * K + kk] = mem[at.c + kk * Fp + f];
 }
 
 /** wᵀ flipped: [C, F·HH·WW] with entry (c, (f, i, j)) = w[f, c, HH−1−i, WW−1−j]. */

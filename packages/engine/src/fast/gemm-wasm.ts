@@ -26,6 +26,7 @@
 import { FunctionBuilder, I32, F32, V128, encodeModule } from './wasm-encoder.ts';
 import { emitTapsA, emitTapsB } from './taps-wasm.ts';
 import { emitCompact } from './compact-wasm.ts';
+import { emitPackDoutT, emitPlanes } from './layout-wasm.ts';
 
 /** Micro-tile: rows of A per panel, columns of B per panel (a multiple of 4). */
 export const WASM_MR = 4;
@@ -140,6 +141,9 @@ export interface WasmGemm {
   tapsA(Mp: number, Np: number, K: number, xPtr: number, tabPtr: number, bPtr: number, cPtr: number, accumulate: number): void;
   /** Copies the valid output positions out of a tap kernel's C, adding the bias (compact-wasm.ts). */
   compact(cPtr: number, Np: number, cols: number, outHeight: number, outWidth: number, F: number, biasPtr: number, hasBias: number, dstPtr: number): void;
+  /** Lays out a staged image as (phase) planes, and doutᵀ as tapsA's B operand (layout-wasm.ts). */
+  planes(src: number, channels: number, H: number, W: number, stride: number, padTop: number, padLeft: number, rows: number, cols: number, dst: number, zeroPtr: number): void;
+  packDoutT(src: number, F: number, outHeight: number, outWidth: number, cols: number, Fp: number, dst: number, zeroPtr: number): void;
   /** Runs `iters` iterations of PEAK_CHAINS f32x4 multiply-adds (8·PEAK_CHAINS flops each). */
   peak(iters: number): number;
 }
@@ -153,6 +157,8 @@ export function wasmGemmBytes(): Uint8Array {
       { name: 'tapsB', params: Array(8).fill(I32), results: [], body: emitTapsB(WASM_MR, WASM_NR) },
       { name: 'tapsA', params: Array(8).fill(I32), results: [], body: emitTapsA(WASM_MR, WASM_NR) },
       { name: 'compact', params: Array(9).fill(I32), results: [], body: emitCompact() },
+      { name: 'planes', params: Array(11).fill(I32), results: [], body: emitPlanes() },
+      { name: 'packDoutT', params: Array(8).fill(I32), results: [], body: emitPackDoutT(WASM_NR) },
     ],
     1,
   );
@@ -175,7 +181,7 @@ export function loadWasmGemm(): WasmGemm | null {
     if (!wasmApi.validate(bytes)) return null;
     const instance = new wasmApi.Instance(new wasmApi.Module(bytes), {});
     const ex = instance.exports as unknown as WasmGemm;
-    cached = { memory: ex.memory, gemm: ex.gemm, peak: ex.peak, tapsB: ex.tapsB, tapsA: ex.tapsA, compact: ex.compact };
+    cached = { memory: ex.memory, gemm: ex.gemm, peak: ex.peak, tapsB: ex.tapsB, tapsA: ex.tapsA, compact: ex.compact, planes: ex.planes, packDoutT: ex.packDoutT };
   } catch {
     cached = null;
   }

@@ -76,6 +76,7 @@ export class FunctionBuilder {
   i32Sub(): this { return this.op(0x6b); }
   i32Mul(): this { return this.op(0x6c); }
   i32Shl(): this { return this.op(0x74); }
+  i32And(): this { return this.op(0x71); }
   i32LtU(): this { return this.op(0x49); }
   i32GtS(): this { return this.op(0x4a); }
   i32Ne(): this { return this.op(0x47); }
