@@ -1,5 +1,9 @@
 /**
- * Fast float32 conv2d: per image, im2col then GEMM (see im2col.ts, gemm.ts).
+ * Fast float32 conv2d. Where WebAssembly SIMD runs, the direct tap kernels
+ * (direct-conv.ts) do the forward pass for any stride and the backward pass
+ * for stride 1, reading the padded input in place. Everything else (no SIMD,
+ * or a strided backward) takes the path below: per image, im2col then GEMM
+ * (see im2col.ts, gemm.ts). Both compute the same sums:
  *   forward:  out_n[F, P]  = w[F, K] · cols_n[K, P] + b
  *   backward: dw[F, K]    += dout_n[F, P] · cols_nᵀ[P, K]
  *             dcols[K, P]  = wᵀ[K, F] · dout_n[F, P], then col2im → dx_n
