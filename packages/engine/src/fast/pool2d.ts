@@ -26,52 +26,60 @@ function firstMaxAt(x: Float32Array, g: PoolGeometry, plane: number, outRow: num
 }
 
 /**
- * The common 2×2 window with stride 2, unrolled, with the same first-maximum
- * rule (strict >, row-major). These windows tile x exactly, so the pass also
- * checks every input for finiteness (v − v ≠ 0 for NaN, ±Infinity): false
- * means a non-finite value was found and the result must not be used.
+ * Flat index of the first maximum of the 2×2 window whose top-left is `top`
+ * (strict >, row-major: the reference's tie rule). No branches: the winner is
+ * chosen with arithmetic on the comparisons, because on real activations
+ * which element wins is random and a branch per comparison mispredicts
+ * often enough to double the cost of the pass.
+ */
+function firstMax2x2(xs: Float32Array, top: number, W: number): number {
+  let at = top;
+  at += Number(xs[top + 1] > xs[at]) * (top + 1 - at);
+  at += Number(xs[top + W] > xs[at]) * (top + W - at);
+  at += Number(xs[top + W + 1] > xs[at]) * (top + W + 1 - at);
+  return at;
+}
+
+/**
+ * The common 2×2 window with stride 2, unrolled. These windows tile x
+ * exactly, so the pass also checks every input for finiteness (a window's
+ * sum times 0 is 0 when all four are finite, NaN otherwise; float64 sums of
+ * float32 values cannot overflow): false means a non-finite value was found
+ * and the result must not be used.
  */
 function maxPool2x2(xs: Float32Array, g: PoolGeometry, o: Float32Array): boolean {
-  let d = 0;
+  let d = 0, check = 0;
   for (let plane = 0; plane < g.N * g.C * g.H * g.W; plane += g.H * g.W) {
     for (let outRow = 0; outRow < g.outHeight; outRow++) {
       let top = plane + 2 * outRow * g.W;
       for (let outCol = 0; outCol < g.outWidth; outCol++, top += 2) {
-        const a = xs[top], b = xs[top + 1], c = xs[top + g.W], e = xs[top + g.W + 1];
-        if (a - a + (b - b) + (c - c) + (e - e) !== 0) return false;
-        let m = a;
-        if (b > m) m = b;
-        if (c > m) m = c;
-        if (e > m) m = e;
-        o[d++] = m;
+        check += (xs[top] + xs[top + 1] + xs[top + g.W] + xs[top + g.W + 1]) * 0;
+        o[d++] = xs[firstMax2x2(xs, top, g.W)];
       }
     }
   }
-  return true;
+  return check === 0;
 }
 
 /** Backward of maxPool2x2: each window's gradient goes to its first maximum; false on a non-finite x or dout. */
 function maxPool2x2Backward(xs: Float32Array, up: Float32Array, g: PoolGeometry, dxs: Float32Array): boolean {
-  let d = 0;
+  let d = 0, check = 0;
   for (let plane = 0; plane < g.N * g.C * g.H * g.W; plane += g.H * g.W) {
     for (let outRow = 0; outRow < g.outHeight; outRow++) {
       let top = plane + 2 * outRow * g.W;
       for (let outCol = 0; outCol < g.outWidth; outCol++, top += 2) {
-        const a = xs[top], b = xs[top + 1], c = xs[top + g.W], e = xs[top + g.W + 1], grad = up[d++];
-        if (a - a + (b - b) + (c - c) + (e - e) + (grad - grad) !== 0) return false;
+        const grad = up[d++];
+        check += (xs[top] + xs[top + 1] + xs[top + g.W] + xs[top + g.W + 1] + grad) * 0;
         // Write all four entries (the windows tile x), so a reused dx needs no clearing pass.
-        let at = 0, m = a;
-        if (b > m) { m = b; at = 1; }
-        if (c > m) { m = c; at = 2; }
-        if (e > m) at = 3;
-        dxs[top] = at === 0 ? grad : 0;
-        dxs[top + 1] = at === 1 ? grad : 0;
-        dxs[top + g.W] = at === 2 ? grad : 0;
-        dxs[top + g.W + 1] = at === 3 ? grad : 0;
+        dxs[top] = 0;
+        dxs[top + 1] = 0;
+        dxs[top + g.W] = 0;
+        dxs[top + g.W + 1] = 0;
+        dxs[firstMax2x2(xs, top, g.W)] = grad;
       }
     }
   }
-  return true;
+  return check === 0;
 }
 
 /** Whether the fast kernels check finiteness themselves (the 2×2/2 case); otherwise the caller must. */
