@@ -61,8 +61,10 @@ export function fitModel(model: Sequential, x: Tensor, y: ArrayLike<number>, opt
   // One generator for the whole run: each epoch gets a new, reproducible order.
   const rng = new Rng(shuffleSeed);
   const history: History = [];
-  let batchX: Tensor | undefined;
-  let batchY: Int32Array | undefined;
+  // Full batches are gathered into one buffer, reused step after step. Not with augment: a user
+  // function that might keep its argument gets a fresh copy each time.
+  const batchX = options.augment === undefined ? Tensor.zeros([Math.min(N, batchSize), ...x.shape.slice(1)], model.dtype) : undefined;
+  const batchY = new Int32Array(Math.min(N, batchSize));
 
   for (let epoch = 0; epoch < epochs; epoch++) {
     const order = rng.shuffle(Array.from(range(N)));
@@ -73,11 +75,9 @@ export function fitModel(model: Sequential, x: Tensor, y: ArrayLike<number>, opt
       const start = batch * batchSize;
       const end = Math.min(N, start + batchSize);
       const size = end - start;
-      // Without augment the batch lives in one reused buffer (per batch size); augment, a user
-      // function that might keep its argument, gets a fresh copy.
-      const reuse = options.augment === undefined && size === batchSize;
-      const rows = gatherRows(x, order, start, end, model.dtype, reuse ? (batchX ??= Tensor.zeros([size, ...x.shape.slice(1)], model.dtype)) : undefined);
-      const labels = gatherLabels(y, order, start, end, size === batchSize ? (batchY ??= new Int32Array(size)) : undefined);
+      const full = size === batchY.length; // the last batch may be smaller
+      const rows = gatherRows(x, order, start, end, model.dtype, full ? batchX : undefined);
+      const labels = gatherLabels(y, order, start, end, full ? batchY : undefined);
       const step = model.trainStep(options.augment ? options.augment(rows) : rows, labels, optimizer);
       if (!Number.isFinite(step.loss)) {
         throw new Error(`${op}: the loss became ${step.loss} at epoch ${epoch}, batch ${batch}; lower the learning rate`);
