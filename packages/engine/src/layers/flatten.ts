@@ -3,6 +3,7 @@ import { flattenBackward, flattenForward } from '../functional.ts';
 import { sizeOf, type DType, type Tensor } from '../tensor.ts';
 import { cached, checkInputRank, type Layer, type LayerConfig, type Param } from './layer.ts';
 import { isBatchOf } from './buffers.ts';
+import type { Rng } from '../random.ts';
 
 export class Flatten implements Layer {
   readonly name = 'Flatten';
@@ -17,7 +18,7 @@ export class Flatten implements Layer {
     return [sizeOf(inputShape)];
   }
 
-  build(inputShape: readonly number[], _rng?: unknown, dtype: DType = 'float32'): void {
+  build(inputShape: readonly number[], _rng?: Rng, dtype: DType = 'float32'): void {
     this.outputShape(inputShape);
     this.inputShape = dtype === 'float32' ? [...inputShape] : undefined;
   }

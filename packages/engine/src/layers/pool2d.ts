@@ -3,6 +3,7 @@ import { avgPool2dBackward, avgPool2dForward, maxPool2dBackward, maxPool2dForwar
 import { checkInt } from '../check.ts';
 import type { DType, Tensor } from '../tensor.ts';
 import type { PoolParams } from '../ops/params.ts';
+import type { Rng } from '../random.ts';
 import { cached, checkInputRank, type Layer, type LayerConfig, type Param } from './layer.ts';
 import { fastMaxPool2dBackward, fastMaxPool2dForward } from '../fast/pool2d.ts';
 import { batchShape, Buffers, isBatchOf } from './buffers.ts';
@@ -54,7 +55,7 @@ abstract class Pool2D implements Layer {
     return [c, outputSize(h, this.size, this.stride, 0), outputSize(w, this.size, this.stride, 0)];
   }
 
-  build(inputShape: readonly number[], _rng?: unknown, dtype: DType = 'float32'): void {
+  build(inputShape: readonly number[], _rng?: Rng, dtype: DType = 'float32'): void {
     const output = this.outputShape(inputShape);
     this.shapes = dtype === 'float32' && this.kernels ? { input: [...inputShape], output } : undefined;
   }

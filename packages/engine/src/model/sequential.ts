@@ -6,7 +6,7 @@
  * never asks for a channel count.
  */
 import { softmaxCrossEntropy } from '../functional.ts';
-import { checkFinite, checkInt, checkTensor, fmtShape } from '../check.ts';
+import { checkInt, fmtShape } from '../check.ts';
 import { Rng } from '../random.ts';
 import { Tensor, type DType } from '../tensor.ts';
 import type { Layer, Param } from '../layers/layer.ts';
@@ -15,6 +15,7 @@ import { fastSoftmaxCrossEntropy } from '../fast/softmax-cross-entropy.ts';
 import type { Optimizer } from '../optim/optimizer.ts';
 import { argmax, accuracy } from './metrics.ts';
 import { gatherRows, range } from './batch.ts';
+import { checkInput, checkLabels } from './checks.ts';
 import { fitModel, type FitOptions, type History } from './fit.ts';
 import { summarize, type ModelSummary } from './summary.ts';
 import { layersFromJSON, loadWeights, modelToJSON, type ModelJSON } from './serialize.ts';
@@ -89,7 +90,7 @@ export class Sequential {
    * the layers remember what `backward` needs.
    */
   forward(x: Tensor, training = false): Tensor {
-    this.checkInput('forward', x);
+    checkInput(`Sequential.forward`, x, this.inputShape);
     const scores = this.run(x, training);
     // In training the last layer returns a buffer it reuses: hand out a copy.
     return training ? scores.clone() : scores;
@@ -110,7 +111,7 @@ export class Sequential {
    * that non-finite loss and leaves the weights as they are; `fit` throws then.
    */
   trainStep(x: Tensor, y: ArrayLike<number>, optimizer: Optimizer): Evaluation {
-    this.checkInput('trainStep', x);
+    checkInput(`Sequential.trainStep`, x, this.inputShape);
     checkLabels('Sequential.trainStep', y, x.shape[0], this.classes);
     const scores = this.run(x, true);
     let loss: number, dscores: Tensor;
@@ -129,7 +130,7 @@ export class Sequential {
 
   /** Class scores [N, K] (before softmax: the largest score is the predicted class), in batches. */
   predict(x: Tensor, batchSize = 256): Tensor {
-    this.checkInput('predict', x);
+    checkInput(`Sequential.predict`, x, this.inputShape);
     checkInt('Sequential.predict', 'batchSize', batchSize, 1);
     const N = x.shape[0];
     const out = Tensor.zeros([N, this.classes], this.dtype);
@@ -150,7 +151,7 @@ export class Sequential {
 
   /** Trains on shuffled mini-batches; see {@link FitOptions}. Returns one entry per epoch. */
   fit(x: Tensor, y: ArrayLike<number>, options: FitOptions): History {
-    this.checkInput('fit', x);
+    checkInput(`Sequential.fit`, x, this.inputShape);
     checkLabels('Sequential.fit', y, x.shape[0], this.classes);
     return fitModel(this, x, y, options);
   }
@@ -190,25 +191,4 @@ export class Sequential {
     for (let i = this.layers.length - 1; i > 0; i--) grad = this.layers[i].backward(grad);
     return this.layers[0].backward(grad, inputGradient);
   }
-
-  /** x's shape, and its values once (NaN/±Infinity named with the first bad index): the layers trust both. */
-  private checkInput(method: string, x: Tensor): void {
-    const op = `Sequential.${method}`;
-    checkTensor(op, 'x', x);
-    const expected = ['N', ...this.inputShape];
-    const ok = x.rank === expected.length && x.shape[0] > 0 && this.inputShape.every((d, i) => x.shape[i + 1] === d);
-    if (!ok) throw new Error(`${op}: expected x of shape [${expected.join(', ')}] with N ≥ 1, got ${fmtShape(x.shape)}`);
-    checkFinite(op, 'x', x);
-  }
 }
-
-function checkLabels(op: string, y: ArrayLike<number>, N: number, classes: number): void {
-  if (y == null || typeof y.length !== 'number') throw new Error(`${op}: expected y to be an array of ${N} labels, got ${String(y)}`);
-  if (y.length !== N) throw new Error(`${op}: expected y of length ${N} (one label per example of x), got ${y.length}`);
-  for (let i = 0; i < N; i++) {
-    if (!Number.isInteger(y[i]) || y[i] < 0 || y[i] >= classes) {
-      throw new Error(`${op}: expected y[${i}] to be an integer class in [0, ${classes}), got ${y[i]}`);
-    }
-  }
-}
-
