@@ -90,7 +90,7 @@ export class Sequential {
    * the layers remember what `backward` needs.
    */
   forward(x: Tensor, training = false): Tensor {
-    checkInput(`Sequential.forward`, x, this.inputShape);
+    checkInput('Sequential.forward', x, this.inputShape);
     const scores = this.run(x, training);
     // In training the last layer returns a buffer it reuses: hand out a copy.
     return training ? scores.clone() : scores;
@@ -111,7 +111,7 @@ export class Sequential {
    * that non-finite loss and leaves the weights as they are; `fit` throws then.
    */
   trainStep(x: Tensor, y: ArrayLike<number>, optimizer: Optimizer): Evaluation {
-    checkInput(`Sequential.trainStep`, x, this.inputShape);
+    checkInput('Sequential.trainStep', x, this.inputShape);
     checkLabels('Sequential.trainStep', y, x.shape[0], this.classes);
     const scores = this.run(x, true);
     let loss: number, dscores: Tensor;
@@ -130,7 +130,7 @@ export class Sequential {
 
   /** Class scores [N, K] (before softmax: the largest score is the predicted class), in batches. */
   predict(x: Tensor, batchSize = 256): Tensor {
-    checkInput(`Sequential.predict`, x, this.inputShape);
+    checkInput('Sequential.predict', x, this.inputShape);
     checkInt('Sequential.predict', 'batchSize', batchSize, 1);
     const N = x.shape[0];
     const out = Tensor.zeros([N, this.classes], this.dtype);
@@ -151,7 +151,7 @@ export class Sequential {
 
   /** Trains on shuffled mini-batches; see {@link FitOptions}. Returns one entry per epoch. */
   fit(x: Tensor, y: ArrayLike<number>, options: FitOptions): History {
-    checkInput(`Sequential.fit`, x, this.inputShape);
+    checkInput('Sequential.fit', x, this.inputShape);
     checkLabels('Sequential.fit', y, x.shape[0], this.classes);
     return fitModel(this, x, y, options);
   }
