@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { Tensor } from '../tensor.ts';
 import { Rng, randomNormal } from '../random.ts';
 import { reluBackward, reluForward } from '../ops/activations.ts';
 import { fastReluBackward, fastReluForward } from './activations.ts';
+import { setGemmBackend } from './gemm.ts';
 
-describe('fast ReLU against the reference op', () => {
+describe.each(['auto', 'typescript'] as const)('fast ReLU against the reference op (kernels: %s)', (choice) => {
+  beforeEach(() => setGemmBackend(choice));
+  afterAll(() => setGemmBackend('auto'));
+
   it('forward and backward on x=[2,3,4,5] with exact zeros', () => {
     const rng = new Rng(11);
     const x = randomNormal([2, 3, 4, 5], rng);

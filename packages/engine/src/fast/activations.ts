@@ -1,5 +1,6 @@
 /**
- * Fast float32 ReLU: plain loops over the typed arrays, no per-element
+ * Fast float32 ReLU. Where WebAssembly SIMD runs: the kernels of
+ * elementwise-wasm.ts on a staged copy (see staged.ts). Elsewhere: plain loops over the typed arrays, no per-element
  * callback, and no branch on the sign. Activations are positive or negative
  * about half the time at random, so `v > 0 ? v : 0` mispredicts often enough
  * to cost ~5× the memory traffic; the kernels work on the IEEE-754 bits
@@ -19,6 +20,8 @@
  * training layer's reused buffer), must have x's shape; it is overwritten.
  */
 import { Tensor } from '../tensor.ts';
+import { wasmKernels } from './gemm.ts';
+import { stagedReluBackward, stagedReluForward } from './staged.ts';
 
 const bitsOf = (t: Tensor): Int32Array => new Int32Array(t.data.buffer, t.data.byteOffset, t.size);
 
@@ -27,6 +30,7 @@ const EXPONENT = 0x7f800000;
 
 export function fastReluForward(x: Tensor, out?: Tensor): Tensor | null {
   out ??= new Tensor(x.shape);
+  if (wasmKernels() !== null) return stagedReluForward(x.data as Float32Array, out.data as Float32Array) ? out : null;
   const xb = bitsOf(x), ob = bitsOf(out);
   for (let i = 0; i < xb.length; i++) {
     const b = xb[i];
@@ -42,6 +46,9 @@ export function fastReluForward(x: Tensor, out?: Tensor): Tensor | null {
  */
 export function fastReluBackward(dout: Tensor, x: Tensor, dx?: Tensor): Tensor | null {
   dx ??= new Tensor(x.shape);
+  if (wasmKernels() !== null) {
+    return stagedReluBackward(x.data as Float32Array, dout.data as Float32Array, dx.data as Float32Array) ? dx : null;
+  }
   const xb = bitsOf(x), ub = bitsOf(dout), db = bitsOf(dx);
   for (let i = 0; i < xb.length; i++) {
     const b = xb[i], g = ub[i];

@@ -16,7 +16,10 @@ describe('the emitted WebAssembly SIMD module', () => {
     const bytes = wasmGemmBytes();
     expect(wasm.validate(bytes)).toBe(true);
     const names = wasm.Module.exports(new wasm.Module(bytes)).map((e) => `${e.kind}:${e.name}`);
-    expect(names.sort()).toEqual(['function:compact', 'function:gemm', 'function:packDoutT', 'function:peak', 'function:planes', 'function:tapsA', 'function:tapsB', 'memory:memory']);
+    expect(names.sort()).toEqual([
+      'function:compact', 'function:gemm', 'function:maxPool', 'function:maxPoolBackward', 'function:packDoutT', 'function:peak',
+      'function:planes', 'function:reluBackward', 'function:reluForward', 'function:tapsA', 'function:tapsB', 'memory:memory',
+    ]);
     expect(loadWasmGemm()).not.toBeNull();
   });
 

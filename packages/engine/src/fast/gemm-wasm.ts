@@ -27,6 +27,7 @@ import { FunctionBuilder, I32, F32, V128, encodeModule } from './wasm-encoder.ts
 import { emitTapsA, emitTapsB } from './taps-wasm.ts';
 import { emitCompact } from './compact-wasm.ts';
 import { emitPackDoutT, emitPlanes } from './layout-wasm.ts';
+import { emitMaxPool, emitMaxPoolBackward, emitReluBackward, emitReluForward } from './elementwise-wasm.ts';
 
 /** Micro-tile: rows of A per panel, columns of B per panel (a multiple of 4). */
 export const WASM_MR = 4;
@@ -144,6 +145,11 @@ export interface WasmGemm {
   /** Lays out a staged image as (phase) planes, and doutᵀ as tapsA's B operand (layout-wasm.ts). */
   planes(src: number, channels: number, H: number, W: number, stride: number, padTop: number, padLeft: number, rows: number, cols: number, dst: number, zeroPtr: number): void;
   packDoutT(src: number, F: number, outHeight: number, outWidth: number, cols: number, Fp: number, dst: number, zeroPtr: number): void;
+  /** ReLU and 2×2/2 max pooling on data staged in wasm memory; 1 when a value was not finite (elementwise-wasm.ts). */
+  reluForward(ptr: number, n: number): number;
+  reluBackward(xPtr: number, gPtr: number, n: number): number;
+  maxPool(src: number, dst: number, planes: number, H: number, W: number): number;
+  maxPoolBackward(x: number, g: number, dx: number, planes: number, H: number, W: number): number;
   /** Runs `iters` iterations of PEAK_CHAINS f32x4 multiply-adds (8·PEAK_CHAINS flops each). */
   peak(iters: number): number;
 }
@@ -159,6 +165,10 @@ export function wasmGemmBytes(): Uint8Array {
       { name: 'compact', params: Array(9).fill(I32), results: [], body: emitCompact() },
       { name: 'planes', params: Array(11).fill(I32), results: [], body: emitPlanes() },
       { name: 'packDoutT', params: Array(8).fill(I32), results: [], body: emitPackDoutT(WASM_NR) },
+      { name: 'reluForward', params: [I32, I32], results: [I32], body: emitReluForward() },
+      { name: 'reluBackward', params: [I32, I32, I32], results: [I32], body: emitReluBackward() },
+      { name: 'maxPool', params: Array(5).fill(I32), results: [I32], body: emitMaxPool() },
+      { name: 'maxPoolBackward', params: Array(6).fill(I32), results: [I32], body: emitMaxPoolBackward() },
     ],
     1,
   );
@@ -181,7 +191,8 @@ export function loadWasmGemm(): WasmGemm | null {
     if (!wasmApi.validate(bytes)) return null;
     const instance = new wasmApi.Instance(new wasmApi.Module(bytes), {});
     const ex = instance.exports as unknown as WasmGemm;
-    cached = { memory: ex.memory, gemm: ex.gemm, peak: ex.peak, tapsB: ex.tapsB, tapsA: ex.tapsA, compact: ex.compact, planes: ex.planes, packDoutT: ex.packDoutT };
+    cached = { memory: ex.memory, gemm: ex.gemm, peak: ex.peak, tapsB: ex.tapsB, tapsA: ex.tapsA, compact: ex.compact, planes: ex.planes, packDoutT: ex.packDoutT,
+      reluForward: ex.reluForward, reluBackward: ex.reluBackward, maxPool: ex.maxPool, maxPoolBackward: ex.maxPoolBackward };
   } catch {
     cached = null;
   }

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { Tensor } from '../tensor.ts';
 import { Rng, randomNormal } from '../random.ts';
 import { maxPool2dBackward, maxPool2dForward } from '../ops/pool2d.ts';
 import { fastMaxPool2dBackward, fastMaxPool2dForward } from './pool2d.ts';
+import { setGemmBackend } from './gemm.ts';
 
 // [x shape, size, stride]: the usual 2×2/2, overlapping 3×3/2 (an input can win two windows), non-square.
 const cases: [number[], number, number][] = [
@@ -11,9 +12,16 @@ const cases: [number[], number, number][] = [
   [[1, 3, 6, 10], 2, 2],
   [[3, 1, 6, 9], 3, 3],
   [[1, 2, 5, 5], 2, 1],
+  // 2×2/2 on the WebAssembly kernels: 4 windows at a time, then the rest (14 = 4·3 + 2, 7 = 4 + 3, 8)
+  [[2, 2, 28, 28], 2, 2],
+  [[3, 4, 14, 14], 2, 2],
+  [[1, 2, 8, 16], 2, 2],
+  [[2, 1, 2, 2], 2, 2],
 ];
 
-describe('fast max pooling against the reference op', () => {
+describe.each(['auto', 'typescript'] as const)('fast max pooling against the reference op (kernels: %s)', (choice) => {
+  beforeEach(() => setGemmBackend(choice));
+  afterAll(() => setGemmBackend('auto'));
   for (const [shape, size, stride] of cases) {
     const name = `x=[${shape}] size=${size} s=${stride}`;
     const rng = new Rng(shape[3] * 10 + size);

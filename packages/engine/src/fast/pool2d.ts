@@ -8,6 +8,8 @@
 import { Tensor } from '../tensor.ts';
 import type { PoolParams } from '../ops/params.ts';
 import { poolGeometry, type PoolGeometry } from './geometry.ts';
+import { wasmKernels } from './gemm.ts';
+import { stagedMaxPool, stagedMaxPoolBackward } from './staged.ts';
 
 /** Flat index into x of the first maximum of window (outRow, outCol) in the plane starting at `plane`. */
 function firstMaxAt(x: Float32Array, g: PoolGeometry, plane: number, outRow: number, outCol: number): number {
@@ -93,7 +95,10 @@ export function fastMaxPool2dForward(x: Tensor, params: PoolParams, out?: Tensor
   const g = poolGeometry(x.shape, params);
   out ??= new Tensor([g.N, g.C, g.outHeight, g.outWidth]);
   const xs = x.data as Float32Array, o = out.data as Float32Array;
-  if (checksFiniteness(params)) return maxPool2x2(xs, g, o) ? out : null;
+  if (checksFiniteness(params)) {
+    const finite = wasmKernels() !== null ? stagedMaxPool(xs, g, o) : maxPool2x2(xs, g, o);
+    return finite ? out : null;
+  }
   let d = 0;
   for (let plane = 0; plane < g.N * g.C * g.H * g.W; plane += g.H * g.W) {
     for (let outRow = 0; outRow < g.outHeight; outRow++) {
@@ -112,7 +117,9 @@ export function fastMaxPool2dBackward(dout: Tensor, x: Tensor, params: PoolParam
   const xs = x.data as Float32Array, up = dout.data as Float32Array;
   if (checksFiniteness(params)) {
     dx ??= new Tensor(x.shape);
-    return maxPool2x2Backward(xs, up, g, dx.data as Float32Array) ? dx : null;
+    const dxs = dx.data as Float32Array;
+    const finite = wasmKernels() !== null ? stagedMaxPoolBackward(xs, up, g, dxs) : maxPool2x2Backward(xs, up, g, dxs);
+    return finite ? dx : null;
   }
   // Windows may overlap or leave inputs out: accumulate into a cleared buffer.
   if (dx === undefined) dx = new Tensor(x.shape);

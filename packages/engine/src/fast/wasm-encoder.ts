@@ -77,6 +77,7 @@ export class FunctionBuilder {
   i32Mul(): this { return this.op(0x6c); }
   i32Shl(): this { return this.op(0x74); }
   i32And(): this { return this.op(0x71); }
+  i32ShrU(): this { return this.op(0x76); }
   i32LtU(): this { return this.op(0x49); }
   i32GtS(): this { return this.op(0x4a); }
   i32Ne(): this { return this.op(0x47); }
@@ -93,6 +94,11 @@ export class FunctionBuilder {
   i32LtS(): this { return this.op(0x48); }
   i32GeS(): this { return this.op(0x4e); }
   f32Add(): this { return this.op(0x92); }
+  f32Mul(): this { return this.op(0x94); }
+  f32Max(): this { return this.op(0x97); }
+  f32Ne(): this { return this.op(0x5c); }
+  f32Gt(): this { return this.op(0x5e); }
+  i32Eq(): this { return this.op(0x46); }
   f32Load(offset = 0): this { return this.op(0x2a, 2, ...uleb(offset)); }
   f32Store(offset = 0): this { return this.op(0x38, 2, ...uleb(offset)); }
 
@@ -102,9 +108,24 @@ export class FunctionBuilder {
   v128Store(offset = 0): this { return this.simd(0x0b, 4, ...uleb(offset)); }
   /** Loads one f32 and copies it into all four lanes. */
   v128Load32Splat(offset = 0): this { return this.simd(0x09, 2, ...uleb(offset)); }
+  /** Loads two f32 (8 bytes) and repeats them: [a, b, a, b]. */
+  v128Load64Splat(offset = 0): this { return this.simd(0x0a, 3, ...uleb(offset)); }
   f32x4Splat(): this { return this.simd(0x13); }
   f32x4ExtractLane(lane: number): this { return this.simd(0x1f, lane); }
   f32x4Add(): this { return this.simd(0xe4); }
+  f32x4Max(): this { return this.simd(0xe9); }
+  f32x4Eq(): this { return this.simd(0x41); }
+  f32x4Gt(): this { return this.simd(0x44); }
+  v128And(): this { return this.simd(0x4e); }
+  /** a & ~b */
+  v128AndNot(): this { return this.simd(0x4f); }
+  v128Or(): this { return this.simd(0x50); }
+  /** Lane i of the result is byte lanes[i] of the 32-byte concatenation of the two operands. */
+  i8x16Shuffle(lanes: readonly number[]): this { return this.simd(0x0d, ...lanes); }
+  /** Picks four f32 lanes (0–3 from the first operand, 4–7 from the second). */
+  f32x4Shuffle(l0: number, l1: number, l2: number, l3: number): this {
+    return this.i8x16Shuffle([l0, l1, l2, l3].flatMap((l) => [4 * l, 4 * l + 1, 4 * l + 2, 4 * l + 3]));
+  }
   f32x4Mul(): this { return this.simd(0xe6); }
   f32Const(v: number): this {
     const bytes = new Uint8Array(new Float32Array([v]).buffer);
