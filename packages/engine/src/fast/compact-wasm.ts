@@ -2,23 +2,24 @@
  * The last step of direct-conv.ts, in WebAssembly SIMD: the tap kernels leave
  * C with one row per filter (or channel) and the output positions laid out
  * with the planes' row length `cols` ≥ outWidth. `compact` keeps the first
- * outWidth of every `cols` positions, adds the bias, and writes the result
- * contiguously ([F, outHeight, outWidth]), so JavaScript copies it out of
- * wasm memory with one `set` per image instead of an element loop.
+ * outWidth of every `cols` positions, adds the bias, and writes each filter's
+ * `rows` rows contiguously from dstPtr + 4·filter·filterStride (so a chunk of
+ * rows lands inside a whole [F, outHeight, outWidth] image), and JavaScript
+ * copies the image out of wasm memory with one `set` instead of an element loop.
  *
- *   compact(cPtr, Np, cols, outHeight, outWidth, F, biasPtr, hasBias, dstPtr)
+ *   compact(cPtr, Np, cols, rows, outWidth, F, biasPtr, hasBias, dstPtr, filterStride)
  */
 import { FunctionBuilder, V128, I32 } from './wasm-encoder.ts';
 
 export function emitCompact(): FunctionBuilder {
-  const f = new FunctionBuilder(9);
-  const [cPtr, Np, cols, outHeight, outWidth, F, biasPtr, hasBias, dstPtr] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const f = new FunctionBuilder(10);
+  const [cPtr, Np, cols, outHeight, outWidth, F, biasPtr, hasBias, dstPtr, filterStride] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
   const filter = f.local(I32), r = f.local(I32), s = f.local(I32), d = f.local(I32), q = f.local(I32);
   const bias = f.local(V128);
-  f.get(dstPtr).set(d); // rows are written one after another
   f.i32(0).set(filter);
   f.loop();
   {
+    f.get(dstPtr).get(filter).get(filterStride).i32Mul().i32(2).i32Shl().i32Add().set(d); // this filter's rows, one after another
     f.get(hasBias).if();
     f.get(biasPtr).get(filter).i32(2).i32Shl().i32Add().v128Load32Splat().set(bias);
     f.else();

@@ -83,6 +83,9 @@ function packRows(a: MatrixView, M: number, K: number, at: number): void {
   packA(plan, a);
 }
 
+/** Floats of C per kernel call in the forward pass (128 KB: a quarter of this machine's L2). */
+const CHUNK_FLOATS = 32 * 1024;
+
 /** Whether the direct kernels run: the wasm backend is in use (the forward pass takes any stride). */
 export const directConvAvailable = (): boolean => wasmKernels() !== null;
 
@@ -96,7 +99,9 @@ export function directConv2dForward(x: Float32Array, w: Float32Array, bias: Arra
   const { C, H, W, F, filterHeight, filterWidth, outHeight, outWidth } = g;
   const K = C * filterHeight * filterWidth, P = outHeight * outWidth;
   const p = planes(C, H, W, g.stride, g.pad, g.pad, filterWidth);
-  const Mp = roundUp(F, MR), Np = roundUp(outHeight * p.cols, NR);
+  // Output rows go through the kernel in chunks whose C stays in the L2 cache until compact reads it back.
+  const Mp = roundUp(F, MR), chunkRows = Math.max(1, Math.min(outHeight, Math.floor(CHUNK_FLOATS / (Mp * p.cols))));
+  const Np = roundUp(chunkRows * p.cols, NR);
   const at = regions({ w: Mp * K, taps: K, zero: 4, bias: F, stage: C * H * W, planes: p.floats, c: Mp * Np, out: F * P });
   const mem = reserveArena(at.end);
   packRows(matrix(w, K), F, K, at.w);
@@ -107,8 +112,11 @@ export function directConv2dForward(x: Float32Array, w: Float32Array, bias: Arra
   for (let n = 0; n < g.N; n++) {
     stageImage(x, n, C * H * W, mem, at.stage);
     writePlanes(kernels, p, at.stage, at.planes, at.zero);
-    kernels.tapsB(Mp, Np, K, 4 * at.w, 4 * at.planes, 4 * at.taps, 4 * at.c, 0);
-    kernels.compact(4 * at.c, Np, p.cols, outHeight, outWidth, F, 4 * at.bias, 1, 4 * at.out);
+    for (let r0 = 0; r0 < outHeight; r0 += chunkRows) {
+      const rows = Math.min(chunkRows, outHeight - r0), chunk = roundUp(rows * p.cols, NR);
+      kernels.tapsB(Mp, chunk, K, 4 * at.w, 4 * (at.planes + r0 * p.cols), 4 * at.taps, 4 * at.c, 0);
+      kernels.compact(4 * at.c, chunk, p.cols, rows, outWidth, F, 4 * at.bias, 1, 4 * (at.out + r0 * outWidth), P);
+    }
     out.set(mem.subarray(at.out, at.out + F * P), n * F * P);
   }
 }
@@ -146,7 +154,7 @@ export function directConv2dBackward(dout: Float32Array, x: Float32Array, w: Flo
     if (dx === null) continue;
     writePlanes(kernels, dp, at.stageDout, at.dPlanes, at.zero);
     kernels.tapsB(Cp, Nd, Kd, 4 * at.wFlipped, 4 * at.dPlanes, 4 * at.tapsDx, 4 * at.cDx, 0);
-    kernels.compact(4 * at.cDx, Nd, dp.cols, H, W, C, 0, 0, 4 * at.dx);
+    kernels.compact(4 * at.cDx, Nd, dp.cols, H, W, C, 0, 0, 4 * at.dx, image / C);
     dx.set(mem.subarray(at.dx, at.dx + image), n * image);
   }
   for (let f = 0; f < F; f++) for (let kk = 0; kk < K; kk++) dw[f * K + kk] = mem[at.c + kk * Fp + f];

@@ -141,7 +141,7 @@ export interface WasmGemm {
   tapsB(Mp: number, Np: number, K: number, aPtr: number, xPtr: number, tabPtr: number, cPtr: number, accumulate: number): void;
   tapsA(Mp: number, Np: number, K: number, xPtr: number, tabPtr: number, bPtr: number, cPtr: number, accumulate: number): void;
   /** Copies the valid output positions out of a tap kernel's C, adding the bias (compact-wasm.ts). */
-  compact(cPtr: number, Np: number, cols: number, outHeight: number, outWidth: number, F: number, biasPtr: number, hasBias: number, dstPtr: number): void;
+  compact(cPtr: number, Np: number, cols: number, rows: number, outWidth: number, F: number, biasPtr: number, hasBias: number, dstPtr: number, filterStride: number): void;
   /** Lays out a staged image as (phase) planes, and doutᵀ as tapsA's B operand (layout-wasm.ts). */
   planes(src: number, channels: number, H: number, W: number, stride: number, padTop: number, padLeft: number, rows: number, cols: number, dst: number, zeroPtr: number): void;
   packDoutT(src: number, F: number, outHeight: number, outWidth: number, cols: number, Fp: number, dst: number, zeroPtr: number): void;
@@ -162,7 +162,7 @@ export function wasmGemmBytes(): Uint8Array {
       { name: 'peak', params: [I32], results: [F32], body: emitPeak() },
       { name: 'tapsB', params: Array(8).fill(I32), results: [], body: emitTapsB(WASM_MR, WASM_NR) },
       { name: 'tapsA', params: Array(8).fill(I32), results: [], body: emitTapsA(WASM_MR, WASM_NR) },
-      { name: 'compact', params: Array(9).fill(I32), results: [], body: emitCompact() },
+      { name: 'compact', params: Array(10).fill(I32), results: [], body: emitCompact() },
       { name: 'planes', params: Array(11).fill(I32), results: [], body: emitPlanes() },
       { name: 'packDoutT', params: Array(8).fill(I32), results: [], body: emitPackDoutT(WASM_NR) },
       { name: 'reluForward', params: [I32, I32], results: [I32], body: emitReluForward() },
