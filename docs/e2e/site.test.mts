@@ -291,7 +291,7 @@ describe('playground', () => {
     t.diagnostic(`main-thread timer lag: idle p90 ${idleP90.toFixed(0)} ms; while training median ${busy[25].toFixed(0)} ms, p90 ${busyP90.toFixed(0)} ms, worst ${busy[49].toFixed(0)} ms`);
     assert.ok(busyP90 < Math.max(200, 2 * idleP90 + 50), `the page is not responsive while training: timer lag p90 ${busyP90} ms (idle ${idleP90} ms)`);
     // The worker's sustained training rate over at least 100 steps, from data-step and the page's clock, beside
-    // the rate the page itself shows (its last 5 steps). data-step is redrawn a few times a second: both ends are
+    // the rate the page itself shows (the worker's own count since training started). data-step is redrawn a few times a second: both ends are
     // taken at the frame where it changes (polled every animation frame), so they sit on redraws alike.
     const stepAt = async (atLeast: number) => (await page.waitForFunction((n) => {
       const step = Number(document.querySelector('[data-testid="train-status"]')?.getAttribute('data-step'));

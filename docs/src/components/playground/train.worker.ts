@@ -5,7 +5,7 @@
  * (mnistFromDigits), layers, Sequential.trainStep, Adam, evaluate, confusionMatrix.
  */
 import {
-  Adam, Conv2D, Dense, Flatten, MaxPool2D, ReLU, Rng, Sequential, Tensor, argmax, confusionMatrix, mnistFromDigits,
+  Adam, Conv2D, Dense, Flatten, MaxPool2D, ReLU, Rng, Sequential, Tensor, accuracy, argmax, confusionMatrix, mnistFromDigits, softmaxCrossEntropy,
   type Dataset, type Layer, type MnistSplit,
 } from '@convkit/engine';
 import { fetchMnist } from '../../lib/mnist.ts';
@@ -77,9 +77,9 @@ function sendViews(): void {
 
 function evaluate(): void {
   const { x, y } = evalBatch!;
-  const scores = model!.predict(x);
-  const result = model!.evaluate(x, y);
-  post({ type: 'eval', step, loss: result.loss, accuracy: result.accuracy, confusion: confusionMatrix(argmax(scores), y, 10) });
+  const scores = model!.predict(x); // one forward pass gives the loss, the accuracy and the confusion matrix
+  const predicted = argmax(scores);
+  post({ type: 'eval', step, loss: softmaxCrossEntropy(scores, y).loss, accuracy: accuracy(predicted, y), confusion: confusionMatrix(predicted, y, 10) });
   sendViews();
 }
 
@@ -87,8 +87,10 @@ async function loop(): Promise<void> {
   let lossSum = 0;
   let accSum = 0;
   let count = 0;
+  // The rate shown is sustained: every image since training (re)started over all the time since,
+  // evaluations, pictures and yields included, not just the last few steps.
   let examples = 0;
-  let since = performance.now();
+  const since = performance.now();
   while (running) {
     const chunkEnd = performance.now() + CHUNK_MS;
     while (running && performance.now() < chunkEnd) {
@@ -107,8 +109,7 @@ async function loop(): Promise<void> {
       if (step % REPORT_EVERY === 0) {
         const now = performance.now();
         post({ type: 'progress', step, epoch, loss: lossSum / count, accuracy: accSum / count, examplesPerSecond: (examples * 1000) / Math.max(1, now - since) });
-        lossSum = accSum = count = examples = 0;
-        since = now;
+        lossSum = accSum = count = 0;
       }
       if (step % EVAL_EVERY === 0) evaluate();
     }
