@@ -2,8 +2,8 @@
  * The functional layer API: one forward and one backward function per layer
  * type, on NCHW tensors. This is the contract the exercises and the grader
  * share, so names and argument orders are fixed. float32 conv2d, max pooling,
- * dense and ReLU dispatch to the fast path in `fast/` (im2col + WebAssembly
- * SIMD GEMM) when their arguments are valid; float64, every other op, and any
+ * dense and ReLU dispatch to the fast path in `fast/` (direct convolution and
+ * element-wise kernels in WebAssembly SIMD) when their arguments are valid; float64, every other op, and any
  * invalid call run the readable reference ops in `ops/`, which do all argument
  * checking. `reference` holds the reference versions of the dispatched ops.
  */
@@ -18,4 +18,5 @@ export {
   tanhBackward,
 } from './ops/activations.ts';
 export { softmaxCrossEntropy, type LossAndGradient } from './ops/softmax-cross-entropy.ts';
+export { softmax } from './ops/softmax.ts';
 export type { ConvParams, PoolParams, WeightGradients } from './ops/params.ts';

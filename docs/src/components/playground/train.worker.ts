@@ -5,7 +5,7 @@
  * (mnistFromDigits), layers, Sequential.trainStep, Adam, evaluate, confusionMatrix.
  */
 import {
-  Adam, Conv2D, Dense, Flatten, MaxPool2D, ReLU, Rng, Sequential, Tensor, accuracy, argmax, confusionMatrix, mnistFromDigits, softmaxCrossEntropy,
+  Adam, Conv2D, Dense, Flatten, MaxPool2D, ReLU, Rng, Sequential, Tensor, accuracy, argmax, confusionMatrix, mnistFromDigits, softmax, softmaxCrossEntropy,
   type Dataset, type Layer, type MnistSplit,
 } from '@convkit/engine';
 import { fetchMnist } from '../../lib/mnist.ts';
@@ -145,11 +145,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
       const { mean, std } = split;
       const x = new Tensor([1, 1, 28, 28], Float32Array.from(msg.pixels, (v) => (v - mean) / std));
       const prediction = model.predict(x);
-      const scores = prediction.data;
-      const top = Math.max(...scores);
-      const exps = Array.from(scores, (s) => Math.exp(s - top));
-      const total = exps.reduce((a, b) => a + b, 0);
-      post({ type: 'prediction', probabilities: exps.map((e) => e / total), label: argmax(prediction)[0] });
+      post({ type: 'prediction', probabilities: Array.from(softmax(prediction).data), label: argmax(prediction)[0] });
     }
   } catch (err) {
     running = false;

@@ -128,7 +128,7 @@ export class Sequential {
     return result;
   }
 
-  /** Class scores [N, K] (before softmax: the largest score is the predicted class), in batches. */
+  /** Class scores [N, K] (before softmax: the largest score is the predicted class; `softmax(model.predict(x))` gives probabilities), in batches. */
   predict(x: Tensor, batchSize = 256): Tensor {
     checkInput('Sequential.predict', x, this.inputShape);
     checkInt('Sequential.predict', 'batchSize', batchSize, 1);
