@@ -7,6 +7,7 @@
 import { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { CallOutcome, ChildConfig, FromChild, ThrownInfo, ToChild, WireValue } from './protocol.ts';
+import { guardedNames } from './fast-paths.ts';
 
 // --- primordials, captured before any student code runs ---
 const send = process.send!.bind(process) as (message: FromChild) => boolean;
@@ -26,7 +27,7 @@ const { apply } = Reflect;
 const config = JSON.parse(process.argv[2]) as ChildConfig;
 const tripwireUrl = new URL('./tripwire.ts', import.meta.url).href;
 register(new URL('./hooks.mjs', import.meta.url), {
-  data: { names: config.tripwires, engineDir: config.engineDir, tripwireUrl },
+  data: { guards: guardedNames(config.tripwires), engineDir: config.engineDir, tripwireUrl },
 });
 
 // Imported only now, so that they see the tripwired engine exactly as the student does.

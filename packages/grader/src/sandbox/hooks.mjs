@@ -4,27 +4,28 @@
 // the op file, which resolves to a generated wrapper:
 //   export * from '<op file>?convkit-real';             every other export, untouched
 //   export const conv2dForward = tripwire('conv2dForward');  explicit exports win over `export *`
-// Only a wrapper may import the `?convkit-real` original.
+// Only a wrapper may import the `?convkit-real` original. The fast kernels that compute an asked-for op
+// (fast-paths.ts: `fastConv2dForward`, …) are replaced by the same tripwire, named after the asked-for op.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const REAL = 'convkit-real';
 const WRAPPED = 'convkit-tripwire';
-/** @type {string[]} */
-let names = [];
+/** [exported name, asked-for name it trips as] @type {[string, string][]} */
+let guards = [];
 let engineDir = '';
 let tripwireUrl = '';
-/** @type {Map<string, string[]>} */
+/** @type {Map<string, [string, string][]>} */
 const definedIn = new Map();
 
-/** @param {{ names: string[], engineDir: string, tripwireUrl: string }} data */
+/** @param {{ guards: [string, string][], engineDir: string, tripwireUrl: string }} data */
 export function initialize(data) {
-  names = data.names;
+  guards = data.guards;
   engineDir = data.engineDir;
   tripwireUrl = data.tripwireUrl;
 }
 
-/** The asked-for names that the module at `url` defines (`export function conv2dForward`, …). */
+/** The guarded names that the module at `url` defines (`export function conv2dForward`, …), with what they trip as. */
 function definitions(url) {
   let found = definedIn.get(url);
   if (found === undefined) {
@@ -34,7 +35,7 @@ function definitions(url) {
     } catch {
       source = '';
     }
-    found = names.filter((name) =>
+    found = guards.filter(([name]) =>
       new RegExp(`export\\s+(?:async\\s+)?(?:function\\*?|const|let|var|class)\\s+${name}\\b`).test(source),
     );
     definedIn.set(url, found);
@@ -44,7 +45,7 @@ function definitions(url) {
 
 export async function resolve(specifier, context, nextResolve) {
   const resolved = await nextResolve(specifier, context);
-  if (names.length === 0 || !resolved.url.startsWith(engineDir)) return resolved;
+  if (guards.length === 0 || !resolved.url.startsWith(engineDir)) return resolved;
   const [base, query] = resolved.url.split('?');
   const fromWrapper = (context.parentURL ?? '').endsWith(`?${WRAPPED}`);
   if (query === REAL && fromWrapper) return resolved;
@@ -58,7 +59,7 @@ export async function load(url, context, nextLoad) {
   const lines = [
     `export * from ${JSON.stringify(`${base}?${REAL}`)};`,
     `import { tripwire } from ${JSON.stringify(tripwireUrl)};`,
-    ...definitions(base).map((name) => `export const ${name} = tripwire(${JSON.stringify(name)});`),
+    ...definitions(base).map(([name, asked]) => `export const ${name} = tripwire(${JSON.stringify(asked)});`),
   ];
   return { format: 'module', source: lines.join('\n'), shortCircuit: true };
 }
