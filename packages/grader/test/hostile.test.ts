@@ -112,6 +112,12 @@ describe.concurrent('hostile submissions of conv2dForward (3 checks: hand-worked
     expect(r.tests[0].message).toMatch(/^violation: conv2dForward called the engine's reference conv2dForward/);
   });
 
+  it('loading the engine through CommonJS require (createRequire) is a violation too', async () => {
+    const r = await gradeConv(hostile('calls-reference-require'));
+    expect(r.tests.map((t) => t.status)).toEqual(['failed', 'failed', 'failed']);
+    expect(r.tests[0].message).toMatch(/^violation: conv2dForward called the engine's reference conv2dForward/);
+  });
+
   it('a syntax error: every test errors with the compiler message', async () => {
     const r = await gradeConv(hostile('syntax-error'));
     expect(r.status).toBe('error');

@@ -8,6 +8,7 @@ import { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { CallOutcome, ChildConfig, FromChild, ThrownInfo, ToChild, WireValue } from './protocol.ts';
 import { guardedNames } from './fast-paths.ts';
+import { guardRequire } from './require-guard.ts';
 
 // --- primordials, captured before any student code runs ---
 const send = process.send!.bind(process) as (message: FromChild) => boolean;
@@ -31,8 +32,10 @@ register(new URL('./hooks.mjs', import.meta.url), {
 });
 
 // Imported only now, so that they see the tripwired engine exactly as the student does.
-const { Tensor } = await import('@convkit/engine');
+const engine = await import('@convkit/engine');
+const { Tensor } = engine;
 const { takeViolations } = (await import(tripwireUrl)) as typeof import('./tripwire.ts');
+guardRequire(config.engineDir, engine);
 type TensorT = InstanceType<typeof Tensor>;
 
 function describeThrown(error: unknown): ThrownInfo {
