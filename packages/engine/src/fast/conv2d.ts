@@ -1,8 +1,8 @@
 /**
  * Fast float32 conv2d. Where WebAssembly SIMD runs, the direct tap kernels
- * (direct-conv.ts) do the forward pass for any stride and the backward pass
- * for stride 1, reading the padded input in place. Everything else (no SIMD,
- * or a strided backward) takes the path below: per image, im2col then GEMM
+ * (direct-conv.ts) do the forward pass and dw for any stride, and dx for
+ * stride 1, reading the padded input in place. Everything else (no SIMD, or
+ * dx of a strided convolution) takes the path below: per image, im2col then GEMM
  * (see im2col.ts, gemm.ts). Both compute the same sums:
  *   forward:  out_n[F, P]  = w[F, K] · cols_n[K, P] + b
  *   backward: dw[F, K]    += dout_n[F, P] · cols_nᵀ[P, K]
@@ -14,7 +14,7 @@
  */
 import { Tensor } from '../tensor.ts';
 import type { ConvParams, WeightGradients } from '../ops/params.ts';
-import { convGeometry } from './geometry.ts';
+import { convGeometry, type ConvGeometry } from './geometry.ts';
 import { arena, matrix, multiply, packA, packB, planGemm, readC, transposed } from './gemm.ts';
 import { col2im, depthOffsets, im2colPacked, panelOffsets, zeroPadding } from './im2col.ts';
 import { directBackwardEligible, directConv2dBackward, directConv2dForward, directConvAvailable } from './direct-conv.ts';
@@ -60,33 +60,43 @@ export function fastConv2dBackward(dout: Tensor, x: Tensor, w: Tensor, params: C
 export function fastConv2dBackward(dout: Tensor, x: Tensor, w: Tensor, params: ConvParams, into: ConvGradientBuffers): ConvGradientBuffers;
 export function fastConv2dBackward(dout: Tensor, x: Tensor, w: Tensor, params: ConvParams, into?: ConvGradientBuffers): ConvGradientBuffers {
   const g = convGeometry(x.shape, w.shape, params);
-  const K = g.C * g.filterHeight * g.filterWidth, P = g.outHeight * g.outWidth;
+  const P = g.outHeight * g.outWidth;
   const dx = into ? into.dx : new Tensor(x.shape), dw = into?.dw ?? new Tensor(w.shape), db = into?.db ?? new Tensor([g.F]);
   const xs = x.data as Float32Array, upstream = dout.data as Float32Array;
   sumBias(upstream, g.N, g.F, P, db.data);
-  if (directBackwardEligible(g)) {
-    directConv2dBackward(upstream, xs, w.data as Float32Array, g, dw.data as Float32Array, dx === null ? null : (dx.data as Float32Array));
+  if (directConvAvailable()) {
+    // dw on the tap kernels for any stride; dx too when the stride is 1, else on im2col + GEMM below.
+    const dxDirect = dx !== null && directBackwardEligible(g);
+    directConv2dBackward(upstream, xs, w.data as Float32Array, g, dw.data as Float32Array, dxDirect ? (dx.data as Float32Array) : null);
+    if (dx !== null && !dxDirect) im2colBackward(upstream, xs, w, g, null, dx);
     return { dx, dw, db };
   }
+  im2colBackward(upstream, xs, w, g, dw, dx);
+  return { dx, dw, db };
+}
+
+/** dw (unless null) and dx (unless null), per image with im2col and GEMM. */
+function im2colBackward(upstream: Float32Array, xs: Float32Array, w: Tensor, g: ConvGeometry, dw: Tensor | null, dx: Tensor | null): void {
+  const K = g.C * g.filterHeight * g.filterWidth, P = g.outHeight * g.outWidth;
   dx?.data.fill(0);
   const dwPlan = planGemm(g.F, K, P); // A = dout_n [F, P], B = cols_nᵀ [P, K]
   const dxPlan = planGemm(K, P, g.F, dwPlan.end); // A = wᵀ [K, F], B = dout_n [F, P]
   packA(dxPlan, transposed(matrix(w.data as Float32Array, K)));
   const rowOffset = panelOffsets(dwPlan.Np, dwPlan.NR, P), colOffset = depthOffsets(P, dwPlan.NR);
   zeroPadding(arena(), dwPlan.bOff, rowOffset, colOffset, K, P);
-  const dwOut = { data: dw.data as Float32Array, offset: 0, rowStride: K };
   for (let n = 0; n < g.N; n++) {
     const doutN = matrix(upstream, P, n * g.F * P);
-    packA(dwPlan, doutN);
-    im2colPacked(xs, n, g, arena(), dwPlan.bOff, rowOffset, colOffset);
-    multiply(dwPlan);
-    readC(dwPlan, dwOut, n > 0);
+    if (dw !== null) {
+      packA(dwPlan, doutN);
+      im2colPacked(xs, n, g, arena(), dwPlan.bOff, rowOffset, colOffset);
+      multiply(dwPlan);
+      readC(dwPlan, { data: dw.data as Float32Array, offset: 0, rowStride: K }, n > 0);
+    }
     if (dx === null) continue;
     packB(dxPlan, doutN);
     multiply(dxPlan);
     col2im(arena(), dxPlan.cOff, dxPlan.Np, n, g, dx.data as Float32Array);
   }
-  return { dx, dw, db };
 }
 
 /** db[f] = Σ dout[n, f, :, :], summed in float64 (four partial sums, so the adds overlap). */

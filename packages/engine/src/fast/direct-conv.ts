@@ -89,7 +89,7 @@ const CHUNK_FLOATS = 32 * 1024;
 /** Whether the direct kernels run: the wasm backend is in use (the forward pass takes any stride). */
 export const directConvAvailable = (): boolean => wasmKernels() !== null;
 
-/** The backward pass needs stride 1 and pad < filter size (so the full convolution's padding is ≥ 0). */
+/** dx needs stride 1 and pad < filter size (so the full convolution's padding is ≥ 0); dw takes any stride. */
 export const directBackwardEligible = (g: ConvGeometry): boolean =>
   directConvAvailable() && g.stride === 1 && g.pad < g.filterHeight && g.pad < g.filterWidth;
 
@@ -121,13 +121,13 @@ export function directConv2dForward(x: Float32Array, w: Float32Array, bias: Arra
   }
 }
 
-/** dw[F, C, HH, WW] and, unless dx is null, dx[N, C, H, W] (overwritten); stride 1 only (directBackwardEligible). */
+/** dw[F, C, HH, WW] for any stride and, unless dx is null, dx[N, C, H, W] (overwritten; only where directBackwardEligible). */
 export function directConv2dBackward(dout: Float32Array, x: Float32Array, w: Float32Array, g: ConvGeometry, dw: Float32Array, dx: Float32Array | null): void {
   const kernels = wasmKernels()!;
   const { C, H, W, F, filterHeight: HH, filterWidth: WW, outHeight, outWidth } = g;
   const K = C * HH * WW, Kp = roundUp(K, MR), Fp = roundUp(F, NR), P = outHeight * outWidth, image = C * H * W;
   // dw: rows are taps (read from the x planes), columns are filters (doutᵀ packed in NR-filter panels).
-  const xp = planes(C, H, W, 1, g.pad, g.pad, WW);
+  const xp = planes(C, H, W, g.stride, g.pad, g.pad, WW);
   const positions = outHeight * xp.cols;
   // dx: the full convolution of dout's planes with the flipped filters; none of it when dx is null.
   const dp = planes(F, outHeight, outWidth, 1, HH - 1 - g.pad, WW - 1 - g.pad, WW);
