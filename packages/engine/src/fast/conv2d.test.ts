@@ -4,7 +4,7 @@ import { conv2dBackward, conv2dForward } from '../ops/conv2d.ts';
 import { scaledMaxError } from '../testing/gradcheck.ts';
 import { fastConv2dBackward, fastConv2dForward } from './conv2d.ts';
 import { setGemmBackend } from './gemm.ts';
-import { directBackwardEligible, directConvAvailable } from './direct-conv.ts';
+import { directDxEligible, directConvAvailable } from './direct-conv.ts';
 import { convGeometry } from './geometry.ts';
 
 // [x shape, w shape, stride, pad]: square and non-square inputs and filters, stride 1/2/3, pad 0/1/2/3,
@@ -58,10 +58,10 @@ describe.each(['auto', 'typescript'] as const)('fast conv2d against the referenc
     });
   }
 
-  it('takes the direct tap-kernel path exactly where it applies', () => {
+  it('takes the direct tap-kernel path exactly where it applies (dx: stride 1, pad < filter size)', () => {
     setGemmBackend(choice);
     expect(directConvAvailable()).toBe(choice === 'auto');
-    const backward = (x: number[], w: number[], stride: number, pad: number) => directBackwardEligible(convGeometry(x, w, { stride, pad }));
+    const backward = (x: number[], w: number[], stride: number, pad: number) => directDxEligible(convGeometry(x, w, { stride, pad }));
     expect(backward([2, 3, 6, 9], [5, 3, 3, 5], 1, 2)).toBe(choice === 'auto');
     expect(backward([2, 3, 15, 17], [4, 3, 7, 7], 2, 3)).toBe(false);
     expect(backward([1, 2, 5, 5], [3, 2, 2, 2], 1, 2)).toBe(false);

@@ -17,7 +17,7 @@ import type { ConvParams, WeightGradients } from '../ops/params.ts';
 import { convGeometry, type ConvGeometry } from './geometry.ts';
 import { arena, matrix, multiply, packA, packB, planGemm, readC, transposed } from './gemm.ts';
 import { col2im, depthOffsets, im2colPacked, panelOffsets, zeroPadding } from './im2col.ts';
-import { directBackwardEligible, directConv2dBackward, directConv2dForward, directConvAvailable } from './direct-conv.ts';
+import { directDxEligible, directConv2dBackward, directConv2dForward, directConvAvailable } from './direct-conv.ts';
 
 /** Where a training layer wants the gradients written (reused between steps); `dx: null` skips the input gradient. */
 export interface ConvGradientBuffers {
@@ -66,7 +66,7 @@ export function fastConv2dBackward(dout: Tensor, x: Tensor, w: Tensor, params: C
   sumBias(upstream, g.N, g.F, P, db.data);
   if (directConvAvailable()) {
     // dw on the tap kernels for any stride; dx too when the stride is 1, else on im2col + GEMM below.
-    const dxDirect = dx !== null && directBackwardEligible(g);
+    const dxDirect = dx !== null && directDxEligible(g);
     directConv2dBackward(upstream, xs, w.data as Float32Array, g, dw.data as Float32Array, dxDirect ? (dx.data as Float32Array) : null);
     if (dx !== null && !dxDirect) im2colBackward(upstream, xs, w, g, null, dx);
     return { dx, dw, db };

@@ -90,7 +90,7 @@ const CHUNK_FLOATS = 32 * 1024;
 export const directConvAvailable = (): boolean => wasmKernels() !== null;
 
 /** dx needs stride 1 and pad < filter size (so the full convolution's padding is ≥ 0); dw takes any stride. */
-export const directBackwardEligible = (g: ConvGeometry): boolean =>
+export const directDxEligible = (g: ConvGeometry): boolean =>
   directConvAvailable() && g.stride === 1 && g.pad < g.filterHeight && g.pad < g.filterWidth;
 
 /** out[N, F, H', W'] = conv(x, w) + b, with the tap kernel. */
@@ -121,7 +121,7 @@ export function directConv2dForward(x: Float32Array, w: Float32Array, bias: Arra
   }
 }
 
-/** dw[F, C, HH, WW] for any stride and, unless dx is null, dx[N, C, H, W] (overwritten; only where directBackwardEligible). */
+/** dw[F, C, HH, WW] for any stride and, unless dx is null, dx[N, C, H, W] (overwritten; only where directDxEligible). */
 export function directConv2dBackward(dout: Float32Array, x: Float32Array, w: Float32Array, g: ConvGeometry, dw: Float32Array, dx: Float32Array | null): void {
   const kernels = wasmKernels()!;
   const { C, H, W, F, filterHeight: HH, filterWidth: WW, outHeight, outWidth } = g;
