@@ -16,7 +16,8 @@
  */
 import type { ConvGeometry } from './geometry.ts';
 import { matrix, packA, reserveArena, roundUp, wasmKernels, type GemmPlan, type MatrixView } from './gemm.ts';
-import { WASM_MR as MR, WASM_NR as NR, type WasmGemm } from './gemm-wasm.ts';
+import { WASM_MR as MR, WASM_NR as NR } from './gemm-wasm.ts';
+import type { WasmKernels } from './wasm-module.ts';
 
 /** The planes of one image: `rows` × `cols` each, S·S per channel (`body` floats), then a zeroed tail that thrown-away positions may read. */
 interface Planes {
@@ -56,7 +57,7 @@ function stageImage(src: Float32Array, n: number, floats: number, mem: Float32Ar
 }
 
 /** Lays out the image staged at `stage` as planes at `at` (the tail past `body` is zeroed once per call by the caller). */
-function writePlanes(kernels: WasmGemm, p: Planes, stage: number, at: number, zero: number): void {
+function writePlanes(kernels: WasmKernels, p: Planes, stage: number, at: number, zero: number): void {
   kernels.planes(4 * stage, p.channels, p.H, p.W, p.stride, p.padTop, p.padLeft, p.rows, p.cols, 4 * at, 4 * zero);
 }
 

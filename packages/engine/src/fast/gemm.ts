@@ -14,7 +14,8 @@
  * scratch arena (the wasm memory itself when wasm is used) that is reused by
  * every call, so a training step allocates nothing here.
  */
-import { loadWasmGemm, WASM_MR, WASM_NR, type WasmGemm } from './gemm-wasm.ts';
+import { WASM_MR, WASM_NR } from './gemm-wasm.ts';
+import { loadWasmKernels, type WasmKernels } from './wasm-module.ts';
 
 /** A strided matrix view: element (i, j) is `data[offset + i·rowStride + j·colStride]`. */
 export interface MatrixView {
@@ -47,7 +48,7 @@ interface Backend {
   /** Offsets are in floats from the start of the arena. */
   kernel: Kernel;
   /** The WebAssembly module itself (direct-conv.ts calls its tap kernels). */
-  wasm?: WasmGemm;
+  wasm?: WasmKernels;
 }
 
 /** The portable micro-kernel: a 4×4 tile of C kept in 16 locals (registers) across the whole K loop. */
@@ -89,7 +90,7 @@ function typescriptBackend(): Backend {
   };
 }
 
-function wasmBackend(w: WasmGemm): Backend {
+function wasmBackend(w: WasmKernels): Backend {
   let view = new Float32Array(w.memory.buffer);
   return {
     name: 'wasm-simd', MR: WASM_MR, NR: WASM_NR, wasm: w,
@@ -111,7 +112,7 @@ let preferred: 'auto' | 'typescript' = 'auto';
 
 function getBackend(): Backend {
   if (backend === undefined) {
-    const w = preferred === 'auto' ? loadWasmGemm() : null;
+    const w = preferred === 'auto' ? loadWasmKernels() : null;
     backend = w ? wasmBackend(w) : typescriptBackend();
   }
   return backend;
@@ -131,7 +132,7 @@ export function setGemmBackend(choice: 'auto' | 'typescript'): void {
 export const roundUp = (n: number, m: number): number => Math.ceil(n / m) * m;
 
 /** The WebAssembly kernels when the wasm-simd backend is in use, else null (then direct-conv.ts is not used). */
-export function wasmKernels(): WasmGemm | null {
+export function wasmKernels(): WasmKernels | null {
   return getBackend().wasm ?? null;
 }
 

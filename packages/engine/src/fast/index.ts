@@ -8,5 +8,6 @@ export { fastDenseForward, fastDenseBackward } from './dense.ts';
 export { fastMaxPool2dForward, fastMaxPool2dBackward } from './pool2d.ts';
 export { fastReluForward, fastReluBackward } from './activations.ts';
 export { gemm, gemmBackend, setGemmBackend, matrix, transposed, type MatrixView, type OutputView } from './gemm.ts';
-export { loadWasmGemm, wasmGemmBytes, PEAK_CHAINS } from './gemm-wasm.ts';
+export { loadWasmKernels, wasmModuleBytes } from './wasm-module.ts';
+export { PEAK_CHAINS } from './gemm-wasm.ts';
 export { measureSimdPeak } from './simd-peak.ts';

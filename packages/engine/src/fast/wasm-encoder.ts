@@ -1,6 +1,6 @@
 /**
  * A minimal WebAssembly binary encoder: just enough to write the SIMD GEMM
- * kernel of `gemm-wasm.ts` as TypeScript, so the engine needs no build step
+ * kernels (gemm-wasm.ts and its siblings, assembled in wasm-module.ts) as TypeScript, so the engine needs no build step
  * and no generated file, and the same bytes load in Node and in the browser.
  *
  * Binary format reference: https://webassembly.github.io/spec/core/binary/

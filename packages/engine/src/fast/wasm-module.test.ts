@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadWasmGemm, wasmGemmBytes } from './gemm-wasm.ts';
+import { loadWasmKernels, wasmModuleBytes } from './wasm-module.ts';
 import { gemm, matrix } from './gemm.ts';
 import { measureSimdPeak } from './simd-peak.ts';
 
@@ -11,16 +11,16 @@ const wasm = (globalThis as unknown as {
   };
 }).WebAssembly;
 
-describe('the emitted WebAssembly SIMD module', () => {
+describe('the emitted WebAssembly SIMD module of the fast path', () => {
   it('is valid WebAssembly and exports memory, gemm, peak and the two tap kernels', () => {
-    const bytes = wasmGemmBytes();
+    const bytes = wasmModuleBytes();
     expect(wasm.validate(bytes)).toBe(true);
     const names = wasm.Module.exports(new wasm.Module(bytes)).map((e) => `${e.kind}:${e.name}`);
     expect(names.sort()).toEqual([
       'function:compact', 'function:gemm', 'function:maxPool', 'function:maxPoolBackward', 'function:packDoutT', 'function:peak',
       'function:planes', 'function:reluBackward', 'function:reluForward', 'function:tapsA', 'function:tapsB', 'memory:memory',
     ]);
-    expect(loadWasmGemm()).not.toBeNull();
+    expect(loadWasmKernels()).not.toBeNull();
   });
 
   it('hand-worked product through the wasm kernel: [[1,2],[3,4]]·[[5,6],[7,8]] = [[19,22],[43,50]]', () => {
