@@ -19,68 +19,74 @@
  */
 import { FunctionBuilder, I32, V128 } from './wasm-encoder.ts';
 
-interface Tile {
-  f: FunctionBuilder;
-  acc: number[][];
-  /** Byte stride between rows of C. */
-  rowBytes: number;
+/** What each kernel adds to the shared loop nest of emitTiles. */
+interface TileHooks {
+  /** Sets the kernel's pointers for the tile at row panel `i`, column panel `j` (both locals). */
+  setup(i: number, j: number): void;
+  /** Leaves B[k][j … j+NR) in the locals `b` (NR/4 vectors). */
+  loadB(b: number[]): void;
+  /** Leaves A[i + r][k], splatted to four lanes, on the stack. */
+  splatA(r: number): void;
+  /** Moves the pointers on to the next k. */
+  advance(): void;
 }
 
-function declareTile(f: FunctionBuilder, MR: number, NR: number): Tile {
-  const acc: number[][] = [];
-  for (let r = 0; r < MR; r++) acc.push(Array.from({ length: NR / 4 }, () => f.local(V128)));
-  return { f, acc, rowBytes: f.local(I32) };
-}
-
-/** acc = accumulate ? C tile at cp : 0 */
-function loadTile({ f, acc, rowBytes }: Tile, cp: number, accumulate: number): void {
+/**
+ * The loop nest both kernels share: for each panel j of NR columns, for each
+ * panel i of MR rows, the MR×NR tile of C starts from 0 (or, with
+ * `accumulate`, from C), gets K rank-1 updates in v128 locals, and is stored.
+ */
+function emitTiles(f: FunctionBuilder, MR: number, NR: number, [Mp, Np, K, cPtr, accumulate]: number[], hooks: TileHooks): void {
+  const j = f.local(I32), i = f.local(I32), cp = f.local(I32), kk = f.local(I32), rowBytes = f.local(I32);
+  const acc = Array.from({ length: MR }, () => Array.from({ length: NR / 4 }, () => f.local(V128)));
+  const b = Array.from({ length: NR / 4 }, () => f.local(V128));
+  const a = f.local(V128);
+  const rowOfC = (r: number) => f.get(cp).get(rowBytes).i32(r).i32Mul().i32Add(); // address of row r of the tile
+  f.get(Np).i32(2).i32Shl().set(rowBytes);
+  f.i32(0).set(j).loop();
+  f.i32(0).set(i).loop();
+  hooks.setup(i, j);
+  f.get(cPtr).get(i).get(Np).i32Mul().get(j).i32Add().i32(2).i32Shl().i32Add().set(cp);
   f.get(accumulate).i32Eqz().if();
   for (const row of acc) for (const v of row) f.f32Const(0).f32x4Splat().set(v);
   f.else();
-  acc.forEach((row, r) => row.forEach((v, q) => f.get(cp).get(rowBytes).i32(r).i32Mul().i32Add().v128Load(16 * q).set(v)));
+  acc.forEach((row, r) => row.forEach((v, q) => rowOfC(r).v128Load(16 * q).set(v)));
   f.end();
-}
-
-function storeTile({ f, acc, rowBytes }: Tile, cp: number): void {
-  acc.forEach((row, r) => row.forEach((v, q) => f.get(cp).get(rowBytes).i32(r).i32Mul().i32Add().get(v).v128Store(16 * q)));
+  f.get(K).set(kk).loop(); // k: one rank-1 update of the tile
+  hooks.loadB(b);
+  acc.forEach((row, r) => {
+    hooks.splatA(r);
+    f.set(a);
+    row.forEach((v, q) => f.get(v).get(a).get(b[q]).f32x4Mul().f32x4Add().set(v));
+  });
+  hooks.advance();
+  f.get(kk).i32(1).i32Sub().tee(kk).brIf(0).end();
+  acc.forEach((row, r) => row.forEach((v, q) => rowOfC(r).get(v).v128Store(16 * q)));
+  f.get(i).i32(MR).i32Add().tee(i).get(Mp).i32LtU().brIf(0).end();
+  f.get(j).i32(NR).i32Add().tee(j).get(Np).i32LtU().brIf(0).end();
 }
 
 /** tapsB(Mp, Np, K, aPtr, xPtr, tabPtr, cPtr, accumulate) */
 export function emitTapsB(MR: number, NR: number): FunctionBuilder {
   const f = new FunctionBuilder(8);
   const [Mp, Np, K, aPtr, xPtr, tabPtr, cPtr, accumulate] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const j = f.local(I32), i = f.local(I32), ap = f.local(I32), tp = f.local(I32), xj = f.local(I32);
-  const cp = f.local(I32), kk = f.local(I32), xb = f.local(I32);
-  const tile = declareTile(f, MR, NR);
-  const b = Array.from({ length: NR / 4 }, () => f.local(V128));
-  const a = f.local(V128);
-  f.get(Np).i32(2).i32Shl().set(tile.rowBytes);
-  f.i32(0).set(j);
-  f.loop(); // j: panels of NR output positions
-  f.i32(0).set(i);
-  f.loop(); // i: panels of MR rows of A
-  f.get(aPtr).get(i).get(K).i32Mul().i32(2).i32Shl().i32Add().set(ap);
-  f.get(xPtr).get(j).i32(2).i32Shl().i32Add().set(xj);
-  f.get(cPtr).get(i).get(Np).i32Mul().get(j).i32Add().i32(2).i32Shl().i32Add().set(cp);
-  f.get(tabPtr).set(tp);
-  loadTile(tile, cp, accumulate);
-  f.get(K).set(kk);
-  f.loop(); // k: one rank-1 update of the tile
-  f.get(xj).get(tp).i32Load().i32Add().set(xb);
-  b.forEach((v, q) => f.get(xb).v128Load(16 * q).set(v));
-  tile.acc.forEach((row, r) => {
-    f.get(ap).v128Load32Splat(4 * r).set(a);
-    row.forEach((v, q) => f.get(v).get(a).get(b[q]).f32x4Mul().f32x4Add().set(v));
+  const ap = f.local(I32), tp = f.local(I32), xj = f.local(I32), xb = f.local(I32);
+  emitTiles(f, MR, NR, [Mp, Np, K, cPtr, accumulate], {
+    setup(i, j) {
+      f.get(aPtr).get(i).get(K).i32Mul().i32(2).i32Shl().i32Add().set(ap);
+      f.get(xPtr).get(j).i32(2).i32Shl().i32Add().set(xj);
+      f.get(tabPtr).set(tp);
+    },
+    loadB(b) {
+      f.get(xj).get(tp).i32Load().i32Add().set(xb); // row k of B starts at its tap's offset
+      b.forEach((v, q) => f.get(xb).v128Load(16 * q).set(v));
+    },
+    splatA: (r) => f.get(ap).v128Load32Splat(4 * r),
+    advance() {
+      f.get(ap).i32(4 * MR).i32Add().set(ap);
+      f.get(tp).i32(4).i32Add().set(tp);
+    },
   });
-  f.get(ap).i32(4 * MR).i32Add().set(ap);
-  f.get(tp).i32(4).i32Add().set(tp);
-  f.get(kk).i32(1).i32Sub().tee(kk).brIf(0);
-  f.end();
-  storeTile(tile, cp);
-  f.get(i).i32(MR).i32Add().tee(i).get(Mp).i32LtU().brIf(0);
-  f.end();
-  f.get(j).i32(NR).i32Add().tee(j).get(Np).i32LtU().brIf(0);
-  f.end();
   return f;
 }
 
@@ -88,35 +94,17 @@ export function emitTapsB(MR: number, NR: number): FunctionBuilder {
 export function emitTapsA(MR: number, NR: number): FunctionBuilder {
   const f = new FunctionBuilder(8);
   const [Mp, Np, K, xPtr, tabPtr, bPtr, cPtr, accumulate] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const j = f.local(I32), i = f.local(I32), bp = f.local(I32), cp = f.local(I32), kk = f.local(I32);
+  const bp = f.local(I32);
   const rows = Array.from({ length: MR }, () => f.local(I32));
-  const tile = declareTile(f, MR, NR);
-  const b = Array.from({ length: NR / 4 }, () => f.local(V128));
-  const a = f.local(V128);
-  f.get(Np).i32(2).i32Shl().set(tile.rowBytes);
-  f.i32(0).set(j);
-  f.loop(); // j: panels of NR columns of B
-  f.i32(0).set(i);
-  f.loop(); // i: panels of MR rows, each row read from the planes at its tap offset
-  rows.forEach((row, r) => f.get(xPtr).get(tabPtr).get(i).i32(r).i32Add().i32(2).i32Shl().i32Add().i32Load().i32Add().set(row));
-  f.get(bPtr).get(j).get(K).i32Mul().i32(2).i32Shl().i32Add().set(bp);
-  f.get(cPtr).get(i).get(Np).i32Mul().get(j).i32Add().i32(2).i32Shl().i32Add().set(cp);
-  loadTile(tile, cp, accumulate);
-  f.get(K).set(kk);
-  f.loop();
-  b.forEach((v, q) => f.get(bp).v128Load(16 * q).set(v));
-  tile.acc.forEach((row, r) => {
-    f.get(rows[r]).v128Load32Splat().set(a);
-    f.get(rows[r]).i32(4).i32Add().set(rows[r]);
-    row.forEach((v, q) => f.get(v).get(a).get(b[q]).f32x4Mul().f32x4Add().set(v));
+  emitTiles(f, MR, NR, [Mp, Np, K, cPtr, accumulate], {
+    setup(i, j) {
+      // each of the MR rows is read from the planes at its own tap offset
+      rows.forEach((row, r) => f.get(xPtr).get(tabPtr).get(i).i32(r).i32Add().i32(2).i32Shl().i32Add().i32Load().i32Add().set(row));
+      f.get(bPtr).get(j).get(K).i32Mul().i32(2).i32Shl().i32Add().set(bp);
+    },
+    loadB: (b) => b.forEach((v, q) => f.get(bp).v128Load(16 * q).set(v)),
+    splatA: (r) => f.get(rows[r]).v128Load32Splat().get(rows[r]).i32(4).i32Add().set(rows[r]),
+    advance: () => f.get(bp).i32(4 * NR).i32Add().set(bp),
   });
-  f.get(bp).i32(4 * NR).i32Add().set(bp);
-  f.get(kk).i32(1).i32Sub().tee(kk).brIf(0);
-  f.end();
-  storeTile(tile, cp);
-  f.get(i).i32(MR).i32Add().tee(i).get(Mp).i32LtU().brIf(0);
-  f.end();
-  f.get(j).i32(NR).i32Add().tee(j).get(Np).i32LtU().brIf(0);
-  f.end();
   return f;
 }
