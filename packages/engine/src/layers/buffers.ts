@@ -24,6 +24,11 @@ export class Buffers {
     this.held.set(role, fresh);
     return fresh;
   }
+
+  /** The reused gradients of a layer with weights w and bias b; dx is null when the input gradient is not wanted. */
+  gradients(x: Tensor, w: Tensor, b: Tensor, inputGradient: boolean): { dx: Tensor | null; dw: Tensor; db: Tensor } {
+    return { dx: inputGradient ? this.get('dx', x.shape) : null, dw: this.get('dw', w.shape), db: this.get('db', b.shape) };
+  }
 }
 
 export function sameShape(a: readonly number[], b: readonly number[]): boolean {

@@ -3,7 +3,7 @@ import { conv2dBackward, conv2dForward, outputSize } from '../functional.ts';
 import { checkInt } from '../check.ts';
 import type { DType, Tensor } from '../tensor.ts';
 import type { Rng } from '../random.ts';
-import { cached, checkInputRank, type Init, type Layer, type LayerConfig, type Param } from './layer.ts';
+import { cached, checkInputRank, storeGradients, type Init, type Layer, type LayerConfig, type Param } from './layer.ts';
 import { built, checkInit, initBias, initWeights } from './init.ts';
 import { fastConv2dBackward, fastConv2dForward } from '../fast/conv2d.ts';
 import { batchShape, Buffers, isBatchOf } from './buffers.ts';
@@ -89,17 +89,10 @@ export class Conv2D implements Layer {
     const x = cached('Conv2D', this.x);
     const params = { stride: this.stride, pad: this.pad };
     if (this.fast && isBatchOf(dout, this.shapes!.output) && dout.shape[0] === x.shape[0]) {
-      const dx = inputGradient ? this.buffers.get('dx', x.shape) : null;
-      const into = { dx, dw: this.buffers.get('dw', w.value.shape), db: this.buffers.get('db', b.value.shape) };
-      fastConv2dBackward(dout, x, w.value, params, into);
-      w.grad = into.dw;
-      b.grad = into.db;
-      return dx;
+      const into = this.buffers.gradients(x, w.value, b.value, inputGradient);
+      return storeGradients(w, b, fastConv2dBackward(dout, x, w.value, params, into));
     }
-    const { dx, dw, db } = conv2dBackward(dout, x, w.value, params);
-    w.grad = dw;
-    b.grad = db;
-    return inputGradient ? dx : null;
+    return storeGradients(w, b, conv2dBackward(dout, x, w.value, params), inputGradient);
   }
 
   params(): Param[] {

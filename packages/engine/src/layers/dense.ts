@@ -3,7 +3,7 @@ import { denseBackward, denseForward } from '../functional.ts';
 import { checkInt } from '../check.ts';
 import type { DType, Tensor } from '../tensor.ts';
 import type { Rng } from '../random.ts';
-import { cached, checkInputRank, type Init, type Layer, type LayerConfig, type Param } from './layer.ts';
+import { cached, checkInputRank, storeGradients, type Init, type Layer, type LayerConfig, type Param } from './layer.ts';
 import { built, checkInit, initBias, initWeights } from './init.ts';
 import { fastDenseBackward, fastDenseForward } from '../fast/dense.ts';
 import { Buffers, isBatchOf } from './buffers.ts';
@@ -60,17 +60,10 @@ export class Dense implements Layer {
     const [w, b] = built('Dense', this.weights);
     const x = cached('Dense', this.x);
     if (this.fast && isBatchOf(dout, [this.units]) && dout.shape[0] === x.shape[0]) {
-      const dx = inputGradient ? this.buffers.get('dx', x.shape) : null;
-      const into = { dx, dw: this.buffers.get('dw', w.value.shape), db: this.buffers.get('db', b.value.shape) };
-      fastDenseBackward(dout, x, w.value, into);
-      w.grad = into.dw;
-      b.grad = into.db;
-      return dx;
+      const into = this.buffers.gradients(x, w.value, b.value, inputGradient);
+      return storeGradients(w, b, fastDenseBackward(dout, x, w.value, into));
     }
-    const { dx, dw, db } = denseBackward(dout, x, w.value);
-    w.grad = dw;
-    b.grad = db;
-    return inputGradient ? dx : null;
+    return storeGradients(w, b, denseBackward(dout, x, w.value), inputGradient);
   }
 
   params(): Param[] {

@@ -58,6 +58,13 @@ export function cached<T>(layer: string, value: T | undefined): T {
   return value;
 }
 
+/** Stores a weighted layer's gradients in its params and returns dx (null when the input gradient is not wanted). */
+export function storeGradients(w: Param, b: Param, g: { dx: Tensor | null; dw: Tensor; db: Tensor }, inputGradient = true): Tensor | null {
+  w.grad = g.dw;
+  b.grad = g.db;
+  return inputGradient ? g.dx : null;
+}
+
 /** Throws unless `shape` (one example, no batch axis) has `rank` axes. */
 export function checkInputRank(layer: string, shape: readonly number[], rank: number, dims: string): void {
   if (shape.length !== rank) {
