@@ -5,7 +5,7 @@
  */
 import { Rng, randomNormal, Tensor } from '@convkit/engine';
 import { loadMnist } from '@convkit/engine/node';
-import { convOut, type ConvCase, type PoolCase, type TrainCase } from './workloads.ts';
+import { convOut, poolOut, type ConvCase, type PoolCase, type TrainCase } from './workloads.ts';
 
 export interface ConvData {
   x: Tensor; // [N, C, H, W]
@@ -40,7 +40,7 @@ export function convData(c: ConvCase): ConvData {
 
 export function poolData(p: PoolCase): PoolData {
   const rng = new Rng(99);
-  const outHeight = (p.H - p.size) / p.stride + 1, outWidth = (p.W - p.size) / p.stride + 1;
+  const [outHeight, outWidth] = poolOut(p);
   return { x: randomNormal([p.N, p.C, p.H, p.W], rng), dout: randomNormal([p.N, p.C, outHeight, outWidth], rng) };
 }
 

@@ -4,6 +4,7 @@
  * epoch of a small MNIST CNN. `--quick` swaps in tiny versions so a smoke run
  * (and the CI test) takes seconds; its numbers mean nothing.
  */
+import { outputSize } from '@convkit/engine';
 
 /** A convolution: input [N, C, H, W], F filters of K×K, stride, pad (NCHW, as the engine). */
 export interface ConvCase {
@@ -18,10 +19,10 @@ export interface ConvCase {
   pad: number;
 }
 
-export const convOut = (c: ConvCase): [number, number] => [
-  (c.H - c.K + 2 * c.pad) / c.stride + 1,
-  (c.W - c.K + 2 * c.pad) / c.stride + 1,
-];
+/** H', W' of a case, by the engine's `outputSize` (which throws on a size that does not fit). */
+export const convOut = (c: ConvCase): [number, number] => [outputSize(c.H, c.K, c.stride, c.pad), outputSize(c.W, c.K, c.stride, c.pad)];
+
+export const poolOut = (p: PoolCase): [number, number] => [outputSize(p.H, p.size, p.stride, 0), outputSize(p.W, p.size, p.stride, 0)];
 
 /** Multiply-adds count twice: 2·N·F·H'·W'·C·K·K for one forward pass; backward does twice that (dx and dw). */
 export function convFlops(c: ConvCase): number {
