@@ -15,16 +15,9 @@
  *              filters flipped and transposed: wᵀ[c, f, HH−1−i, WW−1−j]  (tapsB)
  */
 import type { ConvGeometry } from './geometry.ts';
-import { matrix, packA, reserveArena, roundUp, wasmKernels, type GemmPlan, type MatrixView } from './gemm.ts';
+import { matrix, packRowsAt, reserveArena, roundUp, wasmKernels } from './gemm.ts';
 import { WASM_MR as MR, WASM_NR as NR } from './gemm-wasm.ts';
 import { planes, regions, stageImage, writePlanes, writeTaps } from './planes.ts';
-
-/** Packs A (M×K) in MR-row panels at `at` (see gemm.ts). */
-function packRows(a: MatrixView, M: number, K: number, at: number): void {
-  const Mp = roundUp(M, MR);
-  const plan: GemmPlan = { M, N: 0, K, Mp, Np: 0, MR, NR, aOff: at, bOff: at, cOff: at, end: at + Mp * K };
-  packA(plan, a);
-}
 
 /** Floats of C per kernel call in the forward pass (128 KB: a quarter of this machine's L2). */
 const CHUNK_FLOATS = 32 * 1024;
@@ -47,7 +40,7 @@ export function directConv2dForward(x: Float32Array, w: Float32Array, bias: Arra
   const Np = roundUp(chunkRows * p.cols, NR);
   const at = regions({ w: Mp * K, taps: K, zero: 4, bias: F, stage: C * H * W, planes: p.floats, c: Mp * Np, out: F * P });
   const mem = reserveArena(at.end);
-  packRows(matrix(w, K), F, K, at.w);
+  packRowsAt(matrix(w, K), F, K, at.w);
   writeTaps(p, filterHeight, filterWidth, mem, at.taps, K);
   mem.fill(0, at.zero, at.zero + 4);
   mem.fill(0, at.planes + p.body, at.planes + p.floats);
@@ -84,7 +77,7 @@ export function directConv2dBackward(dout: Float32Array, x: Float32Array, w: Flo
   mem.fill(0, at.zero, at.zero + 4);
   mem.fill(0, at.planes + xp.body, at.planes + xp.floats);
   if (dx !== null) {
-    packRows(matrix(flippedFilters(w, g), Kd), C, Kd, at.wFlipped);
+    packRowsAt(matrix(flippedFilters(w, g), Kd), C, Kd, at.wFlipped);
     writeTaps(dp, HH, WW, mem, at.tapsDx, Kd);
     mem.fill(0, at.dPlanes + dp.body, at.dPlanes + dp.floats);
   }

@@ -197,7 +197,12 @@ function packPanels(dst: Float32Array, dstOff: number, src: MatrixView, rows: nu
 
 /** Packs A (M×K) into the plan's A panels. */
 export function packA(plan: GemmPlan, a: MatrixView): void {
-  packPanels(arena(), plan.aOff, a, plan.M, plan.K, plan.MR, false);
+  packRowsAt(a, plan.M, plan.K, plan.aOff);
+}
+
+/** Packs A (M×K) as the micro-kernel's A operand (row panels) at arena offset `at` (direct-conv.ts has no plan). */
+export function packRowsAt(a: MatrixView, M: number, K: number, at: number): void {
+  packPanels(arena(), at, a, M, K, getBackend().MR, false);
 }
 
 /** Packs B (K×N) into the plan's B panels. */
