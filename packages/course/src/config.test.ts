@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { CourseConfigError, validateCourse, type CourseConfig } from './config.ts';
+import { CourseConfigError, siteAddress, validateCourse, type CourseConfig } from './config.ts';
 import { docsPageIds, loadCourse, resolveExercises } from './load.ts';
 
 const known = { exercises: ['01-output-size', '02-conv-forward', '03-max-pool-forward'], chapters: ['index', 'pooling'] };
@@ -79,6 +79,30 @@ describe('validateCourse', () => {
     ]);
     expect(problems({ title: 'x', chapters: [] })).toEqual(['course.config.ts: exercises: expected an array of { id, points, … }, got undefined']);
     expect(problems(undefined)).toEqual(['course.config.ts: expected the default export to be defineCourse({ … }), got undefined']);
+  });
+});
+
+describe('the site address (url)', () => {
+  it('accepts an http(s) address; its origin is the site URL and its path the base URL', () => {
+    const c = { ...good(), url: 'https://alice.github.io/cnn-course/' };
+    expect(validateCourse(c, known)).toBe(c);
+    expect(siteAddress(c)).toEqual({ url: 'https://alice.github.io', baseUrl: '/cnn-course/' });
+    expect(siteAddress({ url: 'http://127.0.0.1:8080/a/b' })).toEqual({ url: 'http://127.0.0.1:8080', baseUrl: '/a/b/' });
+    expect(siteAddress({ url: 'https://cnn.example.edu' })).toEqual({ url: 'https://cnn.example.edu', baseUrl: '/' });
+  });
+
+  it('defaults to / of https://convkit.example.org when unset', () => {
+    expect(siteAddress(good())).toEqual({ url: 'https://convkit.example.org', baseUrl: '/' });
+  });
+
+  it('rejects what is not an absolute http(s) address, naming the field', () => {
+    const expected = 'expected an absolute http(s) address such as "https://example.org/cnn-course/"';
+    expect(problems({ ...good(), url: 'alice.github.io/cnn' })).toEqual([`course.config.ts: url: ${expected}, got "alice.github.io/cnn"`]);
+    expect(problems({ ...good(), url: '/cnn-course/' })).toEqual([`course.config.ts: url: ${expected}, got "/cnn-course/"`]);
+    expect(problems({ ...good(), url: 'ftp://example.org/' })).toEqual([`course.config.ts: url: ${expected}, got "ftp://example.org/"`]);
+    expect(problems({ ...good(), url: 42 })).toEqual([`course.config.ts: url: ${expected}, got 42`]);
+    expect(problems({ ...good(), url: 'https://example.org/cnn/?v=2' })).toEqual(['course.config.ts: url: expected an address without ?query or #fragment, got "https://example.org/cnn/?v=2"']);
+    expect(problems({ ...good(), url: 'https://me:pw@example.org/' })).toEqual(['course.config.ts: url: expected an address without user name or password, got "https://me:pw@example.org/"']);
   });
 });
 

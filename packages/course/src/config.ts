@@ -25,7 +25,14 @@ export interface CourseExercise {
 }
 
 export interface CourseConfig {
+  /** The course's name: the site's title (navbar, browser tab) and the release README's heading. */
   readonly title: string;
+  /**
+   * Where the course site is published, e.g. `'https://alice.github.io/cnn-course/'`: its origin is the
+   * site's URL (canonical links, sitemap) and its path the base URL the site is served under. Unset: the
+   * site is built for `/` of https://convkit.example.org. The DOCS_BASE_URL variable overrides the path.
+   */
+  readonly url?: string;
   /** Docs page ids in reading order (`'stride-and-padding'` for `docs/docs/stride-and-padding.mdx`). */
   readonly chapters: readonly string[];
   /** The graded exercises, in the order students do them. */
@@ -55,8 +62,36 @@ export class CourseConfigError extends Error {
   }
 }
 
-const COURSE_FIELDS = ['title', 'chapters', 'exercises', 'tolerance', 'visibleTests'];
+const COURSE_FIELDS = ['title', 'url', 'chapters', 'exercises', 'tolerance', 'visibleTests'];
 const EXERCISE_FIELDS = ['id', 'points', 'timeLimitMs', 'memoryLimitMb', 'tolerance', 'visibleTests'];
+
+/** The site address of a course without `url`. */
+export const DEFAULT_SITE_URL = 'https://convkit.example.org/';
+
+/** Why `url` is not a usable site address, or undefined when it is. */
+function siteUrlProblem(url: unknown): string | undefined {
+  const expected = 'expected an absolute http(s) address such as "https://example.org/cnn-course/"';
+  if (typeof url !== 'string') return `${expected}, got ${show(url)}`;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `${expected}, got ${show(url)}`;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `${expected}, got ${show(url)}`;
+  if (parsed.search || parsed.hash || url.includes('?') || url.includes('#')) return `expected an address without ?query or #fragment, got ${show(url)}`;
+  if (parsed.username || parsed.password) return `expected an address without user name or password, got ${show(url)}`;
+  return undefined;
+}
+
+/**
+ * The Docusaurus `url` (origin) and `baseUrl` (path, with a trailing slash) of a course's site, from its
+ * `url` ({@link DEFAULT_SITE_URL} when unset). Assumes a validated config.
+ */
+export function siteAddress(config: Pick<CourseConfig, 'url'>): { url: string; baseUrl: string } {
+  const parsed = new URL(config.url ?? DEFAULT_SITE_URL);
+  return { url: parsed.origin, baseUrl: parsed.pathname.endsWith('/') ? parsed.pathname : `${parsed.pathname}/` };
+}
 
 const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? 'an array' : v === null ? 'null' : typeof v === 'object' ? 'an object' : String(v));
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -81,6 +116,10 @@ export function validateCourse(raw: unknown, known: KnownIds, file = 'course.con
   if (!isRecord(raw)) throw new CourseConfigError([`${file}: expected the default export to be defineCourse({ … }), got ${show(raw)}`]);
   unknownFields('', raw, COURSE_FIELDS);
   if (typeof raw.title !== 'string' || raw.title.trim() === '') problem('title', `expected a non-empty string, got ${show(raw.title)}`);
+  if (raw.url !== undefined) {
+    const why = siteUrlProblem(raw.url);
+    if (why) problem('url', why);
+  }
   if (raw.tolerance !== undefined) number('tolerance', raw.tolerance, 0, true);
   if (raw.visibleTests !== undefined && typeof raw.visibleTests !== 'boolean') problem('visibleTests', `expected true or false, got ${show(raw.visibleTests)}`);
 
