@@ -5,17 +5,17 @@
  *   them against YOUR files (vitest `--mode student`). They fail until you write the code: that is
  *   the point.
  * - The kit's own test run (root `vitest run`, `pnpm test`) runs the same tests against the
- *   reference solutions in packages/grader/solutions instead, through an alias per stub file, which
+ *   reference solutions in each exercise's .meta/solution.ts instead, through an alias per stub file, which
  *   proves the visible tests right without counting unstarted stubs as failures. The stubs themselves
  *   are checked by the grader's tests (they must score 0, "not started").
  */
 import { defineConfig, type Plugin } from 'vitest/config';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exercises } from './manifest.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const solutions = fileURLToPath(new URL('../packages/grader/solutions/', import.meta.url));
 
 /**
  * Redirects imports of a stub FROM an exercise folder (`./conv-forward.ts` in a test,
@@ -23,7 +23,9 @@ const solutions = fileURLToPath(new URL('../packages/grader/solutions/', import.
  * Only importers inside exercises/ are redirected: the engine has files with the same names.
  */
 function useReferenceSolutions(): Plugin {
-  const byStub = new Map(exercises.map((e) => [resolve(here, e.file), join(solutions, `${e.id}.ts`)]));
+  const byStub = new Map(
+    exercises.map((e) => [resolve(here, e.file), join(here, e.id, '.meta', 'solution.ts')] as const).filter(([, solution]) => existsSync(solution)),
+  );
   return {
     name: 'convkit-reference-solutions',
     enforce: 'pre',

@@ -80,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
     case 'generate-submissions': {
       if (!rest[0]) throw new UsageError('generate-submissions: expected an output folder');
       const out = resolve(cwd, rest[0]);
-      const made = generateSubmissions(out, join(repoRoot, 'packages', 'grader', 'solutions'), await manifestExercises(repoRoot), Number(values.count));
+      const made = generateSubmissions(out, join(repoRoot, 'exercises'), await manifestExercises(repoRoot), Number(values.count));
       const kinds = new Map<string, number>();
       for (const m of made) kinds.set(m.kind, (kinds.get(m.kind) ?? 0) + 1);
       process.stdout.write(`${made.length} submissions in ${out}: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}\n`);
@@ -93,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
         if (points !== undefined && !(points >= 0)) throw new UsageError(`--points: expected a number ≥ 0, got ${values.points}`);
         const made = newExercise(repoRoot, slug, await manifestExercises(repoRoot), { title: values.title, points });
         process.stdout.write(`created exercise ${made.id} (${made.fn}):\n${made.files.map((f) => `  ${f}`).join('\n')}\n` +
-          `next: write the reference in packages/grader/src/spec/references/${made.id}.ts, then pnpm grade --self-check ${made.id}\n`);
+          `next: write the reference in exercises/${made.id}/.meta/solution.ts, then pnpm grade --self-check ${made.id}\n`);
         return 0;
       }
       if (what === 'chapter') {

@@ -45,7 +45,7 @@ describe('the course tolerance reaches the grader\'s comparisons', () => {
   it('denseForward off by a relative 1e-4 fails at the default 1e-6 and passes at a course tolerance of 1e-3', async () => {
     const course = await loadCourse(root);
     const exercise = course.exercises.find((e) => e.id === '04-flatten-dense')!;
-    const reference = readFileSync(join(root, 'packages', 'grader', 'solutions', '04-flatten-dense.ts'), 'utf8');
+    const reference = readFileSync(join(root, 'exercises', '04-flatten-dense', '.meta', 'solution.ts'), 'utf8');
     const off = reference.replace('out.data[n * M + m] = sum;', 'out.data[n * M + m] = sum * (1 + 1e-4);');
     expect(off).not.toBe(reference);
     const dir = mkdtempSync(join(tmpdir(), 'course-tol-'));

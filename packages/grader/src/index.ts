@@ -2,7 +2,7 @@
  * @convkit/grader as a library: the pipeline `pnpm grade` runs — plan → run → report — for other
  * tools (class grading, Gradescope and GitHub Classroom autograders, a course config) to reuse.
  */
-export { planGrade, fileFor, repoRoot, solutionsDir, UsageError, type PlanOptions } from './plan.ts';
+export { planGrade, fileFor, repoRoot, solutionFile, UsageError, type PlanOptions } from './plan.ts';
 export { grade, gradeExercise, type GradeTarget, type GradeEvent, type GradeOptions } from './run.ts';
 export { exerciseStatus, totals, type GradeReport, type ExerciseResult, type TestResult, type Status } from './report.ts';
 export {

@@ -8,8 +8,11 @@ import type { GradeTarget } from './run.ts';
 
 /** The repository root (where `exercises/` lives). */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-/** The reference solutions, graded by `--self-check` through the same path as a student's code. */
-export const solutionsDir = join(repoRoot, 'packages', 'grader', 'solutions');
+/**
+ * An exercise's reference solution (`exercises/NN-slug/.meta/solution.ts`, graders only), graded by
+ * `--self-check` through the same path as a student's code.
+ */
+export const solutionFile = (id: string, exercisesDir = join(repoRoot, 'exercises')): string => join(exercisesDir, id, '.meta', 'solution.ts');
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -46,7 +49,7 @@ function lookup(query: string): Exercise {
 
 /** The file graded for an exercise. */
 export function fileFor(exercise: Exercise, options: Pick<PlanOptions, 'selfCheck' | 'exercisesDir'> = {}): string {
-  if (options.selfCheck) return join(solutionsDir, `${exercise.id}.ts`);
+  if (options.selfCheck) return solutionFile(exercise.id);
   return join(options.exercisesDir ?? join(repoRoot, 'exercises'), exercise.file);
 }
 
@@ -59,7 +62,9 @@ export function planGrade(options: PlanOptions = {}): GradeTarget[] {
     .sort((a, b) => exercises.indexOf(a) - exercises.indexOf(b))
     .map((exercise) => ({ exercise, file: fileFor(exercise, options) }));
   for (const t of targets) {
-    if (!existsSync(t.file)) throw new UsageError(`${t.exercise.id}: file ${t.file} not found`);
+    if (!existsSync(t.file)) {
+      throw new UsageError(options.selfCheck ? `${t.exercise.id}: no reference solution at ${t.file} (releases strip .meta/: --self-check runs in the course's repository)` : `${t.exercise.id}: file ${t.file} not found`);
+    }
   }
   return targets;
 }

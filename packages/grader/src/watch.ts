@@ -5,7 +5,7 @@
 import { watch as watchFiles } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { grade, gradeExercise, type GradeTarget } from './run.ts';
-import { repoRoot, solutionsDir } from './plan.ts';
+import { repoRoot } from './plan.ts';
 import { PrettyReporter } from './reporters/pretty.ts';
 import type { ExerciseResult } from './report.ts';
 
@@ -29,7 +29,7 @@ export async function watch({ targets, selfCheck = false, verbose = false }: Wat
   for (const e of first.exercises) results.set(e.id, e);
   reporter.summary(first);
 
-  const folder = selfCheck ? solutionsDir : join(repoRoot, 'exercises');
+  const folder = join(repoRoot, 'exercises');
   let running: Promise<void> = Promise.resolve();
   const queued = new Set<string>();
   const timers = new Map<string, NodeJS.Timeout>();

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { grade } from '../src/run.ts';
 import { fixture, gradeConv, exercise } from './helpers.ts';
-import { solutionsDir } from '../src/plan.ts';
+import { solutionFile } from '../src/plan.ts';
 import { join } from 'node:path';
 
 const hostile = (name: string) => fixture(`hostile/${name}.ts`);
@@ -129,7 +129,7 @@ describe('one hostile exercise never spoils the others', () => {
   it('kill and 10 GB submissions graded next to a correct 01: 01 still scores full marks, all 13 tests of each reported', async () => {
     const report = await grade(
       [
-        { exercise: exercise('01-output-size'), file: join(solutionsDir, '01-output-size.ts') },
+        { exercise: exercise('01-output-size'), file: solutionFile('01-output-size') },
         { exercise: { ...exercise('02-conv-forward'), timeLimitMs: 1000, memoryLimitMb: 256 }, file: hostile('process-kill') },
         { exercise: { ...exercise('02-conv-forward'), timeLimitMs: 30_000, memoryLimitMb: 256 }, file: hostile('huge-allocation') },
       ],

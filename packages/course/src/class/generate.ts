@@ -36,7 +36,7 @@ const HOSTILE: string[] = [
 
 /** A solution file as a student's exercise file: imports of other solutions point to their exercise folders. */
 function asStudentFile(source: string, exercises: readonly Exercise[]): string {
-  return source.replace(/from '\.\/(\d\d-[\w-]+)\.ts'/g, (all, id: string) => {
+  return source.replace(/from '\.\.\/\.\.\/(\d\d-[\w-]+)\/\.meta\/solution\.ts'/g, (all, id: string) => {
     const other = exercises.find((e) => e.id === id);
     return other ? `from '../${other.file}'` : all;
   });
@@ -58,12 +58,12 @@ export function kindOf(i: number, count: number): Kind {
   return f < 0.4 ? 'correct' : f < 0.6 ? 'subtly-wrong' : f < 0.75 ? 'not-compiling' : f < 0.85 ? 'hanging' : 'hostile';
 }
 
-export function generateSubmissions(outDir: string, solutionsDir: string, exercises: readonly Exercise[], count = 100): GeneratedSubmission[] {
+export function generateSubmissions(outDir: string, exercisesDir: string, exercises: readonly Exercise[], count = 100): GeneratedSubmission[] {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const solved = exercises.filter((e) => {
     try {
-      readFileSync(join(solutionsDir, `${e.id}.ts`));
+      readFileSync(join(exercisesDir, e.id, '.meta', 'solution.ts'));
       return true;
     } catch {
       return false; // no reference yet (e.g. the capstone): the student hands in the stub
@@ -74,7 +74,7 @@ export function generateSubmissions(outDir: string, solutionsDir: string, exerci
     const kind = kindOf(i, count);
     const student = `student-${String(i + 1).padStart(3, '0')}-${kind}`;
     const files = new Map<string, string>();
-    for (const e of solved) files.set(e.file, asStudentFile(readFileSync(join(solutionsDir, `${e.id}.ts`), 'utf8'), exercises));
+    for (const e of solved) files.set(e.file, asStudentFile(readFileSync(join(exercisesDir, e.id, '.meta', 'solution.ts'), 'utf8'), exercises));
     const pick = <T>(list: readonly T[]): T => list[i % list.length];
     // The broken exercise is one of the quick ones: breaking the capstone (minutes of training) would only test its limit.
     const quick = solved.filter((e) => e.timeLimitMs <= 10_000);

@@ -12,7 +12,7 @@ import { gradeClass, type ClassResult } from './grade-class.ts';
 import { detectIsolation } from './isolation.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
-const reference = readFileSync(join(root, 'packages', 'grader', 'solutions', '01-output-size.ts'), 'utf8');
+const reference = readFileSync(join(root, 'exercises', '01-output-size', '.meta', 'solution.ts'), 'utf8');
 /** The reference with `body` run at the start of every call. */
 const withBody = (body: string): string => reference.replace(/(export function outputSize\([^)]*\): number \{)/, `$1\n  ${body}\n`);
 

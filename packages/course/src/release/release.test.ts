@@ -15,7 +15,7 @@ import { readZip } from '../zip.ts';
 import { buildRelease } from './build.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
-const solution = (id: string): string => readFileSync(join(root, 'packages', 'grader', 'solutions', `${id}.ts`), 'utf8');
+const solution = (id: string): string => readFileSync(join(root, 'exercises', id, '.meta', 'solution.ts'), 'utf8');
 const run = (cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) =>
   spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env }, maxBuffer: 1 << 26 });
 

@@ -100,6 +100,7 @@ export function buildStarterKit(course: Course, kitDir: string, options: { lockf
     const from = join(root, 'exercises', e.id);
     mkdirSync(join(exercisesDir, e.id));
     for (const name of readdirSync(from)) {
+      if (name === '.meta') continue; // graders only: the spec and the reference solution never ship
       if (/\.test\.ts$/.test(name) && !e.visibleTests) continue;
       cpSync(join(from, name), join(exercisesDir, e.id, name), { recursive: true });
     }

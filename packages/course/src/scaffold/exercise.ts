@@ -1,14 +1,15 @@
 /**
- * `pnpm new exercise <slug>`: a new exercise, wired everywhere it has to be, numbered after the last:
+ * `pnpm new exercise <slug>`: a new exercise, numbered after the last, as ONE folder that the
+ * manifest, the grader and the course build find by convention:
+ *   exercises/NN-slug/exercise.json        title, points, the function, the stub's file, hints, limits
  *   exercises/NN-slug/README.md            the instructions (the site renders them)
  *   exercises/NN-slug/slug.ts              the stub students edit (throws NotImplemented)
  *   exercises/NN-slug/slug.test.ts         visible tests, step by step
- *   packages/grader/src/spec/NN-slug.ts    the grader's checks (hand-worked, fixed and random cases)
- *   packages/grader/src/spec/references/NN-slug.ts   THE reference the checks compare with: write it
- *   packages/grader/solutions/NN-slug.ts   what `pnpm grade --self-check` grades (re-exports the reference)
- * and an entry in exercises/manifest.ts, packages/grader/src/spec/index.ts and course.config.ts.
+ *   exercises/NN-slug/.meta/spec.ts        graders only: the checks (hand-worked, fixed and random cases)
+ *   exercises/NN-slug/.meta/solution.ts    graders only: THE reference the checks compare with; write it
+ * Releases strip `.meta/`. The only other edit is the course's selection: an entry in course.config.ts.
  * The template exercise is an element-wise function `fn(x: Tensor): Tensor`; change the signature in
- * all six files together if yours differs.
+ * the stub, the test, the spec and the solution together if yours differs.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,9 +37,8 @@ export function newExercise(root: string, slugArg: string | undefined, manifest:
     writeFileSync(join(root, path), text);
     return path;
   };
-  const edit = (path: string, anchor: RegExp, item: string, header?: string): string => {
-    let source = readFileSync(join(root, path), 'utf8');
-    if (header) source = source.replace(/((?:^import .*\n)+)/m, `$1${header}\n`);
+  const edit = (path: string, anchor: RegExp, item: string): string => {
+    const source = readFileSync(join(root, path), 'utf8');
     writeFileSync(join(root, path), appendToLiteral(source, anchor, item, path));
     return path;
   };
@@ -76,26 +76,36 @@ step('1. same shape and dtype, new tensor', () => {
   });
 });
 `),
-    write(`packages/grader/src/spec/references/${id}.ts`, `/**
- * The reference of exercise ${id}: what the grader compares students' ${fn} with.
- * Write it, then \`pnpm grade --self-check ${slug}\` must score full marks.
+    write(`exercises/${id}/exercise.json`, `${JSON.stringify(
+      {
+        title,
+        points,
+        functions: [fn],
+        file,
+        hints: ['Allocate the output with `new Tensor(x.shape, undefined, x.dtype)` and fill it in one loop over x.data.'],
+        timeLimitMs: 3000,
+        memoryLimitMb: 512,
+      },
+      null,
+      2,
+    )}\n`),
+    write(`exercises/${id}/.meta/solution.ts`, `/**
+ * The reference solution of exercise ${id}: what the grader's checks compare students' ${fn} with,
+ * and what \`pnpm grade --self-check ${slug}\` grades (it must score full marks). Graders only:
+ * releases strip .meta/. Write it.
  */
 import type { Tensor } from '@convkit/engine';
-import { NotImplemented } from '../../../../../exercises/not-implemented.ts';
+import { NotImplemented } from '../../not-implemented.ts';
 
 export function ${fn}(x: Tensor): Tensor {
-  throw new NotImplemented('${fn} (the reference: write it in packages/grader/src/spec/references/${id}.ts)');
+  throw new NotImplemented('${fn} (the reference: write it in exercises/${id}/.meta/solution.ts)');
 }
 `),
-    write(`packages/grader/solutions/${id}.ts`, `/** Reference solution of exercise ${id} (graded by \`pnpm grade --self-check\`). */
-export { ${fn} } from '../src/spec/references/${id}.ts';
-`),
-    write(`packages/grader/src/spec/${id}.ts`, `/** Exercise ${id}: ${fn}, compared with its reference in ./references/${id}.ts. */
+    write(`exercises/${id}/.meta/spec.ts`, `/** Exercise ${id}: ${fn}, compared with its reference solution (./solution.ts). */
 import fc from 'fast-check';
 import { Tensor } from '@convkit/engine';
-import { ${fn} } from './references/${id}.ts';
-import { caseTest, randomTest, sh, type CaseOptions, type TestSpec } from './kit.ts';
-import { normal, seedArb, small } from './shapes.ts';
+import { caseTest, normal, randomTest, seedArb, sh, small, type CaseOptions, type TestSpec } from '@convkit/grader/spec';
+import { ${fn} } from './solution.ts';
 
 const options: CaseOptions<[Tensor]> = { fn: '${fn}', argNames: ['x'], reference: ${fn} };
 
@@ -111,22 +121,6 @@ export const tests = (): TestSpec[] => [
   }),
 ];
 `),
-    edit(
-      'exercises/manifest.ts',
-      /export const exercises[^=]*=/,
-      `{
-  id: '${id}',
-  file: '${id}/${file}',
-  readme: '${id}/README.md',
-  title: ${JSON.stringify(title)},
-  points: ${points},
-  functions: ['${fn}'],
-  hints: ['Allocate the output with \`new Tensor(x.shape, undefined, x.dtype)\` and fill it in one loop over x.data.'],
-  timeLimitMs: 3000,
-  memoryLimitMb: 512,
-}`,
-    ),
-    edit('packages/grader/src/spec/index.ts', /export const specs[^=]*=/, `'${id}': ${fn}Spec`, `import * as ${fn}Spec from './${id}.ts';`),
     edit('course.config.ts', /^\s*exercises:\s*\[/m, `{ id: '${id}', points: ${points} }`),
   ];
   return { id, fn, files };

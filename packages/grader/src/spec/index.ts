@@ -1,14 +1,11 @@
-/** Every exercise's checks, by exercise id. */
+/**
+ * Every exercise's checks, by exercise id, found by convention: `exercises/NN-slug/.meta/spec.ts`
+ * (graders only; releases strip `.meta/`). An exercise without one has no checks here.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { TestSpec } from './kit.ts';
-import * as outputSize from './01-output-size.ts';
-import * as convForward from './02-conv-forward.ts';
-import * as maxPoolForward from './03-max-pool-forward.ts';
-import * as flattenDense from './04-flatten-dense.ts';
-import * as backprop from './05-backprop.ts';
-import * as maxPoolBackward from './06-max-pool-backward.ts';
-import * as convBackward from './07-conv-backward.ts';
-import * as sgdMomentum from './08-sgd-momentum.ts';
-import * as capstone from './09-capstone.ts';
 
 export interface ExerciseSpec {
   /** Builds the tests afresh for one grading run (the exercise's time limit is given for the capstone). */
@@ -17,16 +14,21 @@ export interface ExerciseSpec {
   tripwires?: readonly string[];
 }
 
-export const specs: Readonly<Record<string, ExerciseSpec>> = {
-  '01-output-size': outputSize,
-  '02-conv-forward': convForward,
-  '03-max-pool-forward': maxPoolForward,
-  '04-flatten-dense': flattenDense,
-  '05-backprop': backprop,
-  '06-max-pool-backward': maxPoolBackward,
-  '07-conv-backward': convBackward,
-  '08-sgd-momentum': sgdMomentum,
-  '09-capstone': capstone,
-};
+/** The spec file of an exercise, whether or not it exists. */
+export const specFile = (exercisesDir: string, id: string): string => join(exercisesDir, id, '.meta', 'spec.ts');
+
+/** Loads the `.meta/spec.ts` of every exercise folder in `exercisesDir` that has one. */
+export async function loadSpecs(exercisesDir: string): Promise<Record<string, ExerciseSpec>> {
+  const found: Record<string, ExerciseSpec> = {};
+  if (!existsSync(exercisesDir)) return found;
+  for (const id of readdirSync(exercisesDir).filter((name) => /^\d\d-/.test(name)).sort()) {
+    const file = specFile(exercisesDir, id);
+    if (existsSync(file)) found[id] = (await import(pathToFileURL(file).href)) as ExerciseSpec;
+  }
+  return found;
+}
+
+/** The repository's (or kit's) exercises' checks. */
+export const specs: Readonly<Record<string, ExerciseSpec>> = await loadSpecs(resolve(import.meta.dirname, '..', '..', '..', '..', 'exercises'));
 
 export type { TestSpec, Verdict, SpecContext } from './kit.ts';

@@ -1,7 +1,7 @@
 /** Exercise 01: outputSize(n, f, stride, pad) = (n − f + 2·pad)/stride + 1, and its invalid cases. */
 import fc from 'fast-check';
 import { outputSize } from '@convkit/engine';
-import { caseTest, randomTest, type CaseOptions, type TestSpec } from './kit.ts';
+import { caseTest, randomTest, type CaseOptions, type TestSpec } from '@convkit/grader/spec';
 
 type Args = [number, number, number, number];
 const options: CaseOptions<Args> = { fn: 'outputSize', argNames: ['n', 'f', 'stride', 'pad'], reference: outputSize, outputName: 'outputSize' };

@@ -1,6 +1,6 @@
 /** Reference solution of exercise 03: max pooling, each channel on its own. */
 import { Tensor, index4, type PoolParams } from '@convkit/engine';
-import { outputSize } from './01-output-size.ts';
+import { outputSize } from '../../01-output-size/.meta/solution.ts';
 
 export function maxPool2dForward(x: Tensor, { size, stride }: PoolParams): Tensor {
   const [N, C, H, W] = x.shape;

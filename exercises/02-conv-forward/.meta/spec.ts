@@ -1,8 +1,7 @@
 /** Exercise 02: conv2dForward, ordered as the instructions build it up. */
 import { conv2dForward, Tensor, type ConvParams } from '@convkit/engine';
 import fc from 'fast-check';
-import { caseTest, linspace, randomTest, sh, sizeFormula, type CaseOptions, type TestSpec } from './kit.ts';
-import { normal, planeArb, seedArb, small } from './shapes.ts';
+import { caseTest, linspace, randomTest, sh, sizeFormula, type CaseOptions, type TestSpec, normal, planeArb, seedArb, small } from '@convkit/grader/spec';
 
 type Args = [Tensor, Tensor, Tensor, ConvParams];
 export const convOptions: CaseOptions<Args> = {

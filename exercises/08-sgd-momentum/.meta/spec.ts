@@ -3,9 +3,7 @@
  * one step of v ← μ·v − lr·g; p ← p + v, checked against the engine's SGD optimizer.
  */
 import { SGD, Tensor, type Param } from '@convkit/engine';
-import { caseTest, judge, passed, toWire, type CaseOptions, type TestSpec } from './kit.ts';
-import { compareResult } from '../compare.ts';
-import { normal } from './shapes.ts';
+import { caseTest, judge, passed, toWire, type CaseOptions, type TestSpec, compareResult, normal } from '@convkit/grader/spec';
 
 interface Hyper {
   lr: number;

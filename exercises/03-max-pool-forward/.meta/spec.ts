@@ -1,8 +1,7 @@
 /** Exercise 03: maxPool2dForward. */
 import fc from 'fast-check';
 import { maxPool2dForward, Tensor, type PoolParams } from '@convkit/engine';
-import { caseTest, linspace, randomTest, sh, sizeFormula, type CaseOptions, type TestSpec } from './kit.ts';
-import { normal, poolPlaneArb, seedArb, small, tiesTensor } from './shapes.ts';
+import { caseTest, linspace, randomTest, sh, sizeFormula, type CaseOptions, type TestSpec, normal, poolPlaneArb, seedArb, small, tiesTensor } from '@convkit/grader/spec';
 
 type Args = [Tensor, PoolParams];
 export const poolExplain = (x: Tensor, { size, stride }: PoolParams): string =>

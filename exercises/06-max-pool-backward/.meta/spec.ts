@@ -1,8 +1,7 @@
 /** Exercise 06: maxPool2dBackward — ties send the gradient to the FIRST maximum in row-major order. */
 import fc from 'fast-check';
 import { maxPool2dBackward, maxPool2dForward, Tensor, type PoolParams } from '@convkit/engine';
-import { caseTest, numericalGradient, randomTest, sh, type CaseOptions, type TestSpec } from './kit.ts';
-import { normal, poolPlaneArb, seedArb, small, tiesTensor } from './shapes.ts';
+import { caseTest, numericalGradient, randomTest, sh, type CaseOptions, type TestSpec, normal, poolPlaneArb, seedArb, small, tiesTensor } from '@convkit/grader/spec';
 
 type Args = [Tensor, Tensor, PoolParams];
 const options: CaseOptions<Args> = { fn: 'maxPool2dBackward', argNames: ['dout', 'x', 'params'], reference: maxPool2dBackward, outputName: 'dx' };

@@ -1,8 +1,7 @@
 /** Exercise 05: denseBackward, reluBackward, softmaxCrossEntropy — vs the engine and vs numerical gradients. */
 import fc from 'fast-check';
 import { denseBackward, denseForward, reluBackward, reluForward, softmaxCrossEntropy, Tensor } from '@convkit/engine';
-import { caseTest, numericalGradient, randomTest, sh, type CaseOptions, type TestSpec } from './kit.ts';
-import { normal, seedArb, small } from './shapes.ts';
+import { caseTest, numericalGradient, randomTest, sh, type CaseOptions, type TestSpec, normal, seedArb, small } from '@convkit/grader/spec';
 
 type DenseArgs = [Tensor, Tensor, Tensor];
 const dense: CaseOptions<DenseArgs> = { fn: 'denseBackward', argNames: ['dout', 'x', 'w'], reference: denseBackward };

@@ -1,8 +1,7 @@
 /** Exercise 04: flattenForward and denseForward. */
 import fc from 'fast-check';
 import { denseForward, flattenForward, Tensor } from '@convkit/engine';
-import { caseTest, randomTest, sh, type CaseOptions, type TestSpec } from './kit.ts';
-import { normal, seedArb, small } from './shapes.ts';
+import { caseTest, randomTest, sh, type CaseOptions, type TestSpec, normal, seedArb, small } from '@convkit/grader/spec';
 
 const flatten: CaseOptions<[Tensor]> = {
   fn: 'flattenForward',

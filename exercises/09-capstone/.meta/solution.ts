@@ -8,13 +8,13 @@
  * MNIST digits keep their shape at 14×14.
  */
 import { Rng, Tensor, heNormal, reluForward } from '@convkit/engine';
-import { conv2dForward } from './02-conv-forward.ts';
-import { maxPool2dForward } from './03-max-pool-forward.ts';
-import { flattenForward, denseForward } from './04-flatten-dense.ts';
-import { denseBackward, reluBackward, softmaxCrossEntropy } from './05-backprop.ts';
-import { maxPool2dBackward } from './06-max-pool-backward.ts';
-import { conv2dBackward } from './07-conv-backward.ts';
-import { sgdMomentumStep } from './08-sgd-momentum.ts';
+import { conv2dForward } from '../../02-conv-forward/.meta/solution.ts';
+import { maxPool2dForward } from '../../03-max-pool-forward/.meta/solution.ts';
+import { flattenForward, denseForward } from '../../04-flatten-dense/.meta/solution.ts';
+import { denseBackward, reluBackward, softmaxCrossEntropy } from '../../05-backprop/.meta/solution.ts';
+import { maxPool2dBackward } from '../../06-max-pool-backward/.meta/solution.ts';
+import { conv2dBackward } from '../../07-conv-backward/.meta/solution.ts';
+import { sgdMomentumStep } from '../../08-sgd-momentum/.meta/solution.ts';
 
 export interface LabelledImages {
   /** `[N, 1, 28, 28]`, normalised pixels. */

@@ -1,6 +1,6 @@
 /** Reference solution of exercise 02: the naive convolution forward pass, one loop per index. */
 import { Tensor, index4, type ConvParams } from '@convkit/engine';
-import { outputSize } from './01-output-size.ts';
+import { outputSize } from '../../01-output-size/.meta/solution.ts';
 
 export function conv2dForward(x: Tensor, w: Tensor, b: Tensor, { stride, pad }: ConvParams): Tensor {
   const [N, C, H, W] = x.shape;

@@ -5,10 +5,7 @@
  */
 import { loadMnist } from '@convkit/engine/node';
 import { takeExamples, type Dataset, type Tensor } from '@convkit/engine';
-import type { CallResult } from '../sandbox/sandbox.ts';
-import { isWireTensor, type WireValue } from '../sandbox/protocol.ts';
-import { describeValue } from '../compare.ts';
-import { judge, passed, toWire, type SpecContext, type TestSpec, type Verdict } from './kit.ts';
+import { type CallResult, isWireTensor, type WireValue, describeValue, judge, passed, toWire, type SpecContext, type TestSpec, type Verdict } from '@convkit/grader/spec';
 
 /** Sizes of the capstone's data: small enough for naive loops to train within the limit. */
 export const CAPSTONE = { trainSize: 8000, testSize: 1000, seed: 7 } as const;

@@ -1,8 +1,7 @@
 /** Exercise 07: conv2dBackward — vs the engine and vs numerical gradients of the reference forward pass. */
 import fc from 'fast-check';
 import { conv2dBackward, conv2dForward, Tensor, type ConvParams } from '@convkit/engine';
-import { caseTest, numericalGradient, randomTest, sh, type CaseOptions, type TestSpec } from './kit.ts';
-import { normal, planeArb, seedArb, small } from './shapes.ts';
+import { caseTest, numericalGradient, randomTest, sh, type CaseOptions, type TestSpec, normal, planeArb, seedArb, small } from '@convkit/grader/spec';
 
 type Args = [Tensor, Tensor, Tensor, ConvParams];
 const options: CaseOptions<Args> = { fn: 'conv2dBackward', argNames: ['dout', 'x', 'w', 'params'], reference: conv2dBackward };

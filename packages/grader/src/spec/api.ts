@@ -1,0 +1,9 @@
+/**
+ * `@convkit/grader/spec`: what an exercise's `.meta/spec.ts` builds its checks from. A spec lives in
+ * its exercise's folder (`exercises/NN-slug/.meta/spec.ts`, graders only) and imports only this.
+ */
+export * from './kit.ts';
+export * from './shapes.ts';
+export { compareResult, describeValue, fmt } from '../compare.ts';
+export { isWireTensor, type WireValue } from '../sandbox/protocol.ts';
+export type { CallResult } from '../sandbox/sandbox.ts';
