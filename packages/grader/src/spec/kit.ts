@@ -9,6 +9,8 @@ import type { CallResult } from '../sandbox/sandbox.ts';
 import type { WireValue } from '../sandbox/protocol.ts';
 import type { Status } from '../report.ts';
 import { compareResult, describeValue, fmt, type CompareOptions } from '../compare.ts';
+import { encodeValue, sizeOfInputs } from '../record/codec.ts';
+import type { RecordedBody, RecordedCase, RecordedRandomCase, RecordedThreaded, RecordOptions } from '../record/format.ts';
 
 export interface Verdict {
   status: Status;
@@ -28,6 +30,12 @@ export interface TestSpec {
   /** Share of the exercise's points, relative to the other tests (1 by default). */
   weight?: number;
   run(ctx: SpecContext): Promise<Verdict>;
+  /**
+   * The test as plain data, for grading without the reference (the student kit): its cases' inputs
+   * and the reference's expected results. caseTest, randomTest and threadedTest implement it; a custom
+   * test without it cannot be recorded.
+   */
+  record?(options: RecordOptions): RecordedBody | Promise<RecordedBody>;
 }
 
 export const passed: Verdict = { status: 'passed', message: '' };
@@ -106,8 +114,24 @@ export interface CaseOptions<A extends unknown[]> extends Omit<CompareOptions, '
   outputName?: string;
 }
 
-/** Calls the student's function once and compares with the reference's result. */
-export async function runCase<A extends unknown[]>(ctx: SpecContext, options: CaseOptions<A>, args: A): Promise<Verdict> {
+/** One call ready to be judged: the inputs on the wire and the reference's outcome. */
+export interface PreparedCase {
+  fn: string;
+  argNames: string[];
+  /** The arguments, already on the wire (see {@link toWire}). */
+  args: unknown[];
+  /** The reference's result (unused when `expectError` is set). */
+  expected?: unknown;
+  /** The reference threw this message: the student must throw an Error too. */
+  expectError?: string;
+  /** The case's own tolerance (the course's applies otherwise). */
+  tolerance?: number;
+  explainShape?: () => string;
+  outputName?: string;
+}
+
+/** Runs the reference on `args` (in the grader's process) and puts the inputs on the wire. */
+export function prepareCase<A extends unknown[]>(options: CaseOptions<A>, args: A): PreparedCase {
   let expected: unknown;
   let expectError: string | undefined;
   try {
@@ -115,15 +139,50 @@ export async function runCase<A extends unknown[]>(ctx: SpecContext, options: Ca
   } catch (error) {
     expectError = error instanceof Error ? error.message : String(error);
   }
-  const result = await ctx.call(options.fn, args.map(toWire), options.argNames);
   const explain = options.explainShape;
-  const compare: CompareOptions = { tolerance: options.tolerance ?? ctx.tolerance, explainShape: explain ? () => explain(...args) : undefined };
-  return judge(result, options.fn, (value) => compareResult(expected, value, options.outputName ?? 'out', compare), expectError);
+  return {
+    fn: options.fn,
+    argNames: options.argNames,
+    args: args.map(toWire),
+    expected,
+    expectError,
+    tolerance: options.tolerance,
+    explainShape: explain ? () => explain(...args) : undefined,
+    outputName: options.outputName,
+  };
+}
+
+/** Calls the student's function once with a prepared case and judges the answer: the live and the recorded checks both end here. */
+export async function judgeCase(ctx: SpecContext, c: PreparedCase): Promise<Verdict> {
+  const result = await ctx.call(c.fn, c.args, c.argNames);
+  const compare: CompareOptions = { tolerance: c.tolerance ?? ctx.tolerance, explainShape: c.explainShape };
+  return judge(result, c.fn, (value) => compareResult(c.expected, value, c.outputName ?? 'out', compare), c.expectError);
+}
+
+/** Calls the student's function once and compares with the reference's result. */
+export async function runCase<A extends unknown[]>(ctx: SpecContext, options: CaseOptions<A>, args: A): Promise<Verdict> {
+  return judgeCase(ctx, prepareCase(options, args));
+}
+
+/** A prepared case as plain data (the explanation of the shape computed now, as a sentence). */
+export function recordCase(c: PreparedCase): RecordedCase {
+  const recorded: RecordedCase = { fn: c.fn, argNames: [...c.argNames], args: c.args.map((a, i) => encodeValue(a, c.argNames[i] ?? `argument ${i + 1}`)) };
+  if (c.expectError !== undefined) recorded.expectError = c.expectError;
+  else recorded.expected = encodeValue(c.expected, `the expected ${c.outputName ?? 'out'}`);
+  if (c.tolerance !== undefined) recorded.tolerance = c.tolerance;
+  if (c.explainShape) recorded.explainShape = c.explainShape();
+  if (c.outputName !== undefined) recorded.outputName = c.outputName;
+  return recorded;
 }
 
 /** One fixed case: `name` carries its shapes. */
 export function caseTest<A extends unknown[]>(name: string, options: CaseOptions<A>, args: () => A, weight = 1): TestSpec {
-  return { name, weight, run: (ctx) => runCase(ctx, options, args()) };
+  return {
+    name,
+    weight,
+    run: (ctx) => runCase(ctx, options, args()),
+    record: () => ({ kind: 'case', case: recordCase(prepareCase(options, args())) }),
+  };
 }
 
 export interface RandomOptions<P, A extends unknown[]> extends CaseOptions<A> {
@@ -132,6 +191,11 @@ export interface RandomOptions<P, A extends unknown[]> extends CaseOptions<A> {
   build: (params: P) => A;
   /** Describes a case by its shapes, for the message about the smallest failing one. */
   label: (params: P) => string;
+  /**
+   * How big a case is, to try the smallest precomputed cases first where there is no shrinking (the
+   * student kit); by default the number of tensor elements plus the magnitude of the plain numbers.
+   */
+  size?: (params: P) => number;
   seed: number;
   numRuns?: number;
 }
@@ -140,6 +204,9 @@ export interface RandomOptions<P, A extends unknown[]> extends CaseOptions<A> {
  * Seeded random cases with fast-check. On a failure fast-check shrinks the case (smaller shapes,
  * smaller seeds) while it keeps failing, and the message shows the smallest one it found. A timeout
  * or crash stops the search at once: shrinking it would only cost more time limits.
+ *
+ * Recorded (for the student kit), it is the first `numRuns` cases fast-check generates from the same
+ * seed (`fc.sample`), the very cases the live check starts with, each with the reference's result.
  */
 export function randomTest<P, A extends unknown[]>(name: string, options: RandomOptions<P, A>, weight = 2): TestSpec {
   return {
@@ -172,6 +239,93 @@ export function randomTest<P, A extends unknown[]>(name: string, options: Random
         message: `random case failed; smallest failing input found by shrinking (${runs} runs, seed ${options.seed}): ${found.label}\n${found.verdict.message}`,
       };
     },
+    record(recordOptions) {
+      const numRuns = Math.min(options.numRuns ?? 25, recordOptions.maxRandomCases ?? Infinity);
+      const cases = fc.sample(options.arbitrary, { seed: options.seed, numRuns }).map((params): RecordedRandomCase => {
+        const recorded = recordCase(prepareCase(options, options.build(params)));
+        return { ...recorded, label: options.label(params), size: options.size?.(params) ?? sizeOfInputs(recorded.args) };
+      });
+      return { kind: 'random', seed: options.seed, numRuns, cases };
+    },
+  };
+}
+
+/**
+ * Precomputed random cases, judged from the smallest to the largest: the first failing one is the
+ * smallest among them (there is no reference to shrink with). A timeout or crash stops at once, as in
+ * {@link randomTest}.
+ */
+export async function runPrecomputed(ctx: SpecContext, seed: number, cases: readonly { size: number; label: string; prepared: () => PreparedCase }[]): Promise<Verdict> {
+  const order = cases.map((c, i) => ({ c, i })).sort((a, b) => a.c.size - b.c.size || a.i - b.i);
+  for (const { c } of order) {
+    const verdict = await judgeCase(ctx, c.prepared());
+    if (verdict.status === 'passed') continue;
+    if (verdict.status !== 'failed') return verdict;
+    return {
+      status: 'failed',
+      message: `random case failed; smallest failing input among ${cases.length} precomputed cases (seed ${seed}): ${c.label}\n${verdict.message}`,
+    };
+  }
+  return passed;
+}
+
+/** Several calls in a row: some arguments are threaded (each call gets what the student's call before returned). */
+export interface ThreadedCase {
+  fn: string;
+  argNames: string[];
+  /** The threaded arguments' values before the first call, on the wire, by argument name. */
+  state: Record<string, unknown>;
+  /** Per call: the other arguments (on the wire) by name, and the correct value of the checked field. */
+  steps: { inputs: Record<string, unknown>; expected: unknown }[];
+  /** The result field compared with the expected value, named in messages (`params after step 2`). */
+  checked: string;
+  tolerance?: number;
+}
+
+/**
+ * Runs a threaded case: each call is fed the student's own threaded values from the call before, and
+ * its `checked` field is compared with the reference trajectory; the first difference is the verdict.
+ */
+export async function runThreaded(ctx: SpecContext, t: ThreadedCase): Promise<Verdict> {
+  let state: Record<string, unknown> = { ...t.state };
+  for (const [s, step] of t.steps.entries()) {
+    const args = t.argNames.map((name) => (name in state ? state[name] : step.inputs[name]));
+    const result = await ctx.call(t.fn, args, t.argNames);
+    const verdict = judge(result, t.fn, (value) => {
+      const got = value as Record<string, WireValue> | null;
+      return compareResult(step.expected, got?.[t.checked] ?? null, `${t.checked} after step ${s + 1}`, { tolerance: t.tolerance });
+    });
+    if (verdict.status !== 'passed') return verdict;
+    if (result.kind !== 'returned') return verdict;
+    const value = result.value as Record<string, unknown>;
+    state = Object.fromEntries(Object.keys(state).map((name) => [name, value[name]]));
+  }
+  return passed;
+}
+
+/** A threaded case as plain data. */
+export function recordThreaded(t: ThreadedCase): RecordedThreaded {
+  const recorded: RecordedThreaded = {
+    fn: t.fn,
+    argNames: [...t.argNames],
+    state: Object.fromEntries(Object.entries(t.state).map(([k, v]) => [k, encodeValue(v, k)])),
+    steps: t.steps.map((step, s) => ({
+      inputs: Object.fromEntries(Object.entries(step.inputs).map(([k, v]) => [k, encodeValue(v, `${k} of step ${s + 1}`)])),
+      expected: encodeValue(step.expected, `${t.checked} after step ${s + 1}`),
+    })),
+    checked: t.checked,
+  };
+  if (t.tolerance !== undefined) recorded.tolerance = t.tolerance;
+  return recorded;
+}
+
+/** A test of several threaded calls (see {@link runThreaded}); `build` computes the reference trajectory. */
+export function threadedTest(name: string, build: () => ThreadedCase, weight = 1): TestSpec {
+  return {
+    name,
+    weight,
+    run: (ctx) => runThreaded(ctx, build()),
+    record: () => ({ kind: 'threaded', threaded: recordThreaded(build()) }),
   };
 }
 
