@@ -3,7 +3,7 @@
  * one step of v ← μ·v − lr·g; p ← p + v, checked against the engine's SGD optimizer.
  */
 import { SGD, Tensor, type Param } from '@convkit/engine';
-import { caseTest, judge, passed, toWire, type CaseOptions, type TestSpec, compareResult, normal } from '@convkit/grader/spec';
+import { caseTest, threadedTest, toWire, type CaseOptions, type TestSpec, normal } from '@convkit/grader/spec';
 
 interface Hyper {
   lr: number;
@@ -48,36 +48,28 @@ const shapesCase = (shapes: number[][], hyper: Hyper, seed: number, note: string
     hyper,
   ]);
 
-/** Several steps in a row, each fed the student's own velocities from the step before. */
+/**
+ * Several steps in a row, each fed the student's own params and velocities from the step before,
+ * compared with the engine's SGD trajectory from the same start (recordable: see threadedTest).
+ */
 function threadedSteps(steps: number, hyper: Hyper): TestSpec {
-  return {
-    name: `${steps} steps in a row from zero velocity, params=[2,3] [3] lr=${hyper.lr} momentum=${hyper.momentum}`,
-    weight: 2,
-    async run(ctx) {
-      const start = [normal([2, 3], 81), normal([3], 82)];
-      const gradients = Array.from({ length: steps }, (_, s) => [normal([2, 3], 90 + s), normal([3], 95 + s)]);
-      const opt = new SGD(hyper);
-      const slots: Param[] = start.map((p, k) => ({ name: `p${k}`, value: p.clone(), grad: p }));
-      let params: unknown = toWire(start);
-      let velocities: unknown = toWire(start.map((p) => Tensor.zerosLike(p)));
-      for (let s = 0; s < steps; s++) {
-        slots.forEach((slot, k) => (slot.grad = gradients[s][k]));
+  return threadedTest(`${steps} steps in a row from zero velocity, params=[2,3] [3] lr=${hyper.lr} momentum=${hyper.momentum}`, () => {
+    const start = [normal([2, 3], 81), normal([3], 82)];
+    const gradients = Array.from({ length: steps }, (_, s) => [normal([2, 3], 90 + s), normal([3], 95 + s)]);
+    const opt = new SGD(hyper);
+    const slots: Param[] = start.map((p, k) => ({ name: `p${k}`, value: p.clone(), grad: p }));
+    return {
+      fn: 'sgdMomentumStep',
+      argNames: options.argNames,
+      state: { params: toWire(start), velocities: toWire(start.map((p) => Tensor.zerosLike(p))) },
+      steps: gradients.map((g) => {
+        slots.forEach((slot, k) => (slot.grad = g[k]));
         opt.step(slots);
-        const result = await ctx.call('sgdMomentumStep', [params, toWire(gradients[s]), velocities, hyper], options.argNames);
-        const verdict = judge(result, 'sgdMomentumStep', (value) => {
-          const got = value as { params?: unknown };
-          const problem = compareResult(slots.map((slot) => slot.value), (got?.params ?? null) as never, `params after step ${s + 1}`);
-          return problem;
-        });
-        if (verdict.status !== 'passed') return verdict;
-        if (result.kind !== 'returned') return verdict;
-        const value = result.value as { params: unknown; velocities: unknown };
-        params = value.params;
-        velocities = value.velocities;
-      }
-      return passed;
-    },
-  };
+        return { inputs: { grads: toWire(g), options: hyper }, expected: slots.map((slot) => slot.value.clone()) };
+      }),
+      checked: 'params',
+    };
+  }, 2);
 }
 
 export const tests = (): TestSpec[] => [
