@@ -7,3 +7,4 @@ export * from './shapes.ts';
 export { compareResult, describeValue, fmt } from '../compare.ts';
 export { isWireTensor, type WireValue } from '../sandbox/protocol.ts';
 export type { CallResult } from '../sandbox/sandbox.ts';
+export { accuracyTest, trainOnce, type CapstoneData, type TrainOnce } from './capstone.ts';
