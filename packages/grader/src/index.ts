@@ -21,6 +21,9 @@ export {
 } from './reporters/index.ts';
 export { Sandbox, type SandboxOptions, type CallResult } from './sandbox/sandbox.ts';
 export { specs, type ExerciseSpec, type TestSpec, type Verdict, type SpecContext } from './spec/index.ts';
+export { recordExercise, writeExpected, expectedFile, type RecordExerciseOptions } from './record/recorder.ts';
+export { replaySpec } from './record/replay.ts';
+export { EXPECTED_FORMAT, type RecordedExercise, type RecordedTest, type RecordedCase, type RecordedRandomCase } from './record/format.ts';
 export { compareResult, compareTensor, relativeError, TOLERANCE } from './compare.ts';
 export { nextHint, readProgress, progressFile, type HintProgress } from './hint.ts';
 export { exercises, findExercise, type Exercise } from '../../../exercises/manifest.ts';
