@@ -5,8 +5,7 @@
  * public MNIST of the `mnist` package, loaded the same way live and recorded (a recorded capstone test
  * holds only the sizes, the seed and the threshold), so the kit can grade it too.
  */
-import { loadMnist } from '@convkit/engine/node';
-import { takeExamples, type Dataset, type Tensor } from '@convkit/engine';
+import type { Dataset, Tensor } from '@convkit/engine';
 import type { CallResult } from '../sandbox/sandbox.ts';
 import { isWireTensor, type WireValue } from '../sandbox/protocol.ts';
 import { describeValue } from '../compare.ts';
@@ -26,14 +25,19 @@ interface Data {
   testY: Int32Array;
 }
 
-const loaded = new Map<string, Data>();
-function mnist({ trainSize, testSize, seed }: CapstoneData): Data {
+const loaded = new Map<string, Promise<Data>>();
+/** MNIST split as the capstone uses it, loaded on first use (the MNIST loader is imported only then). */
+function mnist({ trainSize, testSize, seed }: CapstoneData): Promise<Data> {
   const key = `${trainSize}/${testSize}/${seed}`;
   let data = loaded.get(key);
   if (!data) {
-    const split = loadMnist({ testSize, seed });
-    data = { train: takeExamples(split.train, trainSize), testX: split.test.x, testY: split.test.y };
+    data = (async () => {
+      const [{ loadMnist }, { takeExamples }] = await Promise.all([import('@convkit/engine/node'), import('@convkit/engine')]);
+      const split = loadMnist({ testSize, seed });
+      return { train: takeExamples(split.train, trainSize), testX: split.test.x, testY: split.test.y };
+    })();
     loaded.set(key, data);
+    data.catch(() => loaded.delete(key));
   }
   return data;
 }
@@ -65,7 +69,7 @@ export function trainOnce(timeLimitMs: number, data: CapstoneData): TrainOnce {
   let pending: Promise<{ result: CallResult; seconds: number }> | null = null;
   return (ctx) => {
     pending ??= (async () => {
-      const { train, testX } = mnist(data);
+      const { train, testX } = await mnist(data);
       const started = Date.now();
       const result = await ctx.call(
         'trainAndPredict',
@@ -84,7 +88,7 @@ export function accuracyTest(name: string, weight: number, threshold: number, da
     name,
     weight,
     async run(ctx): Promise<Verdict> {
-      const { testY } = mnist(data);
+      const { testY } = await mnist(data);
       const { result, seconds } = await run(ctx);
       let accuracy = 0;
       const verdict = judge(result, 'trainAndPredict', (value) => {
