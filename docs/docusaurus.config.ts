@@ -3,9 +3,11 @@ import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
-import {chaptersLeftOut} from './course.ts';
+import {chaptersLeftOut, course, site} from './course.ts';
+import commonjsServerBundle from './src/plugins/commonjs-server-bundle.ts';
+import bundlerCacheKey from './src/plugins/bundler-cache-key.ts';
 
-// Runs in Node. The site is docs-only (served at '/'), fetches nothing from the network at build or view
+// Runs in Node. The site is docs-only (docs at the root of its base URL), fetches nothing from the network at build or view
 // time: KaTeX's CSS and fonts are bundled from node_modules, there are no web fonts, images or analytics.
 // Chapters the course config leaves out are not built; links to them from the chapters that stay are then
 // reported as warnings rather than failing the build (they are the instructor's to reword).
@@ -13,12 +15,13 @@ const hasPlayground = !chaptersLeftOut.includes('playground');
 const linkCheck = chaptersLeftOut.length > 0 ? 'warn' : 'throw';
 
 const config: Config = {
-  title: 'convkit',
+  // the course config's title and address (course.ts)
+  title: course.title,
   tagline: 'Learn convolutional neural networks by building one',
   favicon: 'img/favicon.ico',
   future: {v4: true}, // Rspack + SWC via @docusaurus/faster: cold builds in seconds
-  url: 'https://convkit.example.org',
-  baseUrl: process.env.DOCS_BASE_URL ?? '/',
+  url: site.url,
+  baseUrl: site.baseUrl,
   onBrokenLinks: linkCheck,
   markdown: {
     // .md files (generated exercise pages, API reference) are CommonMark; chapters are .mdx
@@ -47,6 +50,10 @@ const config: Config = {
   ],
   themes: ['@docusaurus/theme-live-codeblock'],
   plugins: [
+    // the server bundle stays CommonJS when the site is built under a "type": "module" package (release/site)
+    commonjsServerBundle,
+    // one bundler cache per site address and course (they come from the environment, not this file)
+    [bundlerCacheKey, {key: JSON.stringify({site, course})}],
     [
       'docusaurus-plugin-typedoc',
       {
@@ -67,7 +74,7 @@ const config: Config = {
   themeConfig: {
     colorMode: {respectPrefersColorScheme: true},
     navbar: {
-      title: 'convkit',
+      title: course.title,
       logo: {alt: 'convkit logo', src: 'img/logo.svg'},
       items: [
         {type: 'docSidebar', sidebarId: 'course', position: 'left', label: 'Course'},
