@@ -9,8 +9,8 @@
  * variable CONVKIT_COURSE_CONFIG (read by docs/sidebars.ts and docs/docusaurus.config.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import type { Course } from '../load.ts';
 import { buildGradescopeZip } from './gradescope.ts';
 import { buildStarterKit } from './starter-kit.ts';
@@ -35,6 +35,72 @@ function timed<T>(seconds: Record<string, number>, part: string, run: () => T): 
   return value;
 }
 
+/** Text of an HTML fragment: tags dropped, the usual entities decoded, blank runs collapsed. */
+function textOf(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Why a built page is an error shell instead of the page, or undefined for a real page. Docusaurus renders
+ * an error into the page and still writes it (the build succeeds) when a page's code fails to load or render:
+ *   - its loader's fallback, a red box with the error and a Retry button (a chunk that could not be loaded,
+ *     e.g. "ReferenceError: exports is not defined in ES module scope");
+ *   - its error boundaries' "This page crashed" page (title "Page Error").
+ * Every real page of the site has a <main> with an <h1>.
+ */
+export function errorShell(html: string): string | undefined {
+  // (the HTML minifier drops optional end tags: the <p> may end at the next <div> instead of a </p>)
+  const loader = /background-color:\s*#fa383e[^>]*>\s*<p>([\s\S]*?)(?:<\/p>|<div|<button)/i.exec(html);
+  if (loader) return textOf(loader[1]);
+  if (/This page crashed|<title[^>]*>Page Error<\/title>/.test(html)) {
+    const message = /This page crashed\.?<\/h1>[\s\S]*?<p[^>]*>([\s\S]*?)(?:<\/p>|<div|<\/main)/.exec(html);
+    return `"This page crashed"${message ? `: ${textOf(message[1])}` : ''}`;
+  }
+  if (!/<main[\s>]/.test(html)) return 'no <main> element (not a rendered page)';
+  if (!/<h1[\s>]/.test(html)) return 'no <h1> heading (not a rendered page)';
+  return undefined;
+}
+
+/** The error shells among the HTML files of a built site: page (relative path) and why. */
+export function errorShellPages(siteDir: string): { page: string; error: string }[] {
+  const found: { page: string; error: string }[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.html')) {
+        const error = errorShell(readFileSync(path, 'utf8'));
+        if (error !== undefined) found.push({ page: relative(siteDir, path).split(sep).join('/'), error });
+      }
+    }
+  };
+  walk(siteDir);
+  return found.sort((a, b) => a.page.localeCompare(b.page));
+}
+
+/**
+ * Checks a built site: throws when it has no home page or when any page is an error shell, naming the pages
+ * and their errors (a site whose pages show an error instead of the chapter is a failed build).
+ */
+export function checkSite(siteDir: string): void {
+  if (!existsSync(join(siteDir, 'index.html'))) throw new Error(`checkSite: expected the site's home page at ${join(siteDir, 'index.html')}, got no such file`);
+  const shells = errorShellPages(siteDir);
+  if (shells.length > 0) {
+    const shown = shells.slice(0, 10).map((s) => `  ${s.page}: ${s.error.slice(0, 400)}`);
+    if (shells.length > 10) shown.push(`  … and ${shells.length - 10} more`);
+    throw new Error(`checkSite: expected every page of ${siteDir} to render its content, got ${shells.length} error page(s) in its place:\n${shown.join('\n')}`);
+  }
+}
+
+/**
+ * Builds the course site into `siteDir` and checks every page it wrote ({@link checkSite}). Throws when the docs build fails,
+ * when it wrote no pages, or when any page is an error shell (naming the pages and their errors): a site
+ * whose pages show an error instead of the chapter is a failed build, whatever docusaurus's exit code.
+ */
 export function buildSite(course: Course, siteDir: string, configFile: string): void {
   rmSync(siteDir, { recursive: true, force: true });
   // Straight into the release folder: docs/build (the docs' own build, which their browser tests use) stays as it is.
@@ -46,6 +112,7 @@ export function buildSite(course: Course, siteDir: string, configFile: string): 
     maxBuffer: 1 << 26,
   });
   if (r.status !== 0) throw new Error(`buildSite: the docs build failed:\n${(r.stdout + r.stderr).slice(-4000)}`);
+  checkSite(siteDir);
 }
 
 export function buildRelease(course: Course, options: BuildOptions): BuildResult {
