@@ -33,7 +33,8 @@ export interface PageLog {
 export function watch(page: Page): PageLog {
   const log: PageLog = { errors: [], external: [], bytes: new Map() };
   page.on('console', (m) => {
-    if (m.type() === 'error') log.errors.push(`console: ${m.text()}`);
+    // "Failed to load resource" does not say which: add the URL
+    if (m.type() === 'error') log.errors.push(`console: ${m.text()}${m.text().startsWith('Failed to load resource') ? ` (${m.location().url})` : ''}`);
   });
   page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
   page.on('request', (r) => {

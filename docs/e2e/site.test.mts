@@ -1,18 +1,45 @@
 /**
- * The built course site in a real browser (Debian Chromium via playwright-core), served from docs/build on
- * 127.0.0.1. Build first: `pnpm --filter @convkit/docs build`.
+ * The built course site in a real browser (Debian Chromium via playwright-core), served on 127.0.0.1 under
+ * its base URL. Build first: `pnpm --filter @convkit/docs build`.
+ *
+ * The tests follow the course the site was built for: course.config.ts, or the file CONVKIT_COURSE_CONFIG
+ * names (loaded and checked by @convkit/course's loader, as the build does). Only the chapters, figures,
+ * playground and exercises the course includes are tested, and those it leaves out must not be in the site.
+ * CONVKIT_SITE_DIR names another built site than docs/build (e.g. `pnpm course build`'s release/site).
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { serve } from './server.mts';
 import { launch, watch, type PageLog } from './browser.mts';
 import { INTENDED_ERRORS, LIVE, numbersOf } from './expected.mts';
+import { siteAddress } from '@convkit/course';
+import { loadCourse } from '@convkit/course/node';
 
-const build = join(import.meta.dirname, '..', 'build');
+const repoRoot = join(import.meta.dirname, '..', '..');
+const build = process.env.CONVKIT_SITE_DIR ? resolve(process.env.CONVKIT_SITE_DIR) : join(import.meta.dirname, '..', 'build');
+const course = await loadCourse(repoRoot);
+/** The site's address as the build computed it (docs/course.ts): the config's url, DOCS_BASE_URL over its path. */
+const address = siteAddress(course.config);
+const baseUrl = process.env.DOCS_BASE_URL ?? address.baseUrl;
+/** A chapter's path in the site (below the base URL). */
+const chapterPath = (id: string): string => (id === 'index' ? '/' : `/${id}`);
+const chapterPaths = new Set(course.config.chapters.map(chapterPath));
+const courseExercises = course.exercises.map((e) => e.id);
+/** The course pages with live blocks that this course includes. */
+const live = Object.entries(LIVE).filter(([path]) => chapterPaths.has(path));
+/** `skip` for a test of a page the course leaves out (node:test prints the reason). */
+const unlessLeftOut = (path: string): { skip?: string } => (chapterPaths.has(path) ? {} : { skip: `the course leaves out ${path}` });
+/** A URL's path below the base URL (`/` for the home page). */
+const sitePath = (url: string): string => {
+  const p = new URL(url).pathname;
+  const below = p.startsWith(baseUrl) ? `/${p.slice(baseUrl.length)}` : p;
+  return below.replace(/\/$/, '') || '/';
+};
+
 const shots = join(import.meta.dirname, 'screenshots');
 let site: { url: string; close: () => Promise<void> };
 let browser: BrowserContext;
@@ -55,9 +82,9 @@ async function liveBlocksSettled(page: Page): Promise<void> {
 }
 
 before(async () => {
-  assert.ok(existsSync(join(build, 'index.html')), 'docs/build is missing: run `pnpm --filter @convkit/docs build` first');
+  assert.ok(existsSync(join(build, 'index.html')), `${build} is missing: run \`pnpm --filter @convkit/docs build\` first`);
   mkdirSync(shots, { recursive: true });
-  site = await serve(build);
+  site = await serve(build, baseUrl);
   browser = await launch();
 });
 
@@ -69,11 +96,18 @@ after(async () => {
 describe('every page', () => {
   test('every page of the sitemap is served as HTML and renders in the browser with no console error and no request leaving 127.0.0.1', async () => {
     const sitemap = readFileSync(join(build, 'sitemap.xml'), 'utf8');
-    const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname.replace(/\/$/, '') || '/');
-    assert.ok(paths.length >= 12, `expected the chapters, playground and API pages in the sitemap, got ${paths.length}`);
-    for (const required of ['/', '/playground', '/instructor-guide', '/exercises', '/api', ...Object.keys(LIVE)]) {
-      assert.ok(paths.includes(required), `sitemap lacks ${required}`);
-    }
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    const outside = locs.filter((l) => !l.startsWith(address.url + baseUrl));
+    assert.deepEqual(outside, [], `sitemap addresses outside the course's ${address.url + baseUrl}`);
+    const paths = locs.map(sitePath);
+    // exactly the course's chapters and exercises, plus the kit's own pages and the API reference
+    const required = ['/', ...chapterPaths, '/instructor-guide', '/exercises', '/api', ...courseExercises.map((id) => `/exercises/${id}`)];
+    for (const path of required) assert.ok(paths.includes(path), `sitemap lacks ${path}`);
+    assert.ok(paths.some((p) => p.startsWith('/api/')), 'sitemap lacks the API reference pages');
+    const leftOutChapters = [...Object.keys(LIVE), '/playground'].filter((p) => !chapterPaths.has(p) && paths.includes(p));
+    assert.deepEqual(leftOutChapters, [], 'chapters the course leaves out are in the site');
+    const leftOutExercises = paths.filter((p) => /^\/exercises\/[^/]+$/.test(p) && !courseExercises.includes(p.slice('/exercises/'.length)));
+    assert.deepEqual(leftOutExercises, [], 'exercises the course leaves out are in the site');
     const failures: string[] = [];
     // 1. every page exists as static HTML (what a crawler or a student without JavaScript gets)
     for (const path of paths) {
@@ -112,11 +146,12 @@ describe('every page', () => {
     for (const path of paths.filter(generated)) {
       // the page's own h1: the README's heading for an exercise, the symbol's name for the API
       const name = path.startsWith('/api/') ? path.split('/').pop()! : '';
-      await page.evaluate((to) => {
-        window.history.pushState({}, '', to);
+      const to = baseUrl + path.slice(1);
+      await page.evaluate((url) => {
+        window.history.pushState({}, '', url);
         window.dispatchEvent(new PopStateEvent('popstate'));
-      }, path);
-      await page.waitForFunction(([n, to]) => window.location.pathname === to && document.querySelector('article h1')?.textContent?.includes(n), [name, path], { timeout: 10_000 })
+      }, to);
+      await page.waitForFunction(([n, url]) => window.location.pathname === url && document.querySelector('article h1')?.textContent?.includes(n), [name, to], { timeout: 10_000 })
         .catch(() => failures.push(`${path}: did not render${name ? ` a page titled ${name}` : ''}`));
       await check(page, log, path);
     }
@@ -138,8 +173,19 @@ const FIGURES: Record<string, string[]> = {
   '/gradient-descent': ['gd-loss', 'gd-accuracy'],
 };
 
+describe('site identity', () => {
+  test('the site title and address come from the course config', async () => {
+    const { page, log } = await open('/');
+    assert.equal(await page.locator('.navbar__title').first().textContent(), course.config.title);
+    assert.ok((await page.title()).includes(course.config.title), `page title "${await page.title()}" lacks the course title`);
+    assert.equal(await page.locator('link[rel=canonical]').getAttribute('href'), address.url + baseUrl);
+    assertClean('/', log);
+    await page.close();
+  });
+});
+
 describe('course pages', () => {
-  for (const [path, blocks] of Object.entries(LIVE)) {
+  for (const [path, blocks] of live) {
     test(`${path}: live blocks ${blocks.map((b) => b.id).join(', ')} show the hand-worked results; figures ${(FIGURES[path] ?? []).join(', ')} render as SVG; no console error or external request`, async () => {
       const { page, log } = await open(path);
       for (const b of blocks) {
@@ -182,7 +228,7 @@ describe('course pages', () => {
 });
 
 describe('interactive examples', () => {
-  test('an edited example re-runs, and an invalid one shows the engine error inline without breaking the page', async () => {
+  test('an edited example re-runs, and an invalid one shows the engine error inline without breaking the page', unlessLeftOut('/stride-and-padding'), async () => {
     const path = '/stride-and-padding';
     const { page, log } = await open(path);
     // find the block by its code once; its text changes when edited, so keep it by position
@@ -214,7 +260,7 @@ describe('interactive examples', () => {
     await page.close();
   });
 
-  test('the size calculator explains an invalid combination and the sliding window follows stride and padding', async () => {
+  test('the size calculator explains an invalid combination and the sliding window follows stride and padding', unlessLeftOut('/stride-and-padding'), async () => {
     const path = '/stride-and-padding';
     const { page, log } = await open(path);
     const calc = page.locator('[data-figure="output-size-calculator"]');
@@ -253,7 +299,7 @@ describe('interactive examples', () => {
 });
 
 describe('playground', () => {
-  test('trains in a worker while the page stays responsive, the loss falls, and a drawn digit gets a prediction', async (t) => {
+  test('trains in a worker while the page stays responsive, the loss falls, and a drawn digit gets a prediction', unlessLeftOut('/playground'), async (t) => {
     const path = '/playground';
     const { page, log } = await open(path);
     const toggle = page.getByTestId('train-toggle');
@@ -263,7 +309,7 @@ describe('playground', () => {
     const weight = [...log.bytes.values()].reduce((a, b) => a + b, 0);
     // this test server sends files as they are; a host that gzips text would send JS and CSS compressed
     const gzipped = [...log.bytes.entries()].reduce((sum, [url, bytes]) => {
-      const file = join(build, decodeURIComponent(new URL(url).pathname));
+      const file = join(build, decodeURIComponent(sitePath(url)));
       const compressible = /\.(js|css|html|svg|json)$/.test(file) && existsSync(file);
       return sum + (compressible ? gzipSync(readFileSync(file)).length : bytes);
     }, 0);
@@ -336,10 +382,15 @@ describe('playground', () => {
 });
 
 describe('generated pages', () => {
-  test('exercise pages come from the exercise READMEs, with grading instructions; the API reference documents the engine', async () => {
-    const exercisesDir = join(import.meta.dirname, '..', '..', 'exercises');
+  test('exercise pages come from the READMEs of the course\'s exercises, with grading instructions; the API reference documents the engine', async () => {
+    const exercisesDir = join(repoRoot, 'exercises');
     const { readdirSync } = await import('node:fs');
-    const folders = readdirSync(exercisesDir).filter((f) => /^\d+-/.test(f) && existsSync(join(exercisesDir, f, 'README.md')));
+    const all = readdirSync(exercisesDir).filter((f) => /^\d+-/.test(f) && existsSync(join(exercisesDir, f, 'README.md')));
+    const folders = all.filter((f) => courseExercises.includes(f));
+    assert.deepEqual(folders, [...courseExercises].sort(), 'every exercise of the course has a folder with a README');
+    for (const left of all.filter((f) => !courseExercises.includes(f))) {
+      assert.equal((await fetch(`${site.url}/exercises/${left}`)).status, 404, `/exercises/${left}: the course leaves it out, yet it is served`);
+    }
     const { page, log } = await open('/exercises');
     assert.match((await page.locator('article').textContent()) ?? '', /Reading the report/);
     for (const [i, folder] of folders.entries()) {
