@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
-import { Rng, Tensor, conv2dForward, randomNormal } from '@convkit/engine';
+import { Rng, Tensor, randomNormal } from '@convkit/engine';
+// Numerical gradients of YOUR forward pass (exercise 02): the kit's engine has none of its own.
+import { conv2dForward } from '../02-conv-forward/conv-forward.ts';
 import { step } from '../steps.ts';
 import { close, numericalGradient } from '../gradcheck.ts';
 import { conv2dBackward } from './conv-backward.ts';

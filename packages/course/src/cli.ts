@@ -63,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
       const course = await loadCourse(repoRoot);
       const outDir = resolve(cwd, values.out ?? join(repoRoot, 'release'));
       const t0 = performance.now();
-      const result = buildRelease(course, { outDir, skipSite: values['skip-site'] || process.env.CONVKIT_SKIP_SITE === '1', log: (l) => process.stderr.write(`${l}\n`) });
+      const result = await buildRelease(course, { outDir, skipSite: values['skip-site'] || process.env.CONVKIT_SKIP_SITE === '1', log: (l) => process.stderr.write(`${l}\n`) });
       const parts = Object.entries(result.seconds).map(([k, v]) => `${k} ${v} s`).join(', ');
       process.stdout.write(`release written to ${outDir} in ${((performance.now() - t0) / 1000).toFixed(1)} s (${parts})\n${result.files.map((f) => `  ${f}`).join('\n')}\n`);
       return 0;

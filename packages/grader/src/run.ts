@@ -66,6 +66,7 @@ export async function gradeExercise(target: GradeTarget, options: GradeOptions =
   };
 
   const results: TestResult[] = [];
+  const byThrowing: boolean[] = [];
   try {
     for (const [index, test] of tests.entries()) {
       let verdict: Verdict;
@@ -84,10 +85,20 @@ export async function gradeExercise(target: GradeTarget, options: GradeOptions =
         message: verdict.message,
       };
       results.push(result);
+      byThrowing.push(verdict.threwAsExpected === true);
       options.onEvent?.({ type: 'test', exercise, test: result, index, total: tests.length });
     }
   } finally {
     sandbox.close();
+  }
+  // A function that always throws would pass every "must throw" test: that credit needs at least one
+  // passed test where a value was computed (so a stub, a crash or a cheat that finds nothing scores 0).
+  if (results.some((r, i) => r.status === 'passed' && byThrowing[i]) && !results.some((r, i) => r.status === 'passed' && !byThrowing[i])) {
+    results.forEach((r, i) => {
+      if (r.status === 'passed' && byThrowing[i]) {
+        results[i] = { ...r, status: 'failed', score: 0, message: 'it threw, as it should for this input, but no valid input was computed correctly: throwing earns points only next to working code' };
+      }
+    });
   }
   const passedWeight = tests.reduce((s, t, i) => s + (results[i].status === 'passed' ? (t.weight ?? 1) : 0), 0);
   const result: ExerciseResult = {

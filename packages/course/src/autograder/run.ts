@@ -1,10 +1,13 @@
 /**
  * Gradescope's `run_autograder`, in TypeScript: grades `/autograder/submission` with the course's
  * exercises and writes `/autograder/results/results.json` in Gradescope's format
- * (https://gradescope-autograders.readthedocs.io/en/latest/specs/). Runs as root there; the student's
- * code runs as the unprivileged user named by CONVKIT_STUDENT_USER (the grader's sandbox switches to
- * it). `AUTOGRADER_ROOT` replaces `/autograder`, to test the whole thing in a temporary folder.
- * Whatever happens, a results.json is written: a failure of the autograder itself scores 0 and says why.
+ * (https://gradescope-autograders.readthedocs.io/en/latest/specs/). Runs as root from the grading
+ * workspace (the answer key). Student code runs as the unprivileged user CONVKIT_STUDENT_USER on the
+ * runtime in CONVKIT_SANDBOX_RUNTIME (the answer-free student kit); before grading, a probe run as
+ * that user must fail to read the key and succeed in reading the runtime, or nothing is graded.
+ * `AUTOGRADER_ROOT` replaces `/autograder`, to test the whole thing in a temporary folder.
+ * Whatever happens, a results.json is written: a failure of the autograder itself scores 0, says why,
+ * and exits non-zero.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,44 +16,53 @@ import { grade } from '../../../grader/src/run.ts';
 import { gradescopeReport } from '../../../grader/src/reporters/gradescope.ts';
 import { loadCourse } from '../load.ts';
 import { prepareSubmission } from '../class/submissions.ts';
-import { detectIsolation, kitReadableBy } from '../class/isolation.ts';
+import { detectIsolation } from '../class/isolation.ts';
+import { assertProtected, keyPaths } from '../class/protection.ts';
+import { runtimeFiles } from '../class/runtime.ts';
 
 const autograder = resolve(process.env.AUTOGRADER_ROOT ?? '/autograder');
-const kitRoot = resolve(import.meta.dirname, '..', '..', '..', '..');
+const graderRoot = resolve(import.meta.dirname, '..', '..', '..', '..');
 const resultsFile = join(autograder, 'results', 'results.json');
 mkdirSync(join(autograder, 'results'), { recursive: true });
 
-/** The uid of the user that runs student code, or null (not root, no such user, or the kit out of its reach). */
+/** The uid of the user that runs student code, or null (not root, or no such user). */
 function studentUid(): number | null {
   if (process.getuid?.() !== 0) return null;
   const r = spawnSync('id', ['-u', process.env.CONVKIT_STUDENT_USER ?? 'student'], { encoding: 'utf8' });
-  if (r.status !== 0) return null;
-  const uid = Number(r.stdout.trim());
-  // A kit this user cannot read would fail every test: grade as root then rather than grade nothing.
-  return kitReadableBy(uid) ? uid : null;
+  return r.status === 0 ? Number(r.stdout.trim()) : null;
 }
 
 try {
-  const course = await loadCourse(kitRoot);
+  const course = await loadCourse(graderRoot);
+  const runtime = process.env.CONVKIT_SANDBOX_RUNTIME;
+  if (!runtime) throw new Error('run: expected CONVKIT_SANDBOX_RUNTIME (the student runtime, set by run_autograder), got nothing');
   const workDir = join(autograder, 'work');
   const prepared = prepareSubmission(
     { student: 'submission', path: join(autograder, 'submission'), kind: 'folder' },
     workDir,
-    join(kitRoot, 'exercises'),
+    join(runtime, 'exercises'),
     course.exercises,
   );
   const uid = studentUid();
+  let warning = '';
   if (uid !== null) {
     detectIsolation().handOver(workDir, uid);
+    // Loud, before any student code runs: the key out of reach, the runtime and work folder within it.
+    assertProtected(uid, uid, { secret: keyPaths(graderRoot), needed: [...runtimeFiles(runtime), join(prepared.exercisesDir, course.exercises[0].file)] });
     process.env.CONVKIT_SANDBOX_UID = String(uid);
     process.env.CONVKIT_SANDBOX_GID = String(uid);
+  } else {
+    warning = 'UNPROTECTED: this autograder is not running as root with a "student" user, so the submission ran as the grader\'s own user and could read the answer key.\n';
+    process.stderr.write(`convkit autograder: ${warning}`);
   }
   const report = await grade(course.exercises.map((exercise) => ({ exercise, file: join(prepared.exercisesDir, exercise.file) })), { concurrency: 1 });
   const hidden = new Set(course.exercises.filter((e) => !e.visibleTests).map((e) => e.id));
-  writeFileSync(resultsFile, gradescopeReport(report, { visibility: (id) => (hidden.has(id) ? 'after_published' : 'visible') }));
-  process.stdout.write(`convkit autograder: ${report.score}/${report.maxScore}\n`);
+  const text = gradescopeReport(report, { visibility: (id) => (hidden.has(id) ? 'after_published' : 'visible'), note: `${warning}${prepared.note ? `${prepared.note}\n` : ''}` });
+  writeFileSync(resultsFile, text);
+  process.stdout.write(`convkit autograder: graded ${course.exercises.length} exercises${warning ? ' (UNPROTECTED)' : ''}\n`);
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
-  writeFileSync(resultsFile, `${JSON.stringify({ score: 0, output: `The autograder could not grade this submission: ${message}`, tests: [] }, null, 2)}\n`);
+  writeFileSync(resultsFile, `${JSON.stringify({ score: 0, output: `The autograder could not grade this submission (please tell your instructor): ${message}`, tests: [] }, null, 2)}\n`);
   process.stderr.write(`convkit autograder: ${message}\n`);
+  process.exitCode = 1;
 }

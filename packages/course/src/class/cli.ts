@@ -2,13 +2,16 @@
  * The command line of class grading, behind `pnpm grade --submissions DIR [--out DIR]` (and
  * `pnpm course grade-class`). Shows one progress line per student as they finish, then the totals.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { findExercise } from '../../../../exercises/manifest.ts';
 import { UsageError } from '../../../grader/src/plan.ts';
 import { loadCourse } from '../load.ts';
 import { gradeClass } from './grade-class.ts';
+import { ProtectionError } from './protection.ts';
+import { prepareRuntime } from './runtime.ts';
 
 export interface ClassCliOptions {
   submissions: string;
@@ -39,11 +42,19 @@ export async function gradeSubmissionsCli(options: ClassCliOptions): Promise<num
   const concurrency = options.concurrency ?? availableParallelism();
   const tty = process.stderr.isTTY === true;
   process.stderr.write(`convkit class grading: ${submissionsDir}, ${exercises.length} exercises, ${concurrency} at a time\n`);
+  // Student code runs on the course's answer-free student kit, built and installed for this run.
+  process.stderr.write('building the student runtime (the answer-free student kit)…\n');
+  const runtimeDir = mkdtempSync(join(tmpdir(), 'convkit-runtime-'));
+  await prepareRuntime(course, runtimeDir);
   const t0 = performance.now();
-  const result = await gradeClass({
+  let result;
+  try {
+    result = await gradeClass({
     submissionsDir,
     outDir,
     repoExercisesDir: join(options.root, 'exercises'),
+    runtimeDir,
+    keyRoot: options.root,
     exercises,
     concurrency,
     studentTimeoutMs: options.studentTimeoutMs,
@@ -54,7 +65,22 @@ export async function gradeSubmissionsCli(options: ClassCliOptions): Promise<num
       const line = `[${String(done).padStart(String(total).length)}/${total}] ${r.student}: ${r.score}/${r.maxScore} (${r.seconds.toFixed(1)} s)${note}  · ${elapsed.toFixed(0)} s elapsed, ~${eta.toFixed(0)} s left`;
       process.stderr.write(tty ? `\r\x1b[K${line}\n` : `${line}\n`);
     },
-  });
+    });
+  } catch (error) {
+    if (error instanceof ProtectionError) {
+      process.stderr.write(`pnpm grade --submissions: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    rmSync(runtimeDir, { recursive: true, force: true });
+  }
+  if (result.reports.some((r) => !r.protected)) {
+    process.stderr.write(
+      '\nUNPROTECTED: student code ran as this user (not root, or no separate users here), so it could read the answer key\n' +
+        'and the other submissions. Every report says "protected": false. Grade as root on Linux for marks you can trust.\n\n',
+    );
+  }
   const n = result.reports.length;
   const failed = result.reports.filter((r) => r.error !== null).length;
   process.stdout.write(
@@ -62,5 +88,7 @@ export async function gradeSubmissionsCli(options: ClassCliOptions): Promise<num
       `${failed ? `; ${failed} could not be graded fully (see their reports)` : ''}\n` +
       `gradebook: ${join(outDir, 'gradebook.csv')}\nreports:   ${join(outDir, 'reports')}/\n`,
   );
-  return 0;
+  const notGraded = result.reports.filter((r) => r.error !== null && !/did not finish within/.test(r.error)).length;
+  // Every student failing for a reason other than their own code is an environment problem: say so with the exit code.
+  return n > 0 && notGraded === n ? 1 : 0;
 }

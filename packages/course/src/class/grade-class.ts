@@ -14,6 +14,8 @@ import type { ExerciseResult, GradeReport } from '../../../grader/src/report.ts'
 import type { CourseExerciseResolved } from '../load.ts';
 import { gradebookCsv, failureReport, type StudentReport } from './gradebook.ts';
 import { detectIsolation } from './isolation.ts';
+import { assertProtected, keyPaths } from './protection.ts';
+import { runtimeFiles } from './runtime.ts';
 import type { RunnerInput, RunnerMessage } from './runner.ts';
 import { findSubmissions, prepareSubmission, safeFileName, type Submission } from './submissions.ts';
 
@@ -33,6 +35,13 @@ export interface ClassOptions {
   studentTimeoutMs?: number;
   /** Separate user ids, process and file-size limits, no network (when root); true by default. */
   isolate?: boolean;
+  /**
+   * The student runtime (a built, installed student kit, see runtime.ts): student code then runs on
+   * its answer-free engine, and its `exercises/` replaces `repoExercisesDir` for the trusted files.
+   */
+  runtimeDir?: string;
+  /** The course repository holding the answer key: with separate users, a probe checks they cannot read it. */
+  keyRoot?: string;
   onProgress?: (done: number, total: number, report: StudentReport) => void;
 }
 
@@ -48,11 +57,12 @@ const tsxLoader = import.meta.resolve('tsx');
 /** What one runner produced: its report, or why there is none and the exercises it finished before that. */
 type Outcome = GradeReport | { failure: string; finished: ExerciseResult[] };
 
-function runStudent(input: RunnerInput, uid: number | null, timeoutMs: number, wrap: (c: string, a: string[]) => [string, string[]]): Promise<Outcome> {
+function runStudent(input: RunnerInput, uid: number | null, timeoutMs: number, wrap: (c: string, a: string[]) => [string, string[]], runtimeDir?: string): Promise<Outcome> {
   return new Promise((settle) => {
     const [cmd, args] = wrap(process.execPath, ['--import', tsxLoader, '--no-warnings', runnerScript, JSON.stringify(input)]);
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     if (uid !== null) Object.assign(env, { CONVKIT_SANDBOX_UID: String(uid), CONVKIT_SANDBOX_GID: String(uid) });
+    if (runtimeDir) env.CONVKIT_SANDBOX_RUNTIME = runtimeDir;
     const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], detached: true, env });
     let stderr = '';
     child.stderr!.on('data', (c: Buffer) => {
@@ -99,6 +109,20 @@ export async function gradeClass(options: ClassOptions): Promise<ClassResult> {
   mkdirSync(reportsDir, { recursive: true });
   const workRoot = mkdtempSync(join(tmpdir(), 'convkit-class-'));
   chmodSync(workRoot, 0o711); // each student's folder inside is private to its slot's user
+  const trustedDir = options.runtimeDir ? join(options.runtimeDir, 'exercises') : options.repoExercisesDir;
+  const firstUid = isolation.uidFor(0);
+  if (firstUid !== null && options.runtimeDir) {
+    // Before any student code runs: the key, the class's work and results out of reach; the runtime within it.
+    try {
+      assertProtected(firstUid, firstUid, {
+        secret: [...(options.keyRoot ? keyPaths(options.keyRoot) : []), options.submissionsDir, options.outDir],
+        needed: [...runtimeFiles(options.runtimeDir), workRoot],
+      });
+    } catch (error) {
+      rmSync(workRoot, { recursive: true, force: true });
+      throw error;
+    }
+  }
 
   const reports: StudentReport[] = new Array(submissions.length);
   const usedNames = new Set<string>();
@@ -116,18 +140,19 @@ export async function gradeClass(options: ClassOptions): Promise<ClassResult> {
     const workDir = join(workRoot, fileNames[index]);
     let prepared;
     try {
-      prepared = prepareSubmission(sub, workDir, options.repoExercisesDir, exercises);
+      prepared = prepareSubmission(sub, workDir, trustedDir, exercises);
     } catch (error) {
       return failureReport(sub.student, exercises, `could not read the submission: ${error instanceof Error ? error.message : String(error)}`, []);
     }
     isolation.handOver(workDir, uid);
     const t0 = performance.now();
-    const outcome = await runStudent({ exercisesDir: prepared.exercisesDir, exercises }, uid, timeoutMs, isolation.wrap);
+    const outcome = await runStudent({ exercisesDir: prepared.exercisesDir, exercises }, uid, timeoutMs, isolation.wrap, options.runtimeDir);
     isolation.clear(uid);
     rmSync(workDir, { recursive: true, force: true });
     const seconds = (performance.now() - t0) / 1000;
-    if ('failure' in outcome) return { ...failureReport(sub.student, exercises, outcome.failure, prepared.submitted, outcome.finished), seconds };
-    return { student: sub.student, submitted: prepared.submitted, seconds, error: null, ...outcome };
+    const protection = { protected: uid !== null && options.runtimeDir !== undefined };
+    if ('failure' in outcome) return { ...failureReport(sub.student, exercises, outcome.failure, prepared.submitted, outcome.finished), seconds, ...protection };
+    return { student: sub.student, submitted: prepared.submitted, seconds, error: null, note: prepared.note, ...protection, ...outcome };
   };
 
   const slotWorker = async (slot: number): Promise<void> => {

@@ -10,6 +10,10 @@ export interface StudentReport extends GradeReport {
   /** Why the submission could not be graded (a timeout, an unreadable zip, …), or null. */
   error: string | null;
   seconds: number;
+  /** Whether student code ran as a separate user on the answer-free runtime, out of the answer key's reach. */
+  protected?: boolean;
+  /** When the submission held no exercise file: what was expected and what came. */
+  note?: string | null;
 }
 
 /**

@@ -82,14 +82,18 @@ function exercisesPrefix(files: Map<string, Uint8Array>, ids: readonly string[])
 export interface PreparedSubmission {
   /** The work folder's `exercises/`: grade with `planGrade({ exercisesDir })`. */
   exercisesDir: string;
-  /** Exercise ids the submission had a folder for (the others hold the untouched stub). */
+  /** Exercise ids the submission had a folder or a file for (the others hold the untouched stub). */
   submitted: string[];
+  /** When nothing matched: what was expected and what came. */
+  note: string | null;
 }
 
 /**
  * Lays out one submission in `workDir`: `exercises/` with the kit's trusted top-level files (the
- * manifest, `not-implemented.ts`), the untouched stubs, then the student's exercise folders over them,
- * and a `node_modules` link so `@convkit/engine` resolves as in the kit.
+ * manifest, `not-implemented.ts`), the untouched stubs, then the student's exercise folders (or bare
+ * stub files) over them, and a `node_modules` link so `@convkit/engine` resolves as in the kit. In
+ * official grading `repoExercisesDir` is the RUNTIME's (the student kit's), so the engine student
+ * code gets is the answer-free one.
  */
 export function prepareSubmission(sub: Submission, workDir: string, repoExercisesDir: string, exercises: readonly Exercise[]): PreparedSubmission {
   rmSync(workDir, { recursive: true, force: true });
@@ -121,5 +125,20 @@ export function prepareSubmission(sub: Submission, workDir: string, repoExercise
       submitted.add(id);
     }
   }
-  return { exercisesDir, submitted: ids.filter((id) => submitted.has(id)) };
+  if (prefix === null) {
+    // Bare files (Gradescope's most common upload: the .ts files without their folders, or a zip of
+    // them): each stub's file name says which exercise it is.
+    for (const [path, data] of files) {
+      const e = exercises.find((x) => basename(x.file) === basename(path));
+      if (!e || submitted.has(e.id) || data.length > MAX_FILE_BYTES) continue;
+      writeFileSync(join(exercisesDir, e.file), data);
+      submitted.add(e.id);
+    }
+  }
+  const found = ids.filter((id) => submitted.has(id));
+  const note = found.length > 0
+    ? null
+    : `no exercise file found in the submission; expected the folders exercises/NN-slug/ or files named ${exercises.map((e) => `${basename(e.file)} (${e.id})`).join(', ')}` +
+      (files.size > 0 ? `; got ${[...files.keys()].slice(0, 10).join(', ')}${files.size > 10 ? ', …' : ''}` : '; got no files');
+  return { exercisesDir, submitted: found, note };
 }

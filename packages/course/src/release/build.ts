@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, relative, sep } from 'node:path';
 import type { Course } from '../load.ts';
 import { buildGradescopeZip } from './gradescope.ts';
-import { buildStarterKit } from './starter-kit.ts';
+import { buildGradingWorkspace, buildStarterKit } from './starter-kit.ts';
 
 export interface BuildOptions {
   outDir: string;
@@ -115,7 +115,7 @@ export function buildSite(course: Course, siteDir: string, configFile: string): 
   checkSite(siteDir);
 }
 
-export function buildRelease(course: Course, options: BuildOptions): BuildResult {
+export async function buildRelease(course: Course, options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const out = options.outDir;
   const seconds: Record<string, number> = {};
@@ -128,13 +128,20 @@ export function buildRelease(course: Course, options: BuildOptions): BuildResult
     timed(seconds, 'site', () => buildSite(course, join(out, 'site'), configFile));
     files.push(join(out, 'site'));
   }
-  log('starter kit: copying the workspace and resolving its lockfile…');
+  log('starter kit: the answer-free engine, the expected outputs of the visible cases, its lockfile…');
   const kit = join(out, 'starter-kit');
-  timed(seconds, 'starter-kit', () => buildStarterKit(course, kit));
+  const t0 = performance.now();
+  await buildStarterKit(course, kit);
+  seconds['starter-kit'] = Math.round((performance.now() - t0) / 100) / 10;
   files.push(kit, join(kit, '.github', 'workflows', 'classroom.yml'));
-  log('gradescope: zipping the autograder…');
+  log('gradescope: the grader with its key, the student runtime, zipped…');
   const zip = join(out, 'gradescope-autograder.zip');
-  timed(seconds, 'gradescope', () => buildGradescopeZip(kit, zip));
+  const grading = join(out, '.grading-workspace');
+  timed(seconds, 'gradescope', () => {
+    buildGradingWorkspace(course, grading);
+    buildGradescopeZip(grading, kit, zip);
+    rmSync(grading, { recursive: true, force: true }); // the key goes into the zip only
+  });
   files.push(zip);
 
   const lines = [

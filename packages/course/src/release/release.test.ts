@@ -13,12 +13,14 @@ import { dirname, join } from 'node:path';
 import { loadCourse, type Course } from '../load.ts';
 import { readZip } from '../zip.ts';
 import { buildRelease } from './build.ts';
+import { scanForAnswers } from './student-engine.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
 const solution = (id: string): string => readFileSync(join(root, 'exercises', id, '.meta', 'solution.ts'), 'utf8');
 const run = (cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) =>
   spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env }, maxBuffer: 1 << 26 });
 
+const cheat = readFileSync(join(import.meta.dirname, '..', '..', 'test-fixtures', 'cheat-output-size.ts'), 'utf8');
 let tmp: string;
 let course: Course;
 let out: string;
@@ -35,7 +37,7 @@ beforeAll(async () => {
   try {
     course = await loadCourse(root, config);
     out = join(tmp, 'release');
-    buildRelease(course, { outDir: out, skipSite: true });
+    await buildRelease(course, { outDir: out, skipSite: true });
   } finally {
     delete process.env.CONVKIT_COURSE_CONFIG;
   }
@@ -53,12 +55,24 @@ describe('starter kit (course: 01 worth 4, 04 worth 6 with hidden tests)', () =>
     expect(readFileSync(join(kit, 'course.config.ts'), 'utf8')).toContain("'Two exercises'");
   });
 
+  it('holds no answer key: no .meta, no spec of the hidden 04, expected outputs of 01 only, an engine without the exercised ops, a clean scan', () => {
+    const kit = join(out, 'starter-kit');
+    expect(existsSync(join(kit, 'exercises/01-output-size/.meta'))).toBe(false);
+    expect(existsSync(join(kit, 'packages/grader/expected/01-output-size.json'))).toBe(true);
+    expect(existsSync(join(kit, 'packages/grader/expected/04-flatten-dense.json'))).toBe(false); // visibleTests: false ships no spec at all
+    expect(existsSync(join(kit, 'packages/engine/src/ops/conv2d.ts'))).toBe(false);
+    expect(existsSync(join(kit, 'packages/engine/src/fast'))).toBe(false);
+    expect(scanForAnswers(kit, course.exercises)).toEqual([]);
+    // The scan is not blind: the repository itself is full of answers.
+    expect(scanForAnswers(join(root, 'packages', 'engine', 'src'), course.exercises).length).toBeGreaterThan(0);
+  });
+
   it('has a Classroom workflow with one grading step per exercise worth its points, and the reporter over all of them', () => {
     const yml = readFileSync(join(out, 'starter-kit', '.github', 'workflows', 'classroom.yml'), 'utf8');
-    expect(yml).toMatch(/id: ex01-output-size\n.*\n.*\n.*\n.*\n\s+command: pnpm --silent grade 01-output-size\n.*\n\s+max-score: 4\n/);
-    expect(yml).toMatch(/command: pnpm --silent grade 04-flatten-dense\n.*\n\s+max-score: 6\n/);
-    expect(yml).toContain('runners: ex01-output-size,ex04-flatten-dense');
-    expect(yml).toContain('EX01_OUTPUT_SIZE_RESULTS: "${{ steps.ex01-output-size.outputs.result }}"');
+    expect(yml).toMatch(/\n\s+id: ex01-output-size\n\s+if: "always\(\)"\n\s+run: \|\n\s+node "\$\{\{ runner\.temp \}\}\/convkit-runner-result\.mjs" "\$\{\{ runner\.temp \}\}\/convkit-report\.json" 01-output-size 4\n/);
+    expect(yml).not.toContain(' 04-flatten-dense 6\n'); // hidden: a score on every push would give its tests away
+    expect(yml).toMatch(/runners: "?ex01-output-size"?\n/);
+    expect(yml).toContain('EX01-OUTPUT-SIZE_RESULTS: "${{ steps.ex01-output-size.outputs.result }}"');
     expect(yml).toContain('pnpm install --frozen-lockfile');
   });
 
@@ -78,6 +92,16 @@ describe('starter kit (course: 01 worth 4, 04 worth 6 with hidden tests)', () =>
     expect(after.status, after.stderr).toBe(0);
     const r2 = JSON.parse(after.stdout) as { score: number; exercises: { status: string }[] };
     expect(r2.exercises[0].status).toBe('passed');
+
+    // A cheat that searches the whole kit for an implementation of outputSize finds none: 0.
+    writeFileSync(join(fresh, 'exercises/01-output-size/output-size.ts'), cheat);
+    const cheated = run('pnpm', ['--silent', 'grade', '01', '--reporter', 'json'], fresh, { CHEAT_ROOT: fresh });
+    const r3 = JSON.parse(cheated.stdout) as { score: number; exercises: { tests: { message: string }[] }[] };
+    expect(r3.score, cheated.stderr).toBe(0);
+    expect(r3.exercises[0].tests[0].message).toMatch(/the cheat found nothing to copy|exercise 01/);
+    // The kit's engine says where its exercised functions are.
+    const engine = run('node', ['--import', 'tsx', '-e', "import('@convkit/engine').then((e) => e.outputSize(5, 3, 1, 0)).catch((e) => { console.log(e.message); })"], join(fresh, 'exercises'));
+    expect(engine.stdout).toMatch(/outputSize is exercise 01 .* not part of the student kit/);
   }, 180_000);
 });
 
@@ -95,11 +119,11 @@ describe('Gradescope autograder zip, in a simulated /autograder', () => {
   }, 120_000);
 
   interface Results {
-    score: number;
+    score?: number;
     output: string;
     tests: { name: string; score: number; max_score: number; status: string; visibility: string; output: string }[];
   }
-  function grade(files: Record<string, string>): Results {
+  function grade(files: Record<string, string>, env: NodeJS.ProcessEnv = {}): Results {
     const submission = join(autograder, 'submission');
     rmSync(submission, { recursive: true, force: true });
     mkdirSync(submission);
@@ -108,12 +132,12 @@ describe('Gradescope autograder zip, in a simulated /autograder', () => {
       writeFileSync(join(submission, f), text);
     }
     // run_autograder as Gradescope runs it: from its own copy, as root when we are root.
-    const r = run('bash', [join(autograder, 'source', 'run_autograder')], autograder, { AUTOGRADER_ROOT: autograder, CONVKIT_STUDENT_USER: 'nobody' });
+    const r = run('bash', [join(autograder, 'source', 'run_autograder')], autograder, { AUTOGRADER_ROOT: autograder, CONVKIT_STUDENT_USER: 'nobody', ...env });
     expect(r.status, r.stdout + r.stderr).toBe(0);
     return JSON.parse(readFileSync(join(autograder, 'results', 'results.json'), 'utf8')) as Results;
   }
 
-  it('scores a correct submission 10/10, run as a non-root user, with the hidden exercise\'s tests visible only after publishing', () => {
+  it('scores a correct submission 10/10, run as a non-root user, with the hidden exercise\'s tests visible only after publishing and not in the top-level output', () => {
     // Every test of 01 fails if the student's code runs as root.
     const notRoot = solution('01-output-size').replace(/(export function outputSize\([^)]*\): number \{)/, "$1\n  if (process.getuid?.() === 0) throw new Error('student code runs as root');");
     expect(notRoot).toContain('runs as root');
@@ -121,7 +145,10 @@ describe('Gradescope autograder zip, in a simulated /autograder', () => {
       '01-output-size/output-size.ts': notRoot,
       '04-flatten-dense/flatten-dense.ts': solution('04-flatten-dense'),
     });
-    expect(results.score).toBe(10);
+    expect(results.tests.reduce((sum, t) => sum + t.score, 0)).toBeCloseTo(10, 0);
+    expect(results.score).toBeUndefined(); // a hidden test: Gradescope adds up the tests under its own visibility rules
+    expect(results.output).toContain('01-output-size: 4/4');
+    expect(results.output).not.toContain('04-flatten-dense');
     expect(results.tests.length).toBeGreaterThan(4);
     expect(results.tests.every((t) => t.status === 'passed' && t.score === t.max_score)).toBe(true);
     expect(new Set(results.tests.filter((t) => t.name.startsWith('01-')).map((t) => t.visibility))).toEqual(new Set(['visible']));
@@ -130,10 +157,23 @@ describe('Gradescope autograder zip, in a simulated /autograder', () => {
 
   it('scores a broken submission 0 with a message per test (01 does not compile, 04 missing), still writing valid results', () => {
     const results = grade({ 'exercises/01-output-size/output-size.ts': `${solution('01-output-size')}\nexport const broken = (1 + ;\n` });
-    expect(results.score).toBe(0);
+    expect(results.tests.every((t) => t.score === 0)).toBe(true);
     const first = results.tests.find((t) => t.name.startsWith('01-'))!;
     expect(first.status).toBe('failed');
     expect(first.output).toMatch(/failed to load/);
     expect(results.tests.find((t) => t.name.startsWith('04-'))!.output).toMatch(/not started/);
+  }, 180_000);
+
+  it.runIf(process.getuid?.() === 0)('uploaded as a bare file, a cheat that searches the autograder for the key scores 0 on 01; the honest 04 still scores', () => {
+    const results = grade({ 'output-size.ts': cheat, 'flatten-dense.ts': solution('04-flatten-dense') }, { CHEAT_ROOT: autograder });
+    const of = (id: string) => results.tests.filter((t) => t.name.startsWith(id));
+    expect(of('01-').map((t) => t.score), JSON.stringify(of('01-')[0])).toEqual(of('01-').map(() => 0));
+    expect(of('01-')[0].output).toMatch(/the cheat found nothing to copy|exercise 01/);
+    expect(of('04-').filter((t) => t.status !== 'passed')).toEqual([]);
+  }, 180_000);
+
+  it('a submission with no exercise file names the files it expected', () => {
+    const results = grade({ 'notes.md': 'my work is on my laptop' });
+    expect(results.output).toMatch(/no exercise file found.*output-size\.ts \(01-output-size\).*flatten-dense\.ts \(04-flatten-dense\)/);
   }, 180_000);
 });

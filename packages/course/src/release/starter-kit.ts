@@ -1,45 +1,53 @@
 /**
- * The student starter kit: a standalone pnpm workspace a student clones and works in. It holds the
- * engine, the grader (without the reference solutions), the course config and the course's exercises
- * (stubs, instructions, and the visible tests of the exercises whose tests are visible), with its own
- * package.json, pnpm-workspace.yaml and lockfile, so `pnpm install && pnpm grade` works on its own.
+ * The two workspaces a release is made of, each a standalone pnpm workspace with its own
+ * package.json, pnpm-workspace.yaml and lockfile:
+ *
+ *  - the STUDENT KIT, what students clone and what student code runs against in official grading. It
+ *    holds no answer key: its engine is the answer-free student engine (student-engine.ts: every
+ *    exercised function throws "exercise 02 … not part of the student kit"), its exercises have no
+ *    `.meta/`, and its grader grades against expected outputs precomputed here (the visible cases and
+ *    a fixed set of seeded random cases of each exercise whose tests are visible; none of a hidden one).
+ *  - the GRADING WORKSPACE, the official grader with the key (the real engine, every exercise's
+ *    `.meta/spec.ts` and `.meta/solution.ts`). It goes only into the Gradescope autograder, where it is
+ *    made unreadable to the user that runs student code.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { recordExercise, writeExpected } from '../../../grader/src/index.ts';
+import { loadSpecs } from '../../../grader/src/spec/index.ts';
 import type { Course } from '../load.ts';
 import { classroomWorkflow } from './classroom.ts';
+import { buildStudentEngine } from './student-engine.ts';
 
-/** Kit paths → repository paths, copied as they are. */
-const COPIED = ['tsconfig.base.json'];
 /** Top-level files of `exercises/` that the grader and the visible tests need. */
 const EXERCISE_FILES = ['manifest.ts', 'not-implemented.ts', 'steps.ts', 'gradcheck.ts', 'package.json', 'tsconfig.json', 'vitest.config.ts'];
 
-const isTest = (path: string): boolean => /\.test\.m?ts$/.test(path) || /(^|\/)(testing|scratch|solutions)(\/|$)/.test(path);
+const isTest = (path: string): boolean => /\.test\.m?ts$/.test(path) || /(^|\/)(testing|scratch|solutions|expected)(\/|$)/.test(path);
 
 /** Copies a package's `src/` (without tests and test helpers), package.json and tsconfig.json. */
-function copyPackage(root: string, kit: string, name: string, edit: (pkg: Record<string, unknown>) => void): void {
+function copyPackage(root: string, to: string, name: string, edit: (pkg: Record<string, unknown>) => void = () => {}): void {
   const from = join(root, 'packages', name);
-  const to = join(kit, 'packages', name);
-  cpSync(join(from, 'src'), join(to, 'src'), { recursive: true, filter: (src) => !isTest(relative(from, src)) });
-  for (const file of ['tsconfig.json', 'vitest.config.ts']) if (existsSync(join(from, file))) copyFileSync(join(from, file), join(to, file));
+  const dest = join(to, 'packages', name);
+  cpSync(join(from, 'src'), join(dest, 'src'), { recursive: true, filter: (src) => !isTest(relative(from, src)) });
+  for (const file of ['tsconfig.json', 'vitest.config.ts']) if (existsSync(join(from, file))) copyFileSync(join(from, file), join(dest, file));
   const pkg = JSON.parse(readFileSync(join(from, 'package.json'), 'utf8')) as Record<string, unknown>;
   delete pkg.devDependencies; // the kit's packages are used, not developed: their test tools stay here
   edit(pkg);
-  writeFileSync(join(to, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+  writeFileSync(join(dest, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
 }
 
-function rootPackageJson(root: string, title: string): string {
+function rootPackageJson(root: string, title: string, name: string): string {
   const repo = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { packageManager: string; devDependencies: Record<string, string> };
   const dev = repo.devDependencies;
   return `${JSON.stringify(
     {
-      name: 'convkit-starter-kit',
+      name,
       description: title,
       private: true,
       type: 'module',
       packageManager: repo.packageManager,
-      engines: { node: '>=20' },
+      engines: { node: '>=20.15' },
       scripts: {
         grade: 'tsx packages/grader/src/cli.ts',
         hint: 'tsx packages/grader/src/hint.ts',
@@ -71,45 +79,88 @@ pnpm test             # the visible tests (vitest)
 
 Edit only the stub files in \`exercises/NN-slug/\`. The exercises, in order:
 
-${course.exercises.map((e) => `- \`${e.id}\`: ${e.title} (${e.points} points)`).join('\n')}
+${course.exercises.map((e) => `- \`${e.id}\`: ${e.title} (${e.points} points)${e.visibleTests ? '' : ' — graded by your instructor only'}`).join('\n')}
 
-Pushing to GitHub runs \`.github/workflows/classroom.yml\`, which grades your work and reports the points.
+The engine in this kit is the student edition: it has tensors, random numbers and the MNIST loader,
+but none of the functions the exercises ask you to write (calling one tells you which exercise it is).
+\`pnpm grade\` here compares your code with expected outputs precomputed by your instructor, on the
+visible cases and a fixed set of random ones; your official marks come from the course's autograder,
+which runs more cases.
 `;
 
-/** Writes the kit to `kitDir` (replacing it); `lockfile` runs pnpm to resolve the kit's own lockfile. */
-export function buildStarterKit(course: Course, kitDir: string, options: { lockfile?: boolean } = {}): void {
-  const { root } = course;
-  rmSync(kitDir, { recursive: true, force: true });
-  mkdirSync(kitDir, { recursive: true });
-  for (const file of COPIED) copyFileSync(join(root, file), join(kitDir, file));
-  copyFileSync(process.env.CONVKIT_COURSE_CONFIG ?? join(root, 'course.config.ts'), join(kitDir, 'course.config.ts'));
-  writeFileSync(join(kitDir, 'package.json'), rootPackageJson(root, course.config.title));
-  writeFileSync(join(kitDir, 'pnpm-workspace.yaml'), readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8').replace(/^\s*- docs\n/m, ''));
-  writeFileSync(join(kitDir, '.gitignore'), 'node_modules/\n.grade/\n');
-  writeFileSync(join(kitDir, 'README.md'), README(course));
-  copyPackage(root, kitDir, 'engine', (pkg) => {
-    delete (pkg.scripts as Record<string, string>).train;
-  });
-  copyPackage(root, kitDir, 'grader', () => {});
-  copyPackage(root, kitDir, 'course', () => {});
+/** Resolves the workspace's own lockfile with pnpm (from its store: no download when it has everything). */
+function writeLockfile(dir: string, what: string): void {
+  const r = spawnSync('pnpm', ['install', '--lockfile-only', '--prefer-offline', '--reporter=append-only'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  if (r.status !== 0) throw new Error(`${what}: pnpm could not write the lockfile:\n${r.stdout}${r.stderr}`);
+}
 
-  const exercisesDir = join(kitDir, 'exercises');
+/** The parts both workspaces share: root files, the grader and course packages, the exercises' public files. */
+function writeCommon(course: Course, dir: string, name: string): void {
+  const { root } = course;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(join(root, 'tsconfig.base.json'), join(dir, 'tsconfig.base.json'));
+  copyFileSync(process.env.CONVKIT_COURSE_CONFIG ?? join(root, 'course.config.ts'), join(dir, 'course.config.ts'));
+  writeFileSync(join(dir, 'package.json'), rootPackageJson(root, course.config.title, name));
+  writeFileSync(join(dir, 'pnpm-workspace.yaml'), readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8').replace(/^\s*- docs\n/m, ''));
+  writeFileSync(join(dir, '.gitignore'), 'node_modules/\n.grade/\n');
+  copyPackage(root, dir, 'grader');
+  copyPackage(root, dir, 'course');
+  const exercisesDir = join(dir, 'exercises');
   mkdirSync(exercisesDir);
   for (const file of EXERCISE_FILES) if (existsSync(join(root, 'exercises', file))) copyFileSync(join(root, 'exercises', file), join(exercisesDir, file));
   for (const e of course.exercises) {
     const from = join(root, 'exercises', e.id);
     mkdirSync(join(exercisesDir, e.id));
     for (const name of readdirSync(from)) {
-      if (name === '.meta') continue; // graders only: the spec and the reference solution never ship
+      if (name === '.meta') continue; // graders only: copied into the grading workspace alone
       if (/\.test\.ts$/.test(name) && !e.visibleTests) continue;
       cpSync(join(from, name), join(exercisesDir, e.id, name), { recursive: true });
     }
   }
+}
+
+/**
+ * Writes the student kit to `kitDir` (replacing it). `lockfile` runs pnpm to resolve the kit's own
+ * lockfile. Recording the expected outputs runs every visible exercise's checks with the reference.
+ */
+export async function buildStarterKit(course: Course, kitDir: string, options: { lockfile?: boolean } = {}): Promise<void> {
+  const { root } = course;
+  writeCommon(course, kitDir, 'convkit-starter-kit');
+  writeFileSync(join(kitDir, 'README.md'), README(course));
+  await buildStudentEngine(root, join(kitDir, 'packages', 'engine'), course.exercises);
+
+  // Expectations, not implementations: the outputs of the visible exercises' cases, as numbers.
+  const specs = await loadSpecs(join(root, 'exercises'));
+  const expectedDir = join(kitDir, 'packages', 'grader', 'expected');
+  mkdirSync(expectedDir, { recursive: true });
+  for (const e of course.exercises) {
+    if (!e.visibleTests) continue;
+    const spec = specs[e.id];
+    if (!spec) throw new Error(`buildStarterKit: expected the checks of ${e.id} at exercises/${e.id}/.meta/spec.ts, got no such file`);
+    writeExpected(expectedDir, await recordExercise(spec, e));
+  }
+
   mkdirSync(join(kitDir, '.github', 'workflows'), { recursive: true });
   writeFileSync(join(kitDir, '.github', 'workflows', 'classroom.yml'), classroomWorkflow(course, (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { packageManager: string }).packageManager));
+  if (options.lockfile ?? true) writeLockfile(kitDir, 'buildStarterKit');
+}
 
-  if (options.lockfile ?? true) {
-    const r = spawnSync('pnpm', ['install', '--lockfile-only', '--prefer-offline', '--reporter=append-only'], { cwd: kitDir, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
-    if (r.status !== 0) throw new Error(`buildStarterKit: pnpm could not write the kit's lockfile:\n${r.stdout}${r.stderr}`);
+/**
+ * Writes the official grader with its answer key to `dir`: the real engine, the grader, and every
+ * course exercise's `.meta/`. Never given to students: the Gradescope autograder unpacks it where the
+ * user running student code cannot read it.
+ */
+export function buildGradingWorkspace(course: Course, dir: string, options: { lockfile?: boolean } = {}): void {
+  const { root } = course;
+  writeCommon(course, dir, 'convkit-grader');
+  copyPackage(root, dir, 'engine', (pkg) => {
+    delete (pkg.scripts as Record<string, string>).train;
+  });
+  // Every exercise's .meta/, also of exercises the course leaves out: a solution may import another's.
+  for (const id of readdirSync(join(root, 'exercises'))) {
+    const meta = join(root, 'exercises', id, '.meta');
+    if (existsSync(meta)) cpSync(meta, join(dir, 'exercises', id, '.meta'), { recursive: true });
   }
+  if (options.lockfile ?? true) writeLockfile(dir, 'buildGradingWorkspace');
 }

@@ -18,7 +18,8 @@ export interface GradescopeTest {
 }
 
 export interface GradescopeResults {
-  score: number;
+  /** Left out when a test is not visible: Gradescope then adds up the tests itself, under its own visibility rules. */
+  score?: number;
   output: string;
   visibility: Visibility;
   stdout_visibility: Visibility;
@@ -28,6 +29,8 @@ export interface GradescopeResults {
 export interface GradescopeOptions {
   /** Visibility of each test, by exercise id and test name ('visible' by default). */
   visibility?: (exerciseId: string, testName: string) => Visibility;
+  /** Text put before the summary in the top-level output (a warning, what the submission lacked). */
+  note?: string;
 }
 
 export function gradescopeResults(report: GradeReport, options: GradescopeOptions = {}): GradescopeResults {
@@ -45,8 +48,12 @@ export function gradescopeResults(report: GradeReport, options: GradescopeOption
       });
     });
   });
-  const summary = report.exercises.map((e) => `${e.id}: ${e.score}/${e.maxScore} (${e.status})`).join('\n');
-  return { score: report.score, output: summary, visibility: 'visible', stdout_visibility: 'hidden', tests };
+  // The top-level output is shown at once: it lists only exercises whose tests are all visible, so a
+  // hidden exercise's score is not given away before the instructor publishes it.
+  const shown = report.exercises.filter((e) => e.tests.every((t) => (options.visibility?.(e.id, t.name) ?? 'visible') === 'visible'));
+  const summary = `${options.note ?? ''}${shown.map((e) => `${e.id}: ${e.score}/${e.maxScore} (${e.status})`).join('\n')}`;
+  const allVisible = tests.every((t) => t.visibility === 'visible');
+  return { ...(allVisible ? { score: report.score } : {}), output: summary, visibility: 'visible', stdout_visibility: 'hidden', tests };
 }
 
 export function gradescopeReport(report: GradeReport, options: GradescopeOptions = {}): string {

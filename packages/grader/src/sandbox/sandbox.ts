@@ -36,10 +36,38 @@ export type CallResult =
   | { kind: 'crashed'; reason: string }
   | { kind: 'load-error'; error: ThrownInfo; violations: string[] };
 
-const here = dirname(fileURLToPath(import.meta.url));
-const childScript = join(here, 'child.ts');
-const engineDir = pathToFileURL(join(here, '..', '..', '..', 'engine', 'src')).href + '/';
-const tsxLoader = import.meta.resolve('tsx');
+/**
+ * Where the sandbox process's own code comes from: the sandbox script, the tsx loader and the engine
+ * that student code imports. By default this repository's. Official grading (class grading, the
+ * Gradescope autograder) names a separate RUNTIME in CONVKIT_SANDBOX_RUNTIME: a built student kit,
+ * readable by the unprivileged grading user, whose engine has no implementation of any exercised
+ * function, while this grader (specs, solutions, the real engine) stays out of that user's reach.
+ */
+export interface SandboxRuntime {
+  /** The working folder of the sandbox process (the grader's own may be out of the grading user's reach). */
+  cwd?: string;
+  childScript: string;
+  tsxLoader: string;
+  /** file: URL of the engine's src/ folder, with a trailing slash (the tripwires' scope). */
+  engineDir: string;
+}
+
+export function sandboxRuntime(runtimeRoot = process.env.CONVKIT_SANDBOX_RUNTIME): SandboxRuntime {
+  if (runtimeRoot) {
+    return {
+      cwd: runtimeRoot,
+      childScript: join(runtimeRoot, 'packages', 'grader', 'src', 'sandbox', 'child.ts'),
+      tsxLoader: pathToFileURL(join(runtimeRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href,
+      engineDir: pathToFileURL(join(runtimeRoot, 'packages', 'engine', 'src')).href + '/',
+    };
+  }
+  const here = dirname(fileURLToPath(import.meta.url));
+  return {
+    childScript: join(here, 'child.ts'),
+    tsxLoader: import.meta.resolve('tsx'),
+    engineDir: pathToFileURL(join(here, '..', '..', '..', 'engine', 'src')).href + '/',
+  };
+}
 /**
  * Starting Node and tsx and loading the engine and the student's module takes ~0.5 s on an idle
  * 2-core machine, but 10 s and more when the machine is busy: the startup limit is generous.
@@ -142,11 +170,13 @@ export class Sandbox {
   }
 
   private start(): void {
-    const config: ChildConfig = { file: this.options.file, tripwires: [...this.options.tripwires], engineDir };
-    const child = fork(childScript, [JSON.stringify(config)], {
-      execArgv: ['--import', tsxLoader, `--max-old-space-size=${this.options.memoryLimitMb}`, '--no-warnings'],
+    const runtime = sandboxRuntime();
+    const config: ChildConfig = { file: this.options.file, tripwires: [...this.options.tripwires], engineDir: runtime.engineDir };
+    const child = fork(runtime.childScript, [JSON.stringify(config)], {
+      execArgv: ['--import', runtime.tsxLoader, `--max-old-space-size=${this.options.memoryLimitMb}`, '--no-warnings'],
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'advanced',
+      ...(runtime.cwd ? { cwd: runtime.cwd } : {}),
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
       ...sandboxUser(),
     });

@@ -15,6 +15,8 @@ import type { RecordedBody, RecordedCase, RecordedRandomCase, RecordedThreaded, 
 export interface Verdict {
   status: Status;
   message: string;
+  /** Passed by throwing where the reference throws: it counts only next to a correctly computed case. */
+  threwAsExpected?: boolean;
 }
 
 /** What a test may do: call a student function in the sandbox. */
@@ -84,7 +86,7 @@ export function judge(result: CallResult, fn: string, check: (value: WireValue) 
   if (result.kind === 'threw') {
     const e = result.error;
     if (e.notImplemented) return { status: 'not-started', message: `${fn} is not started yet (it still throws NotImplemented)` };
-    if (expectError !== undefined && e.isError) return passed;
+    if (expectError !== undefined && e.isError) return { ...passed, threwAsExpected: true };
     const what = e.isError ? `${e.name}: ${e.message}` : `${e.message} (a ${e.name}, not an Error)`;
     const where = e.stack ? `\n${e.stack}` : '';
     const wanted = expectError !== undefined ? ` (an Error was expected here, but a thrown ${e.name} is not one)` : '';
