@@ -6,15 +6,19 @@
  * runtime in CONVKIT_SANDBOX_RUNTIME (the answer-free student kit); before grading, a probe run as
  * that user must fail to read the key and succeed in reading the runtime, or nothing is graded.
  * `AUTOGRADER_ROOT` replaces `/autograder`, to test the whole thing in a temporary folder.
+ * With `--canary` (setup.sh, once per image) it grades the reference solutions the same way and fails
+ * unless they get full marks, so a broken image fails to build instead of marking correct work wrong.
  * Whatever happens, a results.json is written: a failure of the autograder itself scores 0, says why,
  * and exits non-zero.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { grade } from '../../../grader/src/run.ts';
 import { gradescopeReport } from '../../../grader/src/reporters/gradescope.ts';
-import { loadCourse } from '../load.ts';
+import { readExercises } from '../../../../exercises/manifest.ts';
+import { loadCourse, type Course } from '../load.ts';
+import { assertCanary, writeCanary } from '../class/canary.ts';
 import { prepareSubmission } from '../class/submissions.ts';
 import { detectIsolation } from '../class/isolation.ts';
 import { assertProtected, keyPaths } from '../class/protection.ts';
@@ -32,17 +36,9 @@ function studentUid(): number | null {
   return r.status === 0 ? Number(r.stdout.trim()) : null;
 }
 
-try {
-  const course = await loadCourse(graderRoot);
-  const runtime = process.env.CONVKIT_SANDBOX_RUNTIME;
-  if (!runtime) throw new Error('run: expected CONVKIT_SANDBOX_RUNTIME (the student runtime, set by run_autograder), got nothing');
-  const workDir = join(autograder, 'work');
-  const prepared = prepareSubmission(
-    { student: 'submission', path: join(autograder, 'submission'), kind: 'folder' },
-    workDir,
-    join(runtime, 'exercises'),
-    course.exercises,
-  );
+/** Grades one submission folder like Gradescope's: on the runtime, as the student user after the probe. */
+async function gradeSubmission(course: Course, runtime: string, submissionDir: string, workDir: string) {
+  const prepared = prepareSubmission({ student: 'submission', path: submissionDir, kind: 'folder' }, workDir, join(runtime, 'exercises'), course.exercises);
   const uid = studentUid();
   let warning = '';
   if (uid !== null) {
@@ -56,13 +52,34 @@ try {
     process.stderr.write(`convkit autograder: ${warning}`);
   }
   const report = await grade(course.exercises.map((exercise) => ({ exercise, file: join(prepared.exercisesDir, exercise.file) })), { concurrency: 1 });
-  const hidden = new Set(course.exercises.filter((e) => !e.visibleTests).map((e) => e.id));
-  const text = gradescopeReport(report, { visibility: (id) => (hidden.has(id) ? 'after_published' : 'visible'), note: `${warning}${prepared.note ? `${prepared.note}\n` : ''}` });
-  writeFileSync(resultsFile, text);
-  process.stdout.write(`convkit autograder: graded ${course.exercises.length} exercises${warning ? ' (UNPROTECTED)' : ''}\n`);
+  return { report, warning, prepared };
+}
+
+const canary = process.argv.includes('--canary');
+try {
+  const course = await loadCourse(graderRoot);
+  const runtime = process.env.CONVKIT_SANDBOX_RUNTIME;
+  if (!runtime) throw new Error('run: expected CONVKIT_SANDBOX_RUNTIME (the student runtime, set by run_autograder), got nothing');
+  if (canary) {
+    // setup.sh: the reference, graded like a submission; anything short of full marks fails the image build.
+    const dir = join(autograder, 'canary');
+    rmSync(dir, { recursive: true, force: true });
+    const exercisesDir = join(graderRoot, 'exercises');
+    writeCanary(exercisesDir, course.exercises, readExercises(exercisesDir), join(dir, 'submission'));
+    const { report } = await gradeSubmission(course, runtime, join(dir, 'submission'), join(dir, 'work'));
+    rmSync(dir, { recursive: true, force: true });
+    assertCanary(report);
+    process.stdout.write(`convkit autograder: canary passed, the reference got ${report.score}/${report.maxScore} graded like a submission\n`);
+  } else {
+    const { report, warning, prepared } = await gradeSubmission(course, runtime, join(autograder, 'submission'), join(autograder, 'work'));
+    const hidden = new Set(course.exercises.filter((e) => !e.visibleTests).map((e) => e.id));
+    const text = gradescopeReport(report, { visibility: (id) => (hidden.has(id) ? 'after_published' : 'visible'), note: `${warning}${prepared.note ? `${prepared.note}\n` : ''}` });
+    writeFileSync(resultsFile, text);
+    process.stdout.write(`convkit autograder: graded ${course.exercises.length} exercises${warning ? ' (UNPROTECTED)' : ''}\n`);
+  }
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
-  writeFileSync(resultsFile, `${JSON.stringify({ score: 0, output: `The autograder could not grade this submission (please tell your instructor): ${message}`, tests: [] }, null, 2)}\n`);
+  if (!canary) writeFileSync(resultsFile, `${JSON.stringify({ score: 0, output: `The autograder could not grade this submission (please tell your instructor): ${message}`, tests: [] }, null, 2)}\n`);
   process.stderr.write(`convkit autograder: ${message}\n`);
   process.exitCode = 1;
 }

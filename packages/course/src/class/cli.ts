@@ -10,6 +10,7 @@ import { findExercise } from '../../../../exercises/manifest.ts';
 import { UsageError } from '../../../grader/src/plan.ts';
 import { loadCourse } from '../load.ts';
 import { gradeClass } from './grade-class.ts';
+import { CanaryError } from './canary.ts';
 import { ProtectionError } from './protection.ts';
 import { prepareRuntime } from './runtime.ts';
 
@@ -46,7 +47,7 @@ export async function gradeSubmissionsCli(options: ClassCliOptions): Promise<num
   process.stderr.write('building the student runtime (the answer-free student kit)…\n');
   const runtimeDir = mkdtempSync(join(tmpdir(), 'convkit-runtime-'));
   await prepareRuntime(course, runtimeDir);
-  const t0 = performance.now();
+  let t0 = performance.now();
   let result;
   try {
     result = await gradeClass({
@@ -55,6 +56,11 @@ export async function gradeSubmissionsCli(options: ClassCliOptions): Promise<num
     repoExercisesDir: join(options.root, 'exercises'),
     runtimeDir,
     keyRoot: options.root,
+    canaryFrom: join(options.root, 'exercises'),
+    onCanary(phase, seconds) {
+      t0 = performance.now();
+      process.stderr.write(phase === 'start' ? 'grading the reference solutions first, like a student\'s work (the canary)…\n' : `canary: full marks in ${seconds.toFixed(1)} s; grading the class\n`);
+    },
     exercises,
     concurrency,
     studentTimeoutMs: options.studentTimeoutMs,
@@ -67,7 +73,7 @@ export async function gradeSubmissionsCli(options: ClassCliOptions): Promise<num
     },
     });
   } catch (error) {
-    if (error instanceof ProtectionError) {
+    if (error instanceof ProtectionError || error instanceof CanaryError) {
       process.stderr.write(`pnpm grade --submissions: ${error.message}\n`);
       return 1;
     }

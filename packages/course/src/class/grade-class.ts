@@ -11,9 +11,11 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExerciseResult, GradeReport } from '../../../grader/src/report.ts';
+import { readExercises } from '../../../../exercises/manifest.ts';
 import type { CourseExerciseResolved } from '../load.ts';
 import { gradebookCsv, failureReport, type StudentReport } from './gradebook.ts';
 import { detectIsolation } from './isolation.ts';
+import { assertCanary, writeCanary } from './canary.ts';
 import { assertProtected, keyPaths } from './protection.ts';
 import { runtimeFiles } from './runtime.ts';
 import type { RunnerInput, RunnerMessage } from './runner.ts';
@@ -42,6 +44,13 @@ export interface ClassOptions {
   runtimeDir?: string;
   /** The course repository holding the answer key: with separate users, a probe checks they cannot read it. */
   keyRoot?: string;
+  /**
+   * The `exercises/` holding the reference solutions (`<id>/.meta/solution.ts`): when given, they are
+   * graded first like a student's work (canary.ts), and nothing is graded unless they get full marks.
+   */
+  canaryFrom?: string;
+  /** Called when the canary starts and when it passed. */
+  onCanary?: (phase: 'start' | 'passed', seconds: number) => void;
   onProgress?: (done: number, total: number, report: StudentReport) => void;
 }
 
@@ -135,9 +144,9 @@ export async function gradeClass(options: ClassOptions): Promise<ClassResult> {
   let next = 0;
   let done = 0;
 
-  const gradeOne = async (sub: Submission, index: number, slot: number): Promise<StudentReport> => {
+  const gradeOne = async (sub: Submission, workName: string, slot: number): Promise<StudentReport> => {
     const uid = isolation.uidFor(slot);
-    const workDir = join(workRoot, fileNames[index]);
+    const workDir = join(workRoot, workName);
     let prepared;
     try {
       prepared = prepareSubmission(sub, workDir, trustedDir, exercises);
@@ -155,10 +164,27 @@ export async function gradeClass(options: ClassOptions): Promise<ClassResult> {
     return { student: sub.student, submitted: prepared.submitted, seconds, error: null, note: prepared.note, ...protection, ...outcome };
   };
 
+  if (options.canaryFrom) {
+    // The reference, graded first exactly like a student's work: a broken environment stops here.
+    options.onCanary?.('start', 0);
+    const c0 = performance.now();
+    const canaryDir = mkdtempSync(join(tmpdir(), 'convkit-canary-'));
+    try {
+      const canary = writeCanary(options.canaryFrom, exercises, readExercises(options.canaryFrom), canaryDir);
+      assertCanary(await gradeOne(canary, '.canary', 0));
+    } catch (error) {
+      rmSync(workRoot, { recursive: true, force: true });
+      throw error;
+    } finally {
+      rmSync(canaryDir, { recursive: true, force: true });
+    }
+    options.onCanary?.('passed', (performance.now() - c0) / 1000);
+  }
+
   const slotWorker = async (slot: number): Promise<void> => {
     while (next < submissions.length) {
       const i = next++;
-      const report = await gradeOne(submissions[i], i, slot);
+      const report = await gradeOne(submissions[i], fileNames[i], slot);
       reports[i] = report;
       writeFileSync(join(reportsDir, `${fileNames[i]}.json`), `${JSON.stringify(report, null, 2)}\n`);
       options.onProgress?.(++done, submissions.length, report);

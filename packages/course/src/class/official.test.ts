@@ -51,6 +51,7 @@ beforeAll(async () => {
       repoExercisesDir: join(root, 'exercises'),
       runtimeDir: runtime,
       keyRoot: root,
+      canaryFrom: join(root, 'exercises'),
       exercises: course.exercises,
       concurrency: 2,
       studentTimeoutMs: 90_000,

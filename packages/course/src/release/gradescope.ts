@@ -36,6 +36,10 @@ done
 chmod 755 "$SOURCE"
 chmod -R go-rwx "$SOURCE/grader"
 chmod -R a+rX "$SOURCE/runtime"
+# The canary: the reference solutions, graded exactly like a submission (as "student", on the runtime).
+# Anything short of full marks fails this build, instead of marking every student's correct work wrong.
+(cd "$SOURCE/grader" && CONVKIT_SANDBOX_RUNTIME="$SOURCE/runtime" CONVKIT_STUDENT_USER="\${CONVKIT_STUDENT_USER:-student}" CI=true NO_COLOR=1 \
+  ./node_modules/.bin/tsx packages/course/src/autograder/run.ts --canary)
 `;
 
 const RUN = `#!/usr/bin/env bash

@@ -114,9 +114,31 @@ describe('Gradescope autograder zip, in a simulated /autograder', () => {
       mkdirSync(dirname(join(source, e.name)), { recursive: true });
       writeFileSync(join(source, e.name), e.data, { mode: e.mode });
     }
-    const setup = run('bash', [join(source, 'setup.sh')], source, { AUTOGRADER_ROOT: autograder, CONVKIT_SETUP_SKIP_SYSTEM: '1' });
+    const setup = run('bash', [join(source, 'setup.sh')], source, { AUTOGRADER_ROOT: autograder, CONVKIT_SETUP_SKIP_SYSTEM: '1', CONVKIT_STUDENT_USER: 'nobody' });
     expect(setup.status, setup.stdout + setup.stderr).toBe(0);
+    setupOutput = setup.stdout + setup.stderr;
   }, 120_000);
+  let setupOutput = '';
+
+  it('setup.sh grades the reference like a submission first (the canary), and fails the build when it is not full marks', () => {
+    expect(setupOutput).toMatch(/canary passed, the reference got 10\/10 graded like a submission/);
+    // A broken environment, simulated by a key whose reference floors: the image must not build.
+    const grader = join(autograder, 'source', 'grader');
+    const key = join(grader, 'exercises', '01-output-size', '.meta', 'solution.ts');
+    const good = readFileSync(key, 'utf8');
+    writeFileSync(key, 'export function outputSize(n: number, f: number, s: number, p = 0): number {\n  return Math.floor((n - f + 2 * p) / s) + 1;\n}\n');
+    try {
+      const canary = run(join(grader, 'node_modules', '.bin', 'tsx'), ['packages/course/src/autograder/run.ts', '--canary'], grader, {
+        AUTOGRADER_ROOT: autograder,
+        CONVKIT_SANDBOX_RUNTIME: join(autograder, 'source', 'runtime'),
+        CONVKIT_STUDENT_USER: 'nobody',
+      });
+      expect(canary.status).toBe(1);
+      expect(canary.stderr).toMatch(/reference solutions did not get full marks.*\n\s+01-output-size: [\d.]+\/4, first failure/s);
+    } finally {
+      writeFileSync(key, good);
+    }
+  }, 180_000);
 
   interface Results {
     score?: number;
