@@ -42,7 +42,7 @@ async function gradeSubmission(course: Course, runtime: string, submissionDir: s
   const uid = studentUid();
   let warning = '';
   if (uid !== null) {
-    detectIsolation().handOver(workDir, uid);
+    detectIsolation(true, runtimeFiles(runtime)).handOver(workDir, uid);
     // Loud, before any student code runs: the key out of reach, the runtime and work folder within it.
     assertProtected(uid, uid, { secret: keyPaths(graderRoot), needed: [...runtimeFiles(runtime), join(prepared.exercisesDir, course.exercises[0].file)] });
     process.env.CONVKIT_SANDBOX_UID = String(uid);

@@ -113,7 +113,7 @@ export async function gradeClass(options: ClassOptions): Promise<ClassResult> {
   const exercises = [...options.exercises];
   const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
   const timeoutMs = options.studentTimeoutMs ?? 120_000 + 3 * exercises.reduce((s, e) => s + e.timeLimitMs, 0);
-  const isolation = detectIsolation(options.isolate ?? true);
+  const isolation = detectIsolation(options.isolate ?? true, options.runtimeDir ? runtimeFiles(options.runtimeDir) : undefined);
   const reportsDir = join(options.outDir, 'reports');
   mkdirSync(reportsDir, { recursive: true });
   const workRoot = mkdtempSync(join(tmpdir(), 'convkit-class-'));

@@ -58,14 +58,18 @@ function processesOf(uid: number): number[] {
  */
 const kitFiles = [fileURLToPath(import.meta.resolve('tsx')), join(import.meta.dirname, '..', '..', '..', 'grader', 'src', 'sandbox', 'child.ts')];
 
-/** Whether an unprivileged user id can read the kit's files (probed once, by that user). */
-export function kitReadableBy(uid: number): boolean {
-  const probe = `for (const f of ${JSON.stringify(kitFiles)}) require('node:fs').accessSync(f, require('node:fs').constants.R_OK)`;
+/** Whether an unprivileged user id can read `files` (the kit's, by default; probed once, by that user). */
+export function kitReadableBy(uid: number, files: readonly string[] = kitFiles): boolean {
+  const probe = `for (const f of ${JSON.stringify(files)}) require('node:fs').accessSync(f, require('node:fs').constants.R_OK)`;
   return spawnSync(process.execPath, ['-e', probe], { stdio: 'ignore', uid, gid: uid }).status === 0;
 }
 
-export function detectIsolation(enabled = true): Isolation {
-  const root = enabled && process.getuid?.() === 0 && existsSync('/proc') && kitReadableBy(FIRST_UID);
+/**
+ * Separate users when root on Linux and the files student code runs with are readable by them:
+ * `sandboxFiles`, the student runtime's in official grading (runtime.ts `runtimeFiles`), else the kit's.
+ */
+export function detectIsolation(enabled = true, sandboxFiles: readonly string[] = kitFiles): Isolation {
+  const root = enabled && process.getuid?.() === 0 && existsSync('/proc') && kitReadableBy(FIRST_UID, sandboxFiles);
   const prlimit = root && works('prlimit', ['--nproc=512', 'true']);
   const unshare = root && works('unshare', ['--net', 'true']);
   return {
