@@ -88,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
   // A machine-readable report on stdout must be the only thing there; otherwise show progress.
   const pretty = reporter === 'pretty' || outputFile !== undefined ? new PrettyReporter({ verbose: values.verbose }) : null;
   const what = selfCheck ? 'reference solutions (self-check)' : 'your exercises';
-  pretty?.start(targets.length, `convkit grade: ${targets.length} exercise${targets.length === 1 ? '' : 's'}, ${what}`);
+  pretty?.start(targets.length, `convkit grade: ${targets.length} exercise${targets.length === 1 ? '' : 's'}, ${what}`, targets.map((t) => t.exercise.id));
   const report = await grade(targets, { concurrency, onEvent: pretty?.onEvent });
   pretty?.summary(report);
 

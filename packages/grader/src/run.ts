@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import type { Exercise } from '../../../exercises/manifest.ts';
 import { Sandbox, type CallResult } from './sandbox/sandbox.ts';
 import { specs as allSpecs, type ExerciseSpec } from './spec/index.ts';
-import { exerciseStatus, round2, totals, type ExerciseResult, type GradeReport, type TestResult } from './report.ts';
+import { exerciseStatus, shares, sumScores, totals, type ExerciseResult, type GradeReport, type TestResult } from './report.ts';
 import type { Verdict } from './spec/kit.ts';
 
 /** One exercise to grade and the file holding the code to grade. */
@@ -26,6 +26,8 @@ export interface GradeOptions {
   onEvent?: (event: GradeEvent) => void;
   /** The checks per exercise id (the built-in ones by default). */
   specs?: Readonly<Record<string, ExerciseSpec>>;
+  /** Official grading: random tests also run fresh cases from this seed (see SpecContext.freshSeed). */
+  freshSeed?: number;
 }
 
 const PRINTED_CAP = 600;
@@ -43,7 +45,8 @@ export async function gradeExercise(target: GradeTarget, options: GradeOptions =
   const spec = (options.specs ?? allSpecs)[exercise.id];
   if (!spec) throw new Error(`grade: no checks for exercise ${exercise.id}`);
   const tests = spec.tests(exercise.timeLimitMs);
-  const totalWeight = tests.reduce((s, t) => s + (t.weight ?? 1), 0);
+  // Each test's share of the points, in hundredths that add up to the exercise's points exactly.
+  const maxScores = shares(exercise.points, tests.map((t) => t.weight ?? 1));
   options.onEvent?.({ type: 'exercise-start', exercise, tests: tests.length });
 
   const sandbox = new Sandbox({
@@ -57,6 +60,7 @@ export async function gradeExercise(target: GradeTarget, options: GradeOptions =
   const ctx = {
     /** The course's tolerance for this exercise (course.config.ts via @convkit/course), when it sets one. */
     tolerance: 'tolerance' in exercise && typeof exercise.tolerance === 'number' ? exercise.tolerance : undefined,
+    freshSeed: options.freshSeed,
     async call(fn: string, args: unknown[], argNames: string[]): Promise<CallResult> {
       if (timedOut.has(fn)) return { kind: 'timeout', limitMs: exercise.timeLimitMs, skipped: true };
       const result = await sandbox.call(fn, args, argNames);
@@ -76,7 +80,7 @@ export async function gradeExercise(target: GradeTarget, options: GradeOptions =
         verdict = { status: 'error', message: `grader error (please report it): ${error instanceof Error ? error.stack : String(error)}` };
       }
       verdict = withPrinted(verdict, sandbox.takeOutput());
-      const maxScore = round2((exercise.points * (test.weight ?? 1)) / totalWeight);
+      const maxScore = maxScores[index];
       const result: TestResult = {
         name: test.name,
         status: verdict.status,
@@ -100,11 +104,11 @@ export async function gradeExercise(target: GradeTarget, options: GradeOptions =
       }
     });
   }
-  const passedWeight = tests.reduce((s, t, i) => s + (results[i].status === 'passed' ? (t.weight ?? 1) : 0), 0);
   const result: ExerciseResult = {
     id: exercise.id,
     title: exercise.title,
-    score: round2((exercise.points * passedWeight) / totalWeight),
+    // The sum of the tests' scores, so that every reporter's per-test scores add up to it.
+    score: sumScores(results.map((r) => r.score)),
     maxScore: exercise.points,
     status: exerciseStatus(results),
     tests: results,

@@ -23,7 +23,7 @@ export function exerciseOfFile(path: string, targets: readonly GradeTarget[]): G
 
 export async function watch({ targets, selfCheck = false, verbose = false }: WatchOptions): Promise<void> {
   const reporter = new PrettyReporter({ verbose });
-  reporter.start(targets.length, 'convkit grade --watch: grading once, then again on every save (Ctrl+C to stop)');
+  reporter.start(targets.length, 'convkit grade --watch: grading once, then again on every save (Ctrl+C to stop)', targets.map((t) => t.exercise.id));
   const results = new Map<string, ExerciseResult>();
   const first = await grade(targets, { onEvent: reporter.onEvent });
   for (const e of first.exercises) results.set(e.id, e);

@@ -26,7 +26,7 @@ describe('pnpm grade (the CLI)', () => {
   it('the stub of 01: not started, exit 1, pretty output that points to the exercise', () => {
     const r = gradeCli(['output-size']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('· 01-output-size  Output size of a sliding window  0/5 · 0/13 tests not started');
+    expect(r.stdout).toContain('· 01-output-size  Output size of a sliding window  0/5 · 0/13 tests passed (not started)');
     expect(r.stdout).toContain('Next up: 01-output-size — edit exercises/01-output-size/output-size.ts');
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
 import { PrettyReporter, gradescopeResults, jsonReport, junitReport, useColor } from '../src/reporters/index.ts';
 import type { GradeReport } from '../src/report.ts';
-import { exerciseStatus } from '../src/report.ts';
+import { exerciseStatus, shares, sumScores, totals, type ExerciseResult } from '../src/report.ts';
+import { exercises } from '../../../exercises/manifest.ts';
+import { specs } from '../src/spec/index.ts';
 
 const report: GradeReport = {
   score: 7.5,
@@ -109,5 +111,48 @@ describe('exercise status', () => {
     expect(exerciseStatus([t('timeout'), t('timeout')])).toBe('timeout');
     expect(exerciseStatus([t('passed'), t('not-started')])).toBe('failed');
     expect(exerciseStatus([t('error'), t('failed')])).toBe('failed');
+  });
+});
+
+describe('exact totals', () => {
+  it('5 points over 3 equal tests: 1.67 + 1.67 + 1.66 (hand-worked), not 3 × 1.67 = 5.01', () => {
+    expect(shares(5, [1, 1, 1])).toEqual([1.67, 1.67, 1.66]);
+    expect(shares(15, [1, 1, 1, 1, 1, 1, 1])).toEqual([2.15, 2.15, 2.14, 2.14, 2.14, 2.14, 2.14]);
+    expect(shares(10, [1, 2, 3])).toEqual([1.67, 3.33, 5]);
+  });
+  it.each(exercises.filter((e) => specs[e.id]).map((e) => [e.id, e] as const))('%s: the tests\' shares add up to its points exactly', (_id, e) => {
+    const weights = specs[e.id].tests(e.timeLimitMs).map((t) => t.weight ?? 1);
+    const s = shares(e.points, weights);
+    expect(Math.round(s.reduce((a, b) => a + b, 0) * 100)).toBe(Math.round(e.points * 100));
+    for (const v of s) expect(Math.round(v * 100)).toBeCloseTo(v * 100, 9);
+  });
+  it('sums of hundredths do not drift: 0.1 + 0.2 = 0.3, and totals() adds exercise scores exactly', () => {
+    expect(sumScores([0.1, 0.2])).toBe(0.3);
+    const e = (score: number): ExerciseResult => ({ id: 'x', title: 'x', score, maxScore: 5, status: 'failed', tests: [] });
+    expect(totals([e(1.67), e(1.67), e(1.66)]).score).toBe(5);
+  });
+});
+
+describe('pretty reporter: headline and order', () => {
+  const ex = (id: string, statuses: ('passed' | 'failed')[]): ExerciseResult => ({
+    id, title: id, score: 0, maxScore: 5, status: statuses.every((s) => s === 'passed') ? 'passed' : 'failed',
+    tests: statuses.map((status, i) => ({ name: `t${i}`, status, score: 0, maxScore: 1, message: status === 'failed' ? 'wrong' : '' })),
+  });
+  it('counts PASSED tests under "passed": 8 failed of 13 prints 5/13 tests passed', () => {
+    const out = capture(false);
+    const pretty = new PrettyReporter({ stream: out.stream });
+    const statuses = [...Array(5).fill('passed'), ...Array(8).fill('failed')] as ('passed' | 'failed')[];
+    out.stream.write(pretty.exerciseBlock(ex('05-backprop', statuses)));
+    expect(out.text()).toContain('5/13 tests passed');
+    expect(out.text()).not.toContain('tests failed');
+  });
+  it('prints blocks in course order whatever order the exercises finish in', () => {
+    const out = capture(false);
+    const pretty = new PrettyReporter({ stream: out.stream });
+    pretty.start(3, 'convkit grade', ['01-a', '02-b', '03-c']);
+    for (const id of ['03-c', '01-a', '02-b']) pretty.onEvent({ type: 'exercise-done', result: ex(id, ['passed']) });
+    const text = out.text();
+    expect(text.indexOf('01-a')).toBeLessThan(text.indexOf('02-b'));
+    expect(text.indexOf('02-b')).toBeLessThan(text.indexOf('03-c'));
   });
 });

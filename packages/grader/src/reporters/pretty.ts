@@ -31,6 +31,9 @@ export class PrettyReporter {
   private readonly progress = new Map<string, string>();
   private done = 0;
   private total = 0;
+  /** Course order of the exercises being graded: blocks wait for the ones before them. */
+  private order: string[] = [];
+  private readonly finished = new Map<string, ExerciseResult>();
 
   constructor(private readonly options: PrettyOptions = {}) {
     this.stream = options.stream ?? process.stdout;
@@ -54,10 +57,29 @@ export class PrettyReporter {
     this.stream.write(this.paint(90, `grading ${this.done}/${this.total} done · ${running}`));
   }
 
-  /** Call before grading, with the number of exercises. */
-  start(count: number, heading: string): void {
+  /**
+   * Call before grading, with the number of exercises and, to print the blocks in course order
+   * whatever order they finish in, their ids in that order.
+   */
+  start(count: number, heading: string, order: readonly string[] = []): void {
     this.total = count;
+    this.order = [...order];
+    this.finished.clear();
     this.stream.write(`${this.paint(1, heading)}\n\n`);
+  }
+
+  /** Prints a finished exercise's block once every exercise before it in course order has been printed. */
+  private finish(result: ExerciseResult): void {
+    if (!this.order.includes(result.id)) {
+      this.write(this.exerciseBlock(result));
+      return;
+    }
+    this.finished.set(result.id, result);
+    while (this.order.length > 0 && this.finished.has(this.order[0])) {
+      const id = this.order.shift()!;
+      this.write(this.exerciseBlock(this.finished.get(id)!));
+      this.finished.delete(id);
+    }
   }
 
   /** Progress: feed it the grader's events. */
@@ -67,7 +89,7 @@ export class PrettyReporter {
     else {
       this.progress.delete(event.result.id);
       this.done++;
-      this.write(this.exerciseBlock(event.result));
+      this.finish(event.result);
     }
     if (this.live && event.type !== 'exercise-done') {
       this.stream.write('\r\x1b[K');
@@ -84,7 +106,9 @@ export class PrettyReporter {
 
   exerciseBlock(e: ExerciseResult): string {
     const passedCount = e.tests.filter((t) => t.status === 'passed').length;
-    const head = `${this.paint(COLOR[e.status], SYMBOL[e.status])} ${this.paint(1, e.id)}  ${e.title}  ${e.score}/${e.maxScore} · ${passedCount}/${e.tests.length} tests ${LABEL[e.status]}\n`;
+    // The count is always of PASSED tests; a status other than passed/failed is said after it.
+    const status = e.status === 'passed' || e.status === 'failed' ? '' : ` (${LABEL[e.status]})`;
+    const head = `${this.paint(COLOR[e.status], SYMBOL[e.status])} ${this.paint(1, e.id)}  ${e.title}  ${e.score}/${e.maxScore} · ${passedCount}/${e.tests.length} tests passed${status}\n`;
     // A passed exercise takes one line, plus any test that has something to say (the capstone's accuracy).
     if (e.status === 'passed' && !this.options.verbose) return head + e.tests.filter((t) => t.message).map((t) => this.testLine(t)).join('');
     if (e.status === 'not-started') return `${head}   start with exercises/${e.id}/README.md, stuck? pnpm hint ${e.id}\n`;
