@@ -12,6 +12,7 @@
  * and exits non-zero.
  */
 import { spawnSync } from 'node:child_process';
+import { randomInt } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { grade } from '../../../grader/src/run.ts';
@@ -51,7 +52,8 @@ async function gradeSubmission(course: Course, runtime: string, submissionDir: s
     warning = 'UNPROTECTED: this autograder is not running as root with a "student" user, so the submission ran as the grader\'s own user and could read the answer key.\n';
     process.stderr.write(`convkit autograder: ${warning}`);
   }
-  const report = await grade(course.exercises.map((exercise) => ({ exercise, file: join(prepared.exercisesDir, exercise.file) })), { concurrency: 1 });
+  // Random tests also run fresh cases of this run, which the kit's recorded expected outputs do not hold.
+  const report = await grade(course.exercises.map((exercise) => ({ exercise, file: join(prepared.exercisesDir, exercise.file) })), { concurrency: 1, freshSeed: randomInt(1, 2 ** 31) });
   return { report, warning, prepared };
 }
 

@@ -7,6 +7,7 @@
  * student, one column per exercise) and `reports/<student>.json`.
  */
 import { spawn } from 'node:child_process';
+import { randomInt } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,8 @@ export interface ClassOptions {
    * graded first like a student's work (canary.ts), and nothing is graded unless they get full marks.
    */
   canaryFrom?: string;
+  /** Seed of the random tests' fresh cases (random per run by default; see SpecContext.freshSeed). */
+  freshSeed?: number;
   /** Called when the canary starts and when it passed. */
   onCanary?: (phase: 'start' | 'passed', seconds: number) => void;
   onProgress?: (done: number, total: number, report: StudentReport) => void;
@@ -118,6 +121,8 @@ export async function gradeClass(options: ClassOptions): Promise<ClassResult> {
   mkdirSync(reportsDir, { recursive: true });
   const workRoot = mkdtempSync(join(tmpdir(), 'convkit-class-'));
   chmodSync(workRoot, 0o711); // each student's folder inside is private to its slot's user
+  // One seed per class run for the random tests' fresh cases: every student meets the same ones.
+  const freshSeed = options.freshSeed ?? randomInt(1, 2 ** 31);
   const trustedDir = options.runtimeDir ? join(options.runtimeDir, 'exercises') : options.repoExercisesDir;
   const firstUid = isolation.uidFor(0);
   if (firstUid !== null && options.runtimeDir) {
@@ -155,7 +160,7 @@ export async function gradeClass(options: ClassOptions): Promise<ClassResult> {
     }
     isolation.handOver(workDir, uid);
     const t0 = performance.now();
-    const outcome = await runStudent({ exercisesDir: prepared.exercisesDir, exercises }, uid, timeoutMs, isolation.wrap, options.runtimeDir);
+    const outcome = await runStudent({ exercisesDir: prepared.exercisesDir, exercises, freshSeed }, uid, timeoutMs, isolation.wrap, options.runtimeDir);
     isolation.clear(uid);
     rmSync(workDir, { recursive: true, force: true });
     const seconds = (performance.now() - t0) / 1000;

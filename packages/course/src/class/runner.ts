@@ -11,6 +11,8 @@ import type { CourseExerciseResolved } from '../load.ts';
 export interface RunnerInput {
   exercisesDir: string;
   exercises: CourseExerciseResolved[];
+  /** Random tests also run fresh cases from this seed, never recorded in a kit (see SpecContext.freshSeed). */
+  freshSeed?: number;
 }
 
 export type RunnerMessage =
@@ -26,6 +28,7 @@ try {
   const targets = input.exercises.map((exercise) => ({ exercise, file: join(input.exercisesDir, exercise.file) }));
   const report = await grade(targets, {
     concurrency: 1,
+    freshSeed: input.freshSeed,
     onEvent: (event) => {
       if (event.type === 'exercise-done') process.send!({ type: 'exercise', result: event.result } satisfies RunnerMessage);
     },

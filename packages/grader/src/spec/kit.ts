@@ -24,6 +24,11 @@ export interface SpecContext {
   call(fn: string, args: unknown[], argNames: string[]): Promise<CallResult>;
   /** Relative tolerance set by the course config for this exercise; a case's own tolerance wins. */
   tolerance?: number;
+  /**
+   * Official grading only: random tests then also run as many FRESH cases, generated from this seed,
+   * which no student kit has recorded, so a table of the kit's expected outputs does not pass them.
+   */
+  freshSeed?: number;
 }
 
 export interface TestSpec {
@@ -234,11 +239,25 @@ export function randomTest<P, A extends unknown[]>(name: string, options: Random
         markInterruptAsFailure: false,
       });
       if (stop) return stop;
-      if (!details.failed || last === null) return passed;
-      const found: { verdict: Verdict; label: string } = last;
+      if (details.failed && last !== null) {
+        const found: { verdict: Verdict; label: string } = last;
+        return {
+          status: 'failed',
+          message: `random case failed; smallest failing input found by shrinking (${runs} runs, seed ${options.seed}): ${found.label}\n${found.verdict.message}`,
+        };
+      }
+      if (ctx.freshSeed === undefined) return passed;
+      // Official grading: as many cases again from a seed of this run, never recorded in a kit.
+      const freshSeed = (ctx.freshSeed ^ options.seed) >>> 0;
+      runs = 0;
+      last = null;
+      const fresh = await fc.check(property, { seed: freshSeed, numRuns: options.numRuns ?? 25, interruptAfterTimeLimit: 30_000, markInterruptAsFailure: false });
+      if (stop) return stop;
+      if (!fresh.failed || last === null) return passed;
+      const freshFound: { verdict: Verdict; label: string } = last;
       return {
         status: 'failed',
-        message: `random case failed; smallest failing input found by shrinking (${runs} runs, seed ${options.seed}): ${found.label}\n${found.verdict.message}`,
+        message: `random case failed on fresh cases of this grading run (official grading only; ${runs} runs, seed ${freshSeed}); the kit's recorded cases passed: ${freshFound.label}\n${freshFound.verdict.message}`,
       };
     },
     record(recordOptions) {
