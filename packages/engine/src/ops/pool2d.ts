@@ -85,9 +85,12 @@ export function maxPool2dForward(x: Tensor, params: PoolParams): Tensor {
 /**
  * Max pooling backward: only the input that won its window influenced the
  * output, so it alone receives the gradient. On a tie the first maximum in
- * row-major window order wins, as in CS231n's naive implementation. When
- * windows overlap (stride < size) one input can win several windows, and its
- * gradients add up.
+ * row-major window order wins: the convention of an implementation that stores
+ * one argmax per window (the derivative does not exist at a tie, so this is a
+ * choice). CS231n's shipped fast layer (`max_pool_backward_reshape` in
+ * fast_layers.py) differs: it gives the gradient to every tied maximum, as its
+ * docstring says. When windows overlap (stride < size) one input can win
+ * several windows, and its gradients add up.
  */
 export function maxPool2dBackward(dout: Tensor, x: Tensor, params: PoolParams): Tensor {
   const op = 'maxPool2dBackward';
