@@ -272,8 +272,13 @@ describe('interactive examples', () => {
     const err = (await calc.getByTestId('calc-error').textContent()) ?? '';
     assert.match(err, /2\.5 is not an integer/);
     assert.match(err, /Strides that fit: 1, 3/);
+    assert.match(err, /start at 0, 2; the next would start at 4 and hang S − \(3 mod S\) = 1 position/);
     await calc.locator('input[name=s]').fill('3');
     assert.match((await calc.getByTestId('calc-result').textContent()) ?? '', /= 2: the activation map is 2 × 2/);
+    // W=7 F=3 S=3 (worked by hand in the chapter): windows at 0 and 3; the next, at 6, covers columns 6–8 of 0–6
+    await calc.locator('input[name=n]').fill('7');
+    await calc.getByTestId('calc-error').waitFor();
+    assert.match((await calc.getByTestId('calc-error').textContent()) ?? '', /start at 0, 3; the next would start at 6 and hang S − \(4 mod S\) = 2 position/);
 
     // sliding window, default N=5 F=3 S=1 P=0 on x[r][c] = (2r + 3c) mod 4 with a left-minus-right filter:
     // column sums give [[-2, 2, 2], [2, -2, -2], [-2, 2, 2]] (worked out by hand)

@@ -1,9 +1,11 @@
 /**
- * The activation-map size (N − F + 2P)/S + 1, computed by the engine's own `outputSize`, so the explanation
- * of an invalid combination is exactly the Error the engine throws.
+ * The activation-map size (W − F + 2P)/S + 1, computed by the engine's own `outputSize`, so the error shown
+ * for an invalid combination is exactly the Error the engine throws; the explanation below it (where the
+ * windows start and how far the last one hangs over) comes from src/lib/window-fit.ts.
  */
 import React, { useState, type ReactNode } from 'react';
 import { outputSize } from '@convkit/engine';
+import { windowFit } from '@site/src/lib/window-fit.ts';
 
 function NumberField(props: { label: string; name: string; value: number; min: number; onChange: (v: number) => void }): ReactNode {
   return (
@@ -22,13 +24,11 @@ function NumberField(props: { label: string; name: string; value: number; min: n
 
 function explain(n: number, f: number, s: number, p: number): string {
   if (f > n + 2 * p) return 'The filter is larger than the padded input, so it has nowhere to go: add padding or use a smaller filter.';
-  const travel = n - f + 2 * p;
-  const fits = [];
-  for (let d = 1; d <= travel; d++) if (travel % d === 0) fits.push(d);
+  const fit = windowFit(n, f, s, p);
   return (
-    `From its first position the filter can move ${travel} step(s). With stride ${s} the last window would hang ` +
-    `${travel % s} position(s) over the edge. Strides that fit: ${fits.join(', ') || '1'}; ` +
-    `or change the padding so that N − F + 2P is a multiple of ${s}.`
+    `From its first position the filter can move W − F + 2P = ${fit.travel} position(s). With stride ${s} its windows start at ` +
+    `${fit.starts.join(', ')}; the next would start at ${fit.nextStart} and hang S − (${fit.travel} mod S) = ${fit.overhang} position(s) over the edge. ` +
+    `Strides that fit: ${fit.stridesThatFit.join(', ')}; or change the padding so that W − F + 2P is a multiple of ${s}.`
   );
 }
 
@@ -58,7 +58,7 @@ export function OutputSizeCalculator({ n0 = 32, f0 = 5, s0 = 1, p0 = 0 }: { n0?:
   return (
     <div className="ck-widget" data-figure="output-size-calculator">
       <div className="ck-controls">
-        <NumberField label="input size N" name="n" value={n} min={1} onChange={setN} />
+        <NumberField label="input width W" name="n" value={n} min={1} onChange={setN} />
         <NumberField label="filter size F" name="f" value={f} min={1} onChange={setF} />
         <NumberField label="stride S" name="s" value={s} min={1} onChange={setS} />
         <NumberField label="padding P" name="p" value={p} min={0} onChange={setP} />

@@ -89,7 +89,7 @@ export function SlidingWindow(): ReactNode {
   return (
     <div className="ck-widget" data-figure="sliding-window">
       <div className="ck-controls">
-        <Slider label="input N" name="n" value={n} min={3} max={8} set={setN} />
+        <Slider label="input W" name="n" value={n} min={3} max={8} set={setN} />
         <Slider label="filter F" name="f" value={f} min={1} max={4} set={setF} />
         <Slider label="stride S" name="stride" value={stride} min={1} max={3} set={setStride} />
         <Slider label="padding P" name="pad" value={pad} min={0} max={2} set={setPad} />
