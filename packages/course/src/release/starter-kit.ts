@@ -18,7 +18,7 @@ import { recordExercise, writeExpected } from '../../../grader/src/index.ts';
 import { loadSpecs } from '../../../grader/src/spec/index.ts';
 import type { Course } from '../load.ts';
 import { classroomWorkflow } from './classroom.ts';
-import { buildStudentEngine } from './student-engine.ts';
+import { buildStudentEngine, scanForAnswers } from './student-engine.ts';
 
 /** Top-level files of `exercises/` that the grader and the visible tests need. */
 const EXERCISE_FILES = ['manifest.ts', 'not-implemented.ts', 'steps.ts', 'gradcheck.ts', 'package.json', 'tsconfig.json', 'vitest.config.ts'];
@@ -143,6 +143,9 @@ export async function buildStarterKit(course: Course, kitDir: string, options: {
 
   mkdirSync(join(kitDir, '.github', 'workflows'), { recursive: true });
   writeFileSync(join(kitDir, '.github', 'workflows', 'classroom.yml'), classroomWorkflow(course, (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { packageManager: string }).packageManager));
+  // The last word: nothing in what students receive may compute an exercised function.
+  const answers = scanForAnswers(kitDir, course.exercises);
+  if (answers.length > 0) throw new Error(`buildStarterKit: expected a kit without answers, got an implementation of an exercised function in:\n  ${answers.join('\n  ')}`);
   if (options.lockfile ?? true) writeLockfile(kitDir, 'buildStarterKit');
 }
 
