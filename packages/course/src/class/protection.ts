@@ -37,14 +37,19 @@ export function keyPaths(graderRoot: string): string[] {
   return paths;
 }
 
-/** The script the probe runs as the grading user: tries to read each path (a folder: to list it). */
+/**
+ * The script the probe runs as the grading user. A secret leaks when the user can read it (a folder:
+ * list it). A needed file must be readable; a needed folder only enterable (a class's work root is
+ * mode 0711: each student may pass through it to their own folder, never list the others').
+ */
 const PROBE = `
 const fs = require('node:fs');
 const [secret, needed] = JSON.parse(process.argv[1]);
 const tryRead = (p) => { try { fs.statSync(p).isDirectory() ? fs.readdirSync(p) : fs.closeSync(fs.openSync(p, 'r')); return null; } catch (e) { return e.code || String(e); } };
+const tryReach = (p) => { try { fs.statSync(p).isDirectory() ? fs.accessSync(p, fs.constants.X_OK) : fs.closeSync(fs.openSync(p, 'r')); return null; } catch (e) { return e.code || String(e); } };
 process.stdout.write(JSON.stringify({
   leaked: secret.filter((p) => tryRead(p) === null),
-  unreachable: needed.map((p) => [p, tryRead(p)]).filter(([, e]) => e !== null).map(([p, e]) => p + ' (' + e + ')'),
+  unreachable: needed.map((p) => [p, tryReach(p)]).filter(([, e]) => e !== null).map(([p, e]) => p + ' (' + e + ')'),
 }));`;
 
 /** Runs the probe as `uid`/`gid`. */
