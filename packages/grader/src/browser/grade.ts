@@ -1,0 +1,54 @@
+/**
+ * Grading in the browser from recorded checks (packages/grader/src/record/): the page has the exercise's
+ * expected outputs, never its reference or spec, and grades the student's code in a Web Worker with the
+ * same judge, messages, partial credit and tripwires as `pnpm grade` (replaySpec + scoreTests). Tests the
+ * browser cannot run (the capstone, which trains on MNIST under the grader's CPU limits) are listed as
+ * not run here; the score is over the tests that ran.
+ */
+import { replaySpec } from '../record/replay.ts';
+import type { RecordedExercise } from '../record/format.ts';
+import type { ExerciseResult, TestResult } from '../report.ts';
+import { scoreTests, specContext, type ScoredExercise } from '../score.ts';
+import { BrowserSandbox, type WorkerLike } from './sandbox.ts';
+
+export interface BrowserGradeOptions {
+  exercise: ScoredExercise & { readonly functions: readonly string[] };
+  recorded: RecordedExercise;
+  /** Paths below `exercises/` → TypeScript source: the student's file and the files it may import. */
+  files: Record<string, string>;
+  /** The student's file among `files`. */
+  entry: string;
+  spawn: () => WorkerLike;
+  onTest?: (test: TestResult, index: number, total: number) => void;
+}
+
+export interface BrowserGrade {
+  result: ExerciseResult;
+  /** Names of the recorded tests the browser does not run (graded by `pnpm grade` only). */
+  notRun: string[];
+}
+
+/** The recorded tests the browser can run, and the names of the others. */
+export function browserTests(recorded: RecordedExercise): { runnable: RecordedExercise; notRun: string[] } {
+  const runnable = recorded.tests.filter((t) => t.kind !== 'capstone');
+  return { runnable: { ...recorded, tests: runnable }, notRun: recorded.tests.filter((t) => t.kind === 'capstone').map((t) => t.name) };
+}
+
+export async function gradeInBrowser(options: BrowserGradeOptions): Promise<BrowserGrade> {
+  const { exercise, recorded } = options;
+  const { runnable, notRun } = browserTests(recorded);
+  const spec = replaySpec(runnable);
+  const tests = spec.tests(exercise.timeLimitMs);
+  const sandbox = new BrowserSandbox({
+    spawn: options.spawn,
+    load: { files: options.files, entry: options.entry, tripwires: [...(spec.tripwires ?? exercise.functions)] },
+    timeLimitMs: exercise.timeLimitMs,
+  });
+  try {
+    const ctx = specContext(exercise, (fn, args, argNames) => sandbox.call(fn, args, argNames));
+    const result = await scoreTests(exercise, tests, ctx, () => sandbox.takeOutput(), options.onTest);
+    return { result, notRun };
+  } finally {
+    sandbox.close();
+  }
+}
