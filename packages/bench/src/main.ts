@@ -34,6 +34,35 @@ import { isPeerName, PEER_NAMES, type PeerName } from './peers/index.ts';
 import { checkTargets, formatTable, type BenchReport, type PeerEntry } from './report.ts';
 import { FULL, QUICK } from './workloads.ts';
 
+const USAGE = `Usage: pnpm bench [options]
+
+  --quick                a short smoke run (smaller workloads)
+  --out DIR              where the JSON results go (default ./bench-results)
+  --peers a,b,…          which peers to run (${PEER_NAMES.join(', ')}; all by default)
+  --malloc-tuning        run every child with glibc told to keep freed memory
+  --browser              only the training epoch in headless Chromium
+  --no-browser           leave the Chromium part out
+  -h, --help             this text
+
+Prints the ratio table against the peers and the targets, and writes the figures as JSON.`;
+
+/** A usage error: the message and how to get the usage, no stack trace, exit code 2. */
+function usageError(message: string): never {
+  process.stderr.write(`pnpm bench: ${message}\nRun pnpm bench --help for the options.\n`);
+  process.exit(2);
+}
+
+const KNOWN = new Set(['--quick', '--out', '--peers', '--malloc-tuning', '--browser', '--no-browser', '--help', '-h']);
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+for (const [i, arg] of process.argv.slice(2).entries()) {
+  const previous = process.argv[i + 1];
+  if (arg.startsWith('-') && !KNOWN.has(arg)) usageError(`unknown option ${arg}`);
+  if (!arg.startsWith('-') && previous !== '--out' && previous !== '--peers') usageError(`unexpected argument ${JSON.stringify(arg)}`);
+}
+
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -43,13 +72,13 @@ const quick = process.argv.includes('--quick');
 const outDir = resolve(option('--out') ?? 'bench-results');
 const peers = (option('--peers') ?? PEER_NAMES.join(',')).split(',');
 const unknown = peers.filter((p) => !isPeerName(p));
-if (unknown.length > 0) throw new Error(`bench: expected --peers from ${PEER_NAMES.join(',')}, got ${unknown.join(',')}`);
+if (unknown.length > 0) usageError(`--peers: expected names from ${PEER_NAMES.join(',')}, got ${unknown.join(',')}`);
 const w = quick ? QUICK : FULL;
 const childPath = fileURLToPath(new URL('./child.ts', import.meta.url));
 const mallocTuning = process.argv.includes('--malloc-tuning');
 const browserOnly = process.argv.includes('--browser');
 const noBrowser = process.argv.includes('--no-browser');
-if (browserOnly && noBrowser) throw new Error('bench: expected at most one of --browser and --no-browser, got both');
+if (browserOnly && noBrowser) usageError('expected at most one of --browser and --no-browser, got both');
 const childEnv = mallocTuning
   ? { ...process.env, MALLOC_MMAP_THRESHOLD_: String(2 ** 28), MALLOC_TRIM_THRESHOLD_: String(2 ** 30) }
   : process.env;

@@ -29,6 +29,11 @@ const HELP = `Usage:
   pnpm new exercise <slug> [--title "…"] [--points N]
   pnpm new chapter <slug> [--title "…"]`;
 
+const NEW_HELP = `Usage:
+  pnpm new exercise <slug> [--title "…"] [--points N]   scaffold exercises/NN-<slug>/ (exercise.json, README.md,
+                                                        stub, visible test, .meta/spec.ts and .meta/solution.ts)
+  pnpm new chapter <slug> [--title "…"]                 scaffold a docs chapter (docs/docs/<slug>.mdx)`;
+
 export class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
@@ -48,6 +53,10 @@ async function main(argv: string[]): Promise<number> {
   });
   const [command, ...rest] = positionals;
   const cwd = process.env.INIT_CWD ?? process.cwd();
+  if (values.help && command === 'new') {
+    process.stdout.write(`${NEW_HELP}\n`);
+    return 0;
+  }
   if (values.help || command === undefined) {
     process.stdout.write(`${HELP}\n`);
     return command === undefined && !values.help ? 2 : 0;

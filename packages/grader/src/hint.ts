@@ -1,21 +1,25 @@
 /**
- * `pnpm hint <exercise>`: shows the next hint of an exercise, one more each time, and remembers how
- * many you have seen in exercises/.hints-progress.json (git-ignored).
+ * `pnpm hint <exercise>`: shows the next hint of an exercise, one more each time, starting at the
+ * first function (or step) that does not pass yet, and remembers how many you have seen in
+ * exercises/.hints-progress.json (git-ignored).
  *
- *   pnpm hint 02            the next hint of 02-conv-forward
- *   pnpm hint 02 --all      every hint you have seen so far again
- *   pnpm hint 02 --reset    start over
+ *   pnpm hint 05            grade 05 quickly, then the next hint about its first failing function
+ *   pnpm hint 05 --all      every hint you have seen so far again
+ *   pnpm hint 05 --reset    start over
  *   pnpm hint               how many hints you have seen, per exercise
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exercises, findExercise, type Exercise } from '../../../exercises/manifest.ts';
-import { repoRoot } from './plan.ts';
+
+/** The repository root (plan.ts says the same; not imported here so that `--help` starts at once). */
+const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
 
 export type HintProgress = Record<string, number>;
 
-export const progressFile = join(repoRoot, 'exercises', '.hints-progress.json');
+/** Where progress is kept (CONVKIT_HINTS_FILE moves it, for tests). */
+export const progressFile = process.env.CONVKIT_HINTS_FILE ?? join(repoRoot, 'exercises', '.hints-progress.json');
 
 export function readProgress(file = progressFile): HintProgress {
   if (!existsSync(file)) return {};
@@ -27,39 +31,142 @@ export function readProgress(file = progressFile): HintProgress {
   }
 }
 
-/** The text to show and the new progress after asking for the next hint of `exercise`. */
-export function nextHint(exercise: Exercise, progress: HintProgress): { text: string; progress: HintProgress } {
+/** Where the student is stuck: the first failing test, and the student functions it called. */
+export interface FirstFailure {
+  test: string;
+  functions: readonly string[];
+}
+
+/** The leading word of a function name, as hints write it: `reluBackward` → `relu`, `maxPool2dForward` → `max`. */
+const stem = (fn: string): string => (fn.match(/^[a-z0-9]+/)?.[0] ?? fn).toLowerCase();
+
+/**
+ * The function each hint is about: the exercise's function whose name (or its leading word: "ReLU",
+ * "Dense", "Softmax") the hint mentions first; a hint that names none continues the one before it.
+ * With one function, every hint is about it.
+ */
+export function hintFunctions(exercise: Pick<Exercise, 'functions' | 'hints'>): (string | undefined)[] {
+  if (exercise.functions.length === 1) return exercise.hints.map(() => exercise.functions[0]);
+  let current: string | undefined;
+  return exercise.hints.map((hint) => {
+    const text = hint.toLowerCase();
+    const found = exercise.functions
+      .map((fn) => ({ fn, at: Math.min(...[fn.toLowerCase(), stem(fn)].map((w) => text.indexOf(w)).filter((i) => i >= 0), Infinity) }))
+      .filter((x) => x.at < Infinity)
+      .sort((a, b) => a.at - b.at)[0];
+    if (found) current = found.fn;
+    return current;
+  });
+}
+
+/**
+ * The first hint worth reading for this failure: the first hint about the failing function; for a
+ * "must throw" test, the first of those hints that talks about throwing. 0 without a failure.
+ */
+export function firstRelevantHint(exercise: Pick<Exercise, 'functions' | 'hints'>, failure: FirstFailure | null): number {
+  if (!failure) return 0;
+  const about = hintFunctions(exercise);
+  const fn = failure.functions.find((f) => about.includes(f));
+  const own = exercise.hints.map((_, i) => i).filter((i) => fn === undefined || about[i] === fn);
+  if (own.length === 0) return 0;
+  if (/must throw/i.test(failure.test)) {
+    const throwing = own.find((i) => /\bthrow/i.test(exercise.hints[i]));
+    if (throwing !== undefined) return throwing;
+  }
+  return own[0];
+}
+
+/**
+ * The text to show and the new progress after asking for the next hint of `exercise`. With the
+ * first failing test, the hint starts at the first one about that function (hints about functions
+ * that already pass are skipped); `'passed'` when every test passes.
+ */
+export function nextHint(exercise: Exercise, progress: HintProgress, failure: FirstFailure | null | 'passed' = null): { text: string; progress: HintProgress } {
   const seen = Math.min(progress[exercise.id] ?? 0, exercise.hints.length);
   const total = exercise.hints.length;
-  if (seen >= total) {
+  if (failure === 'passed') {
+    return { text: `${exercise.id} passes every test: no hint needed. pnpm hint ${exercise.id} --all shows the hints you have seen.`, progress };
+  }
+  const start = firstRelevantHint(exercise, failure);
+  const index = Math.max(seen, start);
+  if (index >= total) {
     return {
       text: `${exercise.id}: you have seen all ${total} hints. Run pnpm hint ${exercise.id} --all to read them again, or re-read exercises/${exercise.readme}.`,
       progress,
     };
   }
+  const about = hintFunctions(exercise)[index];
+  const where = failure && about && exercise.functions.length > 1 ? ` (about ${about}, the first function that does not pass yet)` : '';
+  const skipped = index > seen ? `\n  (hints ${seen + 1}–${index} are about what already passes: pnpm hint ${exercise.id} --all shows them)\n` : '';
   return {
-    text: `${exercise.id} — hint ${seen + 1} of ${total}:\n\n  ${exercise.hints[seen]}\n${seen + 1 < total ? `\nStill stuck? pnpm hint ${exercise.id} shows the next one.` : ''}`,
-    progress: { ...progress, [exercise.id]: seen + 1 },
+    text:
+      `${exercise.id} — hint ${index + 1} of ${total}${where}:\n\n  ${exercise.hints[index]}\n${skipped}` +
+      `${index + 1 < total ? `\nStill stuck? pnpm hint ${exercise.id} shows the next one.` : ''}`,
+    progress: { ...progress, [exercise.id]: index + 1 },
   };
 }
 
-function main(argv: string[]): number {
+/**
+ * Grades the student's file of `exercise` (quietly) and returns its first failing test, `'passed'`,
+ * or null when nothing was graded (no checks, a training run, a file that is not there).
+ */
+export async function findFirstFailure(exercise: Exercise): Promise<FirstFailure | null | 'passed'> {
+  if (exercise.timeLimitMs > 60_000) return null; // the capstone trains a network: too long to check for a hint
+  let first: FirstFailure | null = null;
+  try {
+    // Loaded only now: the grader loads every exercise's checks, which takes a moment.
+    const { planGrade } = await import('./plan.ts');
+    const { gradeExercise } = await import('./run.ts');
+    const [target] = planGrade({ only: [exercise.id] });
+    const result = await gradeExercise(target, {
+      onEvent: (event) => {
+        if (event.type === 'test' && event.test.status !== 'passed' && first === null) first = { test: event.test.name, functions: event.functions };
+      },
+    });
+    if (result.status === 'passed') return 'passed';
+    if (result.status === 'not-started') return null; // nothing written yet: from the first hint
+    return first;
+  } catch {
+    return null;
+  }
+}
+
+const HELP = `Usage: pnpm hint [exercise] [options]
+
+  exercise               id, number or slug (05-backprop, 5, backprop); without it, your progress per exercise
+  (no option)            grade the exercise quickly, then show the next hint about its first function or
+                         step that does not pass yet (hints about what already passes are skipped)
+  --all                  show again every hint you have seen of that exercise
+  --reset                forget which hints you have seen of that exercise, start over
+  --no-check             do not grade first: simply the next hint in order
+  -h, --help             this text
+
+Progress is kept in exercises/.hints-progress.json (not committed).`;
+
+async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { all: { type: 'boolean', default: false }, reset: { type: 'boolean', default: false } },
+    options: {
+      all: { type: 'boolean', default: false },
+      reset: { type: 'boolean', default: false },
+      'no-check': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   });
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
   const progress = readProgress();
   if (positionals.length === 0) {
-    process.stdout.write('Usage: pnpm hint <exercise> [--all | --reset]\n\n');
+    process.stdout.write('Usage: pnpm hint <exercise> [--all | --reset] (pnpm hint --help for more)\n\n');
     for (const e of exercises) process.stdout.write(`  ${e.id.padEnd(24)} ${progress[e.id] ?? 0}/${e.hints.length} hints seen\n`);
     return 0;
   }
+  if (positionals.length > 1) throw new HintUsageError(`expected one exercise, got ${positionals.length}: ${positionals.join(' ')}`);
   const exercise = findExercise(positionals[0]);
-  if (!exercise) {
-    process.stderr.write(`pnpm hint: unknown exercise "${positionals[0]}"; the exercises are: ${exercises.map((e) => e.id).join(', ')}\n`);
-    return 2;
-  }
+  if (!exercise) throw new HintUsageError(`unknown exercise "${positionals[0]}"; the exercises are: ${exercises.map((e) => e.id).join(', ')}`);
   if (values.reset) {
     writeFileSync(progressFile, `${JSON.stringify({ ...progress, [exercise.id]: 0 }, null, 2)}\n`);
     process.stdout.write(`${exercise.id}: hints reset.\n`);
@@ -71,10 +178,32 @@ function main(argv: string[]): number {
     exercise.hints.slice(0, seen).forEach((h, i) => process.stdout.write(`${i + 1}. ${h}\n`));
     return 0;
   }
-  const next = nextHint(exercise, progress);
+  let failure: FirstFailure | null | 'passed' = null;
+  if (!values['no-check']) {
+    process.stderr.write(`checking ${exercise.id} to see where you are…\n`);
+    failure = await findFirstFailure(exercise);
+  }
+  const next = nextHint(exercise, progress, failure);
   writeFileSync(progressFile, `${JSON.stringify(next.progress, null, 2)}\n`);
   process.stdout.write(`${next.text}\n`);
   return 0;
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) process.exitCode = main(process.argv.slice(2));
+class HintUsageError extends Error {}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof HintUsageError || (error instanceof Error && String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS'))) {
+        process.stderr.write(`pnpm hint: ${error.message}\nRun pnpm hint --help for the options.\n`);
+        process.exitCode = 2;
+      } else {
+        process.stderr.write(`pnpm hint: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+        process.exitCode = 3;
+      }
+    },
+  );
+}

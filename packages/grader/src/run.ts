@@ -17,7 +17,8 @@ export interface GradeTarget {
 
 export type GradeEvent =
   | { type: 'exercise-start'; exercise: Exercise; tests: number }
-  | { type: 'test'; exercise: Exercise; test: TestResult; index: number; total: number }
+  /** `functions`: the student functions this test called (in call order), to point hints at the first failing one. */
+  | { type: 'test'; exercise: Exercise; test: TestResult; index: number; total: number; functions: string[] }
   | { type: 'exercise-done'; result: ExerciseResult };
 
 export interface GradeOptions {
@@ -57,11 +58,13 @@ export async function gradeExercise(target: GradeTarget, options: GradeOptions =
   });
   // After one call of a function times out, later calls of it are not run: each would only wait out the limit again.
   const timedOut = new Set<string>();
+  let called: string[] = [];
   const ctx = {
     /** The course's tolerance for this exercise (course.config.ts via @convkit/course), when it sets one. */
     tolerance: 'tolerance' in exercise && typeof exercise.tolerance === 'number' ? exercise.tolerance : undefined,
     freshSeed: options.freshSeed,
     async call(fn: string, args: unknown[], argNames: string[]): Promise<CallResult> {
+      if (!called.includes(fn)) called.push(fn);
       if (timedOut.has(fn)) return { kind: 'timeout', limitMs: exercise.timeLimitMs, skipped: true };
       const result = await sandbox.call(fn, args, argNames);
       if (result.kind === 'timeout') timedOut.add(fn);
@@ -74,6 +77,7 @@ export async function gradeExercise(target: GradeTarget, options: GradeOptions =
   try {
     for (const [index, test] of tests.entries()) {
       let verdict: Verdict;
+      called = [];
       try {
         verdict = await test.run(ctx);
       } catch (error) {
@@ -90,7 +94,7 @@ export async function gradeExercise(target: GradeTarget, options: GradeOptions =
       };
       results.push(result);
       byThrowing.push(verdict.threwAsExpected === true);
-      options.onEvent?.({ type: 'test', exercise, test: result, index, total: tests.length });
+      options.onEvent?.({ type: 'test', exercise, test: result, index, total: tests.length, functions: [...called] });
     }
   } finally {
     sandbox.close();
