@@ -134,7 +134,8 @@ export async function writeExercisePages(exercisesDir: string, outDir: string, o
     const heading = /^#\s+(.+)$/m.exec(readme)?.[1]?.trim();
     const title = entry?.title ?? heading ?? folder;
     const body = rewriteLinks(readme, folders, folder);
-    const front = `---\ntitle: ${yamlString(title)}\nsidebar_position: ${i + 1}\nslug: /exercises/${folder}\n---\n\n`;
+    // `exercise`: the page shows the in-browser editor and grader for it (src/theme/DocItem/Content)
+    const front = `---\ntitle: ${yamlString(title)}\nsidebar_position: ${i + 1}\nslug: /exercises/${folder}\nexercise: ${yamlString(folder)}\n---\n\n`;
     const needsHeading = !/^#\s/m.test(readme);
     writeFileSync(join(outDir, `${folder}.md`), front + (needsHeading ? `# ${title}\n\n` : '') + body + gradingSection(folder, entry));
     const points = entry?.points === undefined ? '' : ` | ${entry.points}`;
