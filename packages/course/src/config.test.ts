@@ -82,6 +82,23 @@ describe('validateCourse', () => {
   });
 });
 
+describe('class grading: late policy and similarity threshold', () => {
+  it('accepts a deadline with its zone, fractions and grace minutes', () => {
+    const c = { ...good(), late: { deadline: '2026-12-01T23:59:00+01:00', perDay: 0.1, max: 0.3, graceMinutes: 60 }, similarity: { threshold: 0.7 } };
+    expect(validateCourse(c, known)).toBe(c);
+  });
+  it('names each bad field: a zoneless deadline, percentages given as 10, an unknown field, a threshold above 1', () => {
+    expect(problems({ ...good(), late: { deadline: '2026-12-01 23:59', perDay: 10, max: -1, graceMinutes: -5, penalty: 1 }, similarity: { threshold: 60 } })).toEqual([
+      'course.config.ts: late.penalty: unknown field; expected one of deadline, perDay, max, graceMinutes',
+      'course.config.ts: late.deadline: expected an ISO 8601 date and time with its zone, such as "2026-12-01T23:59:00+01:00", got "2026-12-01 23:59"',
+      'course.config.ts: late.perDay: expected a fraction between 0 and 1 (0.1 = 10%), got 10',
+      'course.config.ts: late.max: expected a fraction between 0 and 1 (0.1 = 10%), got -1',
+      'course.config.ts: late.graceMinutes: expected a number ≥ 0, got -5',
+      'course.config.ts: similarity.threshold: expected a similarity between 0 and 1, got 60',
+    ]);
+  });
+});
+
 describe('the site address (url)', () => {
   it('accepts an http(s) address; its origin is the site URL and its path the base URL', () => {
     const c = { ...good(), url: 'https://alice.github.io/cnn-course/' };

@@ -41,6 +41,32 @@ export interface CourseConfig {
   readonly tolerance?: number;
   /** Default of every exercise's `visibleTests` (true when unset). */
   readonly visibleTests?: boolean;
+  /** Class grading: the deadline and the late-penalty policy (`pnpm grade --submissions`). */
+  readonly late?: LatePolicy;
+  /** Class grading: when the class report lists a pair of submissions as similar. */
+  readonly similarity?: SimilarityPolicy;
+}
+
+/**
+ * A deadline and what a late submission costs: `perDay` of its score for every started day past the
+ * deadline, at most `max`; a submission at most `graceMinutes` late counts as on time.
+ *   { deadline: '2026-12-01T23:59:00+01:00', perDay: 0.1, max: 0.3, graceMinutes: 60 }
+ * A submission 2.5 days late then loses 3 × 10% = 30% of its score; one 61 minutes late loses 10%.
+ */
+export interface LatePolicy {
+  /** ISO 8601 date and time with its offset (`Z` or `+01:00`): a time without a zone would be ambiguous. */
+  readonly deadline: string;
+  /** Fraction of the score lost per started day late (0.1 = 10%). */
+  readonly perDay: number;
+  /** Largest fraction lost (1 when unset: a late enough submission scores 0). */
+  readonly max?: number;
+  /** Minutes after the deadline that still count as on time (0 when unset). */
+  readonly graceMinutes?: number;
+}
+
+export interface SimilarityPolicy {
+  /** Pairs at or above this similarity (0–1) are listed in the class report; 0.6 when unset. */
+  readonly threshold?: number;
 }
 
 /** Identity with types: `export default defineCourse({ … })` in `course.config.ts`. */
@@ -62,7 +88,8 @@ export class CourseConfigError extends Error {
   }
 }
 
-const COURSE_FIELDS = ['title', 'url', 'chapters', 'exercises', 'tolerance', 'visibleTests'];
+const COURSE_FIELDS = ['title', 'url', 'chapters', 'exercises', 'tolerance', 'visibleTests', 'late', 'similarity'];
+const LATE_FIELDS = ['deadline', 'perDay', 'max', 'graceMinutes'];
 const EXERCISE_FIELDS = ['id', 'points', 'timeLimitMs', 'memoryLimitMb', 'tolerance', 'visibleTests'];
 
 /** The site address of a course without `url`. */
@@ -122,6 +149,31 @@ export function validateCourse(raw: unknown, known: KnownIds, file = 'course.con
   }
   if (raw.tolerance !== undefined) number('tolerance', raw.tolerance, 0, true);
   if (raw.visibleTests !== undefined && typeof raw.visibleTests !== 'boolean') problem('visibleTests', `expected true or false, got ${show(raw.visibleTests)}`);
+
+  if (raw.late !== undefined) {
+    const late = raw.late;
+    if (!isRecord(late)) problem('late', `expected { deadline, perDay, max, graceMinutes }, got ${show(late)}`);
+    else {
+      unknownFields('late', late, LATE_FIELDS);
+      if (typeof late.deadline !== 'string' || !/(Z|[+-]\d\d:?\d\d)$/i.test(late.deadline) || Number.isNaN(Date.parse(late.deadline))) {
+        problem('late.deadline', `expected an ISO 8601 date and time with its zone, such as "2026-12-01T23:59:00+01:00", got ${show(late.deadline)}`);
+      }
+      const fraction = (field: string, v: unknown): void => {
+        if (typeof v !== 'number' || !(v >= 0 && v <= 1)) problem(field, `expected a fraction between 0 and 1 (0.1 = 10%), got ${show(v)}`);
+      };
+      fraction('late.perDay', late.perDay);
+      if (late.max !== undefined) fraction('late.max', late.max);
+      if (late.graceMinutes !== undefined) number('late.graceMinutes', late.graceMinutes, 0);
+    }
+  }
+  if (raw.similarity !== undefined) {
+    if (!isRecord(raw.similarity)) problem('similarity', `expected { threshold }, got ${show(raw.similarity)}`);
+    else {
+      unknownFields('similarity', raw.similarity, ['threshold']);
+      const t = raw.similarity.threshold;
+      if (t !== undefined && (typeof t !== 'number' || !(t >= 0 && t <= 1))) problem('similarity.threshold', `expected a similarity between 0 and 1, got ${show(t)}`);
+    }
+  }
 
   if (!Array.isArray(raw.chapters)) problem('chapters', `expected an array of docs page ids, got ${show(raw.chapters)}`);
   else {

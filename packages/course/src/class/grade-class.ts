@@ -3,18 +3,21 @@
  * its own work folder and graded by its own runner process (runner.ts), as many at once as there are
  * cores; each runner has a wall-clock budget, after which it and everything it started are killed and
  * the student gets an error report. One broken, hanging or hostile submission therefore costs at most
- * its own budget and never changes another student's result. Writes `gradebook.csv` (one row per
- * student, one column per exercise) and `reports/<student>.json`.
+ * its own budget and never changes another student's result. Writes `reports/<student>.json`, then
+ * the gradebook, the class report and the students' pages from them (outputs.ts). With `student`, only
+ * that submission is graded, into the existing reports of the others.
  */
 import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExerciseResult, GradeReport } from '../../../grader/src/report.ts';
 import { readExercises } from '../../../../exercises/manifest.ts';
 import type { CourseExerciseResolved } from '../load.ts';
-import { gradebookCsv, failureReport, type StudentReport } from './gradebook.ts';
+import { failureReport, type StudentReport } from './gradebook.ts';
+import type { LatePolicy } from '../config.ts';
+import { readClassInputs, writeClassOutputs, type ClassOutputs } from './outputs.ts';
 import { detectIsolation } from './isolation.ts';
 import { assertCanary, writeCanary } from './canary.ts';
 import { assertProtected, keyPaths } from './protection.ts';
@@ -55,12 +58,33 @@ export interface ClassOptions {
   /** Called when the canary starts and when it passed. */
   onCanary?: (phase: 'start' | 'passed', seconds: number) => void;
   onProgress?: (done: number, total: number, report: StudentReport) => void;
+  /** Regrade only this submission (its folder or zip name) into the existing reports in `outDir`. */
+  student?: string;
+  /** The course's title (the report's heading, the Canvas and Moodle column); `'convkit course'` by default. */
+  title?: string;
+  /** The deadline and late penalty (course.config.ts `late`). */
+  late?: LatePolicy;
+  /** Similar pairs listed from this similarity on (course.config.ts `similarity.threshold`). */
+  similarityThreshold?: number;
+  /** `--roster`: name, student id, email per student. */
+  rosterPath?: string;
+  /** `--overrides`: student, exercise, points, reason. */
+  overridesPath?: string;
+  /** `--timestamps`: a CSV of submission times (Gradescope's export). */
+  timestampsPath?: string;
 }
 
 export interface ClassResult {
+  /** Every student's report in the gradebook (with `student`, the others' from their existing files). */
   reports: StudentReport[];
   seconds: number;
   gradebook: string;
+  outputs: ClassOutputs;
+}
+
+/** No such submission to regrade, or no gradebook to regrade it into. */
+export class StudentNotFoundError extends Error {
+  override name = 'StudentNotFoundError';
 }
 
 const runnerScript = join(import.meta.dirname, 'runner.ts');
@@ -146,6 +170,24 @@ export async function gradeClass(options: ClassOptions): Promise<ClassResult> {
     usedNames.add(name);
     return name;
   });
+  // Which submissions to grade: all, or the one `student` names (the others keep their reports).
+  let todo = submissions.map((_, i) => i);
+  if (options.student !== undefined) {
+    const i = submissions.findIndex((s) => s.student === options.student);
+    if (i < 0) {
+      rmSync(workRoot, { recursive: true, force: true });
+      throw new StudentNotFoundError(`--student: expected one of the submissions in ${options.submissionsDir} (${submissions.map((s) => s.student).join(', ') || 'none'}), got ${JSON.stringify(options.student)}`);
+    }
+    const existing = submissions.map((_, k) => join(reportsDir, `${fileNames[k]}.json`));
+    if (!existing.some((f, k) => k !== i && existsSync(f)) && submissions.length > 1) {
+      rmSync(workRoot, { recursive: true, force: true });
+      throw new StudentNotFoundError(`--student: expected an existing gradebook in ${options.outDir} (reports/*.json) to regrade ${options.student} into; grade the class first`);
+    }
+    existing.forEach((f, k) => {
+      if (k !== i && existsSync(f)) reports[k] = JSON.parse(readFileSync(f, 'utf8')) as StudentReport;
+    });
+    todo = [i];
+  }
   let next = 0;
   let done = 0;
 
@@ -187,18 +229,31 @@ export async function gradeClass(options: ClassOptions): Promise<ClassResult> {
   }
 
   const slotWorker = async (slot: number): Promise<void> => {
-    while (next < submissions.length) {
-      const i = next++;
+    while (next < todo.length) {
+      const i = todo[next++];
       const report = await gradeOne(submissions[i], fileNames[i], slot);
       reports[i] = report;
       writeFileSync(join(reportsDir, `${fileNames[i]}.json`), `${JSON.stringify(report, null, 2)}\n`);
-      options.onProgress?.(++done, submissions.length, report);
+      options.onProgress?.(++done, todo.length, report);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, submissions.length) }, (_, slot) => slotWorker(slot)));
+  await Promise.all(Array.from({ length: Math.min(concurrency, todo.length) }, (_, slot) => slotWorker(slot)));
   rmSync(workRoot, { recursive: true, force: true });
 
-  const gradebook = gradebookCsv(reports, exercises);
-  writeFileSync(join(options.outDir, 'gradebook.csv'), gradebook);
-  return { reports, seconds: (performance.now() - started) / 1000, gradebook };
+  const graded = submissions.map((s, i) => ({ s, i })).filter(({ i }) => reports[i] !== undefined);
+  const outputs = writeClassOutputs({
+    outDir: options.outDir,
+    title: options.title ?? 'convkit course',
+    exercises,
+    reports: graded.map(({ i }) => reports[i]),
+    fileNames: new Map(graded.map(({ s, i }) => [s.student, fileNames[i]])),
+    submissions,
+    stubsDir: trustedDir,
+    late: options.late,
+    similarityThreshold: options.similarityThreshold,
+    rosterPath: options.rosterPath,
+    overridesPath: options.overridesPath,
+    timestampsPath: options.timestampsPath,
+  });
+  return { reports: graded.map(({ i }) => reports[i]), seconds: (performance.now() - started) / 1000, gradebook: outputs.gradebook, outputs };
 }

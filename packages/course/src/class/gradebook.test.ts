@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvCell, failureReport, gradebookCsv } from './gradebook.ts';
+import { gradeRows } from './grades.ts';
 import { findSubmissions, prepareSubmission, safeFileName } from './submissions.ts';
 import { writeZip } from '../zip.ts';
 import type { CourseExerciseResolved } from '../load.ts';
@@ -31,10 +32,10 @@ describe('gradebook', () => {
     const partial = failureReport('cy', exercises, 'grading did not finish within 30 s and was stopped', [], [ok.exercises[0]]);
     expect(partial.exercises.map((e) => [e.id, e.status, e.score])).toEqual([['01-output-size', 'passed', 5], ['02-conv-forward', 'timeout', 0]]);
     expect([partial.score, partial.maxScore]).toEqual([5, 20]);
-    expect(gradebookCsv([ok, bad], exercises).split('\r\n')).toEqual([
-      'student,01-output-size,02-conv-forward,total,max,error',
-      'ann,5,7.5,12.5,20,',
-      'bob,0,0,0,20,grading did not finish within 30 s and was stopped',
+    expect(gradebookCsv(gradeRows([ok, bad], exercises), exercises).split('\r\n')).toEqual([
+      'student,01-output-size,01-output-size status,02-conv-forward,02-conv-forward status,total,late penalty,override,final,max,submitted at,time source,days late,error',
+      'ann,5,passed,7.5,failed,12.5,0,0,12.5,20,,unknown,0,',
+      'bob,0,timeout,0,timeout,0,0,0,0,20,,unknown,0,grading did not finish within 30 s and was stopped',
       '',
     ]);
   });

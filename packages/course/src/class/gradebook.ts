@@ -1,6 +1,7 @@
 /** A class's results: one report per student, and the CSV gradebook built from them. */
 import { totals, type ExerciseResult, type GradeReport } from '../../../grader/src/report.ts';
 import type { CourseExerciseResolved } from '../load.ts';
+import type { GradeRow } from './grades.ts';
 
 /** One student's grade report: the grader's report plus who, what they submitted, and how grading went. */
 export interface StudentReport extends GradeReport {
@@ -45,12 +46,52 @@ export function csvCell(value: string | number): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** `student,<exercise ids…>,total,max,error`: one row per student, scores as numbers. */
-export function gradebookCsv(reports: readonly StudentReport[], exercises: readonly CourseExerciseResolved[]): string {
-  const header = ['student', ...exercises.map((e) => e.id), 'total', 'max', 'error'];
-  const rows = reports.map((r) => {
-    const byId = new Map(r.exercises.map((e) => [e.id, e.score]));
-    return [r.student, ...exercises.map((e) => byId.get(e.id) ?? 0), r.score, r.maxScore, r.error ?? ''];
-  });
-  return `${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+const csv = (rows: ReadonlyArray<ReadonlyArray<string | number>>): string => `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+
+const iso = (ms: number | null): string => (ms === null ? '' : new Date(ms).toISOString().replace(/\.000Z$/, 'Z'));
+
+/**
+ * The full gradebook, one row per student: with a roster their name, student id and email; per
+ * exercise its score (the grader's) and status (passed, failed, not-started, timeout, error, missing);
+ * then total, late penalty (points), override (points the overrides add), final, max; when and how
+ * the submission time was known, the days late, and why grading failed.
+ */
+export function gradebookCsv(rows: readonly GradeRow[], exercises: readonly { id: string }[], withRoster = rows.some((r) => r.roster !== null)): string {
+  const header = [
+    'student', ...(withRoster ? ['name', 'student id', 'email'] : []),
+    ...exercises.flatMap((e) => [e.id, `${e.id} status`]),
+    'total', 'late penalty', 'override', 'final', 'max', 'submitted at', 'time source', 'days late', 'error',
+  ];
+  const body = rows.map((r) => [
+    r.student, ...(withRoster ? [r.roster?.name ?? '', r.roster?.studentId ?? '', r.roster?.email ?? ''] : []),
+    ...r.exercises.flatMap((e) => [e.score, e.status]),
+    r.total, r.penalty, r.override, r.final, r.maxScore, iso(r.time.at), r.time.source, r.late.days, r.report?.error ?? (r.report ? '' : 'no submission'),
+  ]);
+  return csv([header, ...body]);
+}
+
+/**
+ * Canvas's gradebook import (Grades → Import): `Student, ID, SIS User ID, SIS Login ID, Section`, then
+ * one column per assignment, named as the assignment (a new name makes a new assignment). Students
+ * are matched on SIS User ID (the roster's student id); ID (Canvas's internal one) stays empty.
+ */
+export function canvasCsv(rows: readonly GradeRow[], assignment: string): string {
+  const header = ['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', assignment];
+  const body = rows.filter((r) => r.roster).map((r) => [r.roster!.name, '', r.roster!.studentId, r.roster!.email, r.roster!.section, r.final]);
+  return csv([header, ...body]);
+}
+
+/**
+ * Moodle's grade import (Grades → Import → CSV file): the column names of Moodle's own export; map
+ * from "Email address" to the user's email address (or "ID number" to the ID number), and the grade
+ * column to the grade item.
+ */
+export function moodleCsv(rows: readonly GradeRow[], assignment: string): string {
+  const split = (name: string): [string, string] => {
+    const at = name.trim().lastIndexOf(' ');
+    return at < 0 ? [name.trim(), ''] : [name.slice(0, at).trim(), name.slice(at + 1)];
+  };
+  const header = ['First name', 'Last name', 'ID number', 'Email address', assignment];
+  const body = rows.filter((r) => r.roster).map((r) => [...split(r.roster!.name), r.roster!.studentId, r.roster!.email, r.final]);
+  return csv([header, ...body]);
 }

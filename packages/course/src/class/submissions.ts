@@ -142,3 +142,18 @@ export function prepareSubmission(sub: Submission, workDir: string, repoExercise
       (files.size > 0 ? `; got ${[...files.keys()].slice(0, 10).join(', ')}${files.size > 10 ? ', …' : ''}` : '; got no files');
   return { exercisesDir, submitted: found, note };
 }
+
+/**
+ * The student's own version of each exercise's main file (the stub they edit), exercise id → text,
+ * found as `prepareSubmission` finds it; exercises they sent nothing for are absent.
+ */
+export function exerciseSources(sub: Submission, exercises: readonly Exercise[]): Map<string, string> {
+  const files = readSubmission(sub);
+  const prefix = exercisesPrefix(files, exercises.map((e) => e.id));
+  const sources = new Map<string, string>();
+  for (const e of exercises) {
+    const data = prefix !== null ? files.get(`${prefix}${e.file}`) : [...files].find(([path]) => basename(path) === basename(e.file))?.[1];
+    if (data && data.length <= MAX_FILE_BYTES) sources.set(e.id, Buffer.from(data).toString('utf8'));
+  }
+  return sources;
+}
