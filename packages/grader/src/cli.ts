@@ -16,6 +16,7 @@ import { grade } from './run.ts';
 import { PrettyReporter, jsonReport, junitReport, gradescopeReport } from './reporters/index.ts';
 import type { GradeReport } from './report.ts';
 import { watch } from './watch.ts';
+import { endWithParent } from './shutdown.ts';
 
 const HELP = `Usage: pnpm grade [exercise…] [options]
 
@@ -30,6 +31,10 @@ const HELP = `Usage: pnpm grade [exercise…] [options]
   --submissions DIR      grade a whole class: every student's folder or zip in DIR, in parallel,
                          into DIR-grades/gradebook.csv and one JSON report per student
   --out DIR              where --submissions writes (DIR-grades by default)
+  --roster FILE          with --submissions: name, student id, email per student (adds canvas.csv, moodle.csv)
+  --overrides FILE       with --submissions: student, exercise, points, reason (applied and shown)
+  --timestamps FILE      with --submissions: submission times (Gradescope's export) for the late penalty
+  --student NAME         with --submissions: regrade only NAME into the existing gradebook
   -h, --help             this text
 
 Exit code: 0 when every graded test passes, 1 otherwise, 2 for a usage error.`;
@@ -55,6 +60,10 @@ async function main(argv: string[]): Promise<number> {
       verbose: { type: 'boolean', default: false },
       submissions: { type: 'string' },
       out: { type: 'string' },
+      roster: { type: 'string' },
+      overrides: { type: 'string' },
+      timestamps: { type: 'string' },
+      student: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -74,14 +83,21 @@ async function main(argv: string[]): Promise<number> {
   if (values.submissions !== undefined) {
     // A whole class: @convkit/course grades each student in its own runner and writes the gradebook.
     const { gradeSubmissionsCli } = await import('../../course/src/class/cli.ts');
-    return gradeSubmissionsCli({ submissions: values.submissions, out: values.out, only: positionals, skip, concurrency, root: repoRoot });
+    const { roster, overrides, timestamps, student } = values;
+    return gradeSubmissionsCli({ submissions: values.submissions, out: values.out, only: positionals, skip, concurrency, root: repoRoot, roster, overrides, timestamps, student });
   }
+  // Ctrl+C, SIGTERM (also to pnpm, which does not pass it on) end every sandbox process too.
+  endWithParent();
   const selfCheck = values['self-check'];
   const targets = planGrade({ only: positionals, skip, selfCheck });
 
   if (values.watch) {
-    await watch({ targets, selfCheck, verbose: values.verbose });
-    return 0;
+    const watcher = await watch({ targets, selfCheck, verbose: values.verbose });
+    endWithParent(() => {
+      watcher.close();
+      process.stdout.write('\nstopped watching.\n');
+    });
+    return new Promise<number>(() => {}); // until Ctrl+C or SIGTERM (the folder watchers keep it alive)
   }
 
   const outputFile = values['output-file'];

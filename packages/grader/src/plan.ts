@@ -35,7 +35,7 @@ export interface PlanOptions {
   skip?: readonly string[];
   /** Grade the reference solutions instead of the student's files. */
   selfCheck?: boolean;
-  /** Folder holding the student's `exercises/` files (the repository's by default). */
+  /** Folder holding the student's `exercises/` files (CONVKIT_EXERCISES_DIR, or the repository's by default). */
   exercisesDir?: string;
 }
 
@@ -50,7 +50,7 @@ function lookup(query: string): Exercise {
 /** The file graded for an exercise. */
 export function fileFor(exercise: Exercise, options: Pick<PlanOptions, 'selfCheck' | 'exercisesDir'> = {}): string {
   if (options.selfCheck) return solutionFile(exercise.id);
-  return join(options.exercisesDir ?? join(repoRoot, 'exercises'), exercise.file);
+  return join(options.exercisesDir ?? process.env.CONVKIT_EXERCISES_DIR ?? join(repoRoot, 'exercises'), exercise.file);
 }
 
 export function planGrade(options: PlanOptions = {}): GradeTarget[] {

@@ -92,6 +92,15 @@ function sandboxUser(): { uid?: number; gid?: number } {
   return { uid, gid: Number(process.env.CONVKIT_SANDBOX_GID ?? uid) };
 }
 
+/** Every sandbox process alive in this grader, so that a signal can end them all ({@link closeAllSandboxes}). */
+const live = new Set<ChildProcess>();
+
+/** Ends every sandbox process this grader started (and what they started): on Ctrl+C, SIGTERM, or a parent gone. */
+export function closeAllSandboxes(): void {
+  for (const child of live) killGroup(child);
+  live.clear();
+}
+
 export class Sandbox {
   private child: ChildProcess | null = null;
   private ready: Promise<CallResult | null> | null = null;
@@ -181,6 +190,7 @@ export class Sandbox {
       ...sandboxUser(),
     });
     this.child = child;
+    live.add(child);
     this.killedFor = null;
     const collect = (chunk: Buffer): void => {
       if (this.output.length < OUTPUT_CAP) this.output += chunk.toString('utf8').slice(0, OUTPUT_CAP - this.output.length);
@@ -208,6 +218,7 @@ export class Sandbox {
         }
       });
       child.on('exit', (code, signal) => {
+        live.delete(child);
         clearTimeout(startTimer);
         this.stopWatching();
         if (this.child === child) this.child = null;
