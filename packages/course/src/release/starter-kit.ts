@@ -49,8 +49,8 @@ function rootPackageJson(root: string, title: string, name: string): string {
       packageManager: repo.packageManager,
       engines: { node: '>=20.15' },
       scripts: {
-        grade: 'tsx packages/grader/src/cli.ts',
-        hint: 'tsx packages/grader/src/hint.ts',
+        grade: 'node --import tsx packages/grader/src/cli.ts',
+        hint: 'node --import tsx packages/grader/src/hint.ts',
         test: 'pnpm --filter @convkit/exercises test',
       },
       devDependencies: {
