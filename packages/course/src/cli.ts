@@ -5,7 +5,7 @@
  *   pnpm course build [--out release] [--skip-site]   site, starter kit, Gradescope zip, Classroom workflow
  *                                            (CONVKIT_SKIP_SITE=1 also skips the site: CI builds it separately)
  *   pnpm course grade-class DIR [--out DIR]  same as pnpm grade --submissions DIR
- *   pnpm course generate-submissions DIR [--count 100]   a test class (correct, wrong, broken, hanging, hostile)
+ *   pnpm course generate-submissions DIR [--count 100] [--only ID]   a test class (correct, wrong, broken, hanging, hostile)
  *   pnpm new exercise <slug> [--title T] [--points N]    scaffold an exercise
  *   pnpm new chapter <slug> [--title T]                  scaffold a docs chapter
  */
@@ -45,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
       count: { type: 'string', default: '100' },
       concurrency: { type: 'string' },
       skip: { type: 'string', multiple: true, default: [] },
+      only: { type: 'string', multiple: true, default: [] },
       'skip-site': { type: 'boolean', default: false },
       title: { type: 'string' },
       points: { type: 'string' },
@@ -89,7 +90,9 @@ async function main(argv: string[]): Promise<number> {
     case 'generate-submissions': {
       if (!rest[0]) throw new UsageError('generate-submissions: expected an output folder');
       const out = resolve(cwd, rest[0]);
-      const made = generateSubmissions(out, join(repoRoot, 'exercises'), await manifestExercises(repoRoot), Number(values.count));
+      const all = await manifestExercises(repoRoot);
+      const only = values.only.map((q) => all.find((e) => e.id === q || e.id.slice(3) === q || Number(e.id.slice(0, 2)) === Number(q))?.id ?? q);
+      const made = generateSubmissions(out, join(repoRoot, 'exercises'), all, Number(values.count), only);
       const kinds = new Map<string, number>();
       for (const m of made) kinds.set(m.kind, (kinds.get(m.kind) ?? 0) + 1);
       process.stdout.write(`${made.length} submissions in ${out}: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}\n`);

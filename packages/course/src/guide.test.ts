@@ -44,6 +44,14 @@ describe('instructor guide, step by step in a copy of the repository', () => {
     expect(existsSync(join(repo, 'release', 'gradescope-autograder.zip'))).toBe(true);
     const rows = readFileSync(join(repo, 'demo-grades', 'gradebook.csv'), 'utf8').trim().split('\r\n');
     expect(rows[0]).toBe('student,01-output-size,total,max,error');
-    expect(rows.length).toBe(6);
+    expect(rows.length).toBe(8);
+    // --only 01-output-size: the broken kinds are broken in the graded exercise, so the gradebook shows them.
+    const col = rows[0].split(',').indexOf('01-output-size');
+    const scores = Object.fromEntries(rows.slice(1).map((r) => [r.split(',')[0], Number(r.split(',')[col])]));
+    for (const [student, score] of Object.entries(scores)) {
+      if (student.endsWith('-correct')) expect(score, student).toBe(5);
+      else if (/-(subtly-wrong|not-compiling|hanging)$/.test(student)) expect(score, student).toBeLessThan(5);
+    }
+    expect(Object.keys(scores).filter((s) => /-(subtly-wrong|not-compiling)$/.test(s)).length).toBeGreaterThanOrEqual(2);
   });
 });

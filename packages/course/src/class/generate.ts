@@ -58,7 +58,11 @@ export function kindOf(i: number, count: number): Kind {
   return f < 0.4 ? 'correct' : f < 0.6 ? 'subtly-wrong' : f < 0.75 ? 'not-compiling' : f < 0.85 ? 'hanging' : 'hostile';
 }
 
-export function generateSubmissions(outDir: string, exercisesDir: string, exercises: readonly Exercise[], count = 100): GeneratedSubmission[] {
+/**
+ * Writes `count` submissions to `outDir`. With `focus` (exercise ids), every broken submission is broken
+ * in one of those exercises, so grading just them shows every kind of failure.
+ */
+export function generateSubmissions(outDir: string, exercisesDir: string, exercises: readonly Exercise[], count = 100, focus: readonly string[] = []): GeneratedSubmission[] {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const solved = exercises.filter((e) => {
@@ -77,10 +81,13 @@ export function generateSubmissions(outDir: string, exercisesDir: string, exerci
     for (const e of solved) files.set(e.file, asStudentFile(readFileSync(join(exercisesDir, e.id, '.meta', 'solution.ts'), 'utf8'), exercises));
     const pick = <T>(list: readonly T[]): T => list[i % list.length];
     // The broken exercise is one of the quick ones: breaking the capstone (minutes of training) would only test its limit.
-    const quick = solved.filter((e) => e.timeLimitMs <= 10_000);
+    const inFocus = (id: string): boolean => focus.length === 0 || focus.includes(id);
+    const quick = solved.filter((e) => e.timeLimitMs <= 10_000 && inFocus(e.id));
+    if (quick.length === 0) throw new Error(`generateSubmissions: expected an exercise with a reference among ${focus.join(', ')}, got none`);
     const target = quick[(i * 7) % quick.length];
-    if (kind === 'subtly-wrong') {
-      const [id, from, to] = pick(SUBTLE);
+    const subtle = SUBTLE.filter(([id]) => inFocus(id));
+    if (kind === 'subtly-wrong' && subtle.length > 0) {
+      const [id, from, to] = pick(subtle);
       const e = exercises.find((x) => x.id === id);
       if (e && files.has(e.file)) files.set(e.file, files.get(e.file)!.replace(from, to));
     } else if (kind === 'not-compiling') {
