@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { findExercise } from '../../../../exercises/manifest.ts';
 import { UsageError } from '../../../grader/src/plan.ts';
 import { loadCourse } from '../load.ts';
-import { gradeClass } from './grade-class.ts';
+import { gradeClass, StudentNotFoundError } from './grade-class.ts';
 import { CanaryError } from './canary.ts';
 import { ProtectionError } from './protection.ts';
 import { prepareRuntime } from './runtime.ts';
@@ -26,6 +26,14 @@ export interface ClassCliOptions {
   studentTimeoutMs?: number;
   root: string;
   cwd?: string;
+  /** `--roster`: name, student id, email per student. */
+  roster?: string;
+  /** `--overrides`: student, exercise, points, reason. */
+  overrides?: string;
+  /** `--timestamps`: submission times (Gradescope's export). */
+  timestamps?: string;
+  /** `--student`: regrade only this submission into the existing gradebook. */
+  student?: string;
 }
 
 const matches = (id: string, query: string): boolean => findExercise(query)?.id === id;
@@ -36,6 +44,15 @@ export async function gradeSubmissionsCli(options: ClassCliOptions): Promise<num
   const submissionsDir = resolve(cwd, options.submissions);
   const outDir = resolve(cwd, options.out ?? `${options.submissions.replace(/\/+$/, '')}-grades`);
   if (!existsSync(submissionsDir)) throw new UsageError(`--submissions: expected a folder of students' folders or zips, got no such folder ${submissionsDir}`);
+  const file = (flag: string, path: string | undefined): string | undefined => {
+    if (path === undefined) return undefined;
+    const full = resolve(cwd, path);
+    if (!existsSync(full)) throw new UsageError(`${flag}: expected a CSV file, got no such file ${full}`);
+    return full;
+  };
+  const rosterPath = file('--roster', options.roster);
+  const overridesPath = file('--overrides', options.overrides);
+  const timestampsPath = file('--timestamps', options.timestamps);
   const course = await loadCourse(options.root);
   const exercises = course.exercises.filter(
     (e) => (!options.only?.length || options.only.some((q) => matches(e.id, q))) && !options.skip?.some((q) => matches(e.id, q)),
@@ -64,6 +81,13 @@ export async function gradeSubmissionsCli(options: ClassCliOptions): Promise<num
     exercises,
     concurrency,
     studentTimeoutMs: options.studentTimeoutMs,
+    student: options.student,
+    title: course.config.title,
+    late: course.config.late,
+    similarityThreshold: course.config.similarity?.threshold,
+    rosterPath,
+    overridesPath,
+    timestampsPath,
     onProgress(done, total, r) {
       const elapsed = (performance.now() - t0) / 1000;
       const eta = (elapsed / done) * (total - done);
@@ -73,6 +97,7 @@ export async function gradeSubmissionsCli(options: ClassCliOptions): Promise<num
     },
     });
   } catch (error) {
+    if (error instanceof StudentNotFoundError) throw new UsageError(error.message);
     if (error instanceof ProtectionError || error instanceof CanaryError) {
       process.stderr.write(`pnpm grade --submissions: ${error.message}\n`);
       return 1;
@@ -89,11 +114,25 @@ export async function gradeSubmissionsCli(options: ClassCliOptions): Promise<num
   }
   const n = result.reports.length;
   const failed = result.reports.filter((r) => r.error !== null).length;
-  process.stdout.write(
-    `graded ${n} submission${n === 1 ? '' : 's'} in ${result.seconds.toFixed(1)} s (${(n / result.seconds).toFixed(2)} per second, ${((60 * n) / result.seconds).toFixed(0)} per minute)` +
-      `${failed ? `; ${failed} could not be graded fully (see their reports)` : ''}\n` +
-      `gradebook: ${join(outDir, 'gradebook.csv')}\nreports:   ${join(outDir, 'reports')}/\n`,
-  );
+  const { roster, flagged, rows } = result.outputs;
+  const lines = [
+    options.student !== undefined
+      ? `regraded ${options.student} in ${result.seconds.toFixed(1)} s; the gradebook and report now hold ${n} submissions`
+      : `graded ${n} submission${n === 1 ? '' : 's'} in ${result.seconds.toFixed(1)} s (${(n / result.seconds).toFixed(2)} per second, ${((60 * n) / result.seconds).toFixed(0)} per minute)` +
+        `${failed ? `; ${failed} could not be graded fully (see their reports)` : ''}`,
+  ];
+  const late = rows.filter((r) => r.penalty > 0).length;
+  const overridden = rows.filter((r) => r.override !== 0 || r.penaltyReason !== null).length;
+  if (course.config.late) lines.push(`late: ${late} penalised (deadline ${course.config.late.deadline}; times from ${[...new Set(rows.filter((r) => r.report).map((r) => r.time.source))].join(', ') || 'none'})`);
+  if (overridesPath) lines.push(`overrides: applied to ${overridden} student${overridden === 1 ? '' : 's'}`);
+  if (roster) {
+    lines.push(`roster: ${roster.byStudent.size} matched` +
+      `${roster.unmatchedFolders.length ? `; NOT on the roster: ${roster.unmatchedFolders.join(', ')}` : ''}` +
+      `${roster.missing.length ? `; on the roster without a submission: ${roster.missing.map((e) => e.name || e.email || e.studentId).join(', ')}` : ''}`);
+  }
+  lines.push(`similar pairs: ${flagged.length ? flagged.map((p) => `${p.left} ↔ ${p.right} (${p.exercise}, ${Math.round(p.similarity * 100)}%)`).join('; ') : 'none above the threshold'}`);
+  lines.push(`gradebook: ${join(outDir, 'gradebook.csv')}${roster ? ` (+ canvas.csv, moodle.csv)` : ''}`, `report:    ${join(outDir, 'report.html')}`, `reports:   ${join(outDir, 'reports')}/`);
+  process.stdout.write(`${lines.join('\n')}\n`);
   const notGraded = result.reports.filter((r) => r.error !== null && !/did not finish within/.test(r.error)).length;
   // Every student failing for a reason other than their own code is an environment problem: say so with the exit code.
   return n > 0 && notGraded === n ? 1 : 0;
