@@ -5,6 +5,7 @@
  */
 import { Tensor } from '@convkit/engine';
 import { isWireTensor, type WireTensor, type WireValue } from './sandbox/protocol.ts';
+import { constantFactor, diagnose, transposedShape } from './diagnose.ts';
 
 /** Relative tolerance of float64 comparisons (the issue's 1e-6). */
 export const TOLERANCE = 1e-6;
@@ -39,13 +40,21 @@ export function unravel(flat: number, shape: readonly number[]): number[] {
 }
 
 /**
- * Relative error of one element, |a − e| / max(|a| + |e|, floor) — CS231n's rel_error, with a floor
- * of 1e-6 × the largest expected magnitude so that values that should be 0 are not judged by
- * rounding noise (1e-17 vs 3e-17 is a match, not a 50% error).
+ * Relative error of one element, |a − e| / max(|a|, |e|, floor): the difference as a fraction of the
+ * larger value (a factor of 2 reads 0.5, a sign flip 2), with a floor of 1e-6 × the largest expected
+ * magnitude so that values that should be 0 are not judged by rounding noise (1e-17 vs 3e-17 is a
+ * match, not a 67% error). Messages print it beside the absolute error max |a − e|.
  */
 export function relativeError(actual: number, expected: number, floor: number): number {
   if (actual === expected) return 0;
-  return Math.abs(actual - expected) / Math.max(Math.abs(actual) + Math.abs(expected), floor);
+  return Math.abs(actual - expected) / Math.max(Math.abs(actual), Math.abs(expected), floor);
+}
+
+/** The error measure of messages, spelled out: `max |a−b| = …, max |a−b|/max(|a|,|b|) = … > tolerance …`. */
+export function errorMeasure(maxAbsError: number, maxRelError: number, tolerance: number, single = false): string {
+  const max = single ? '' : 'max ';
+  const tol = tolerance < 1e-3 ? tolerance.toExponential() : String(tolerance);
+  return `${max}|a−b| = ${maxAbsError.toExponential(1)}, ${max}relative error |a−b|/max(|a|,|b|) = ${maxRelError.toExponential(1)} > tolerance ${tol}`;
 }
 
 /** Largest relative error over two equally long arrays (Infinity when either has NaN/Infinity). */
@@ -85,7 +94,8 @@ export function compareTensor(expected: Tensor, actual: WireValue, name: string,
   const sameShape = actual.shape.length === expected.shape.length && actual.shape.every((d, i) => d === expected.shape[i]);
   if (!sameShape) {
     const why = options.explainShape ? ` — ${options.explainShape()}` : '';
-    return `${name}: expected shape ${fmtShape(expected.shape)}, got ${fmtShape(actual.shape)}${why}`;
+    const t = transposedShape(expected.data, expected.shape, actual.data, actual.shape, options.tolerance ?? TOLERANCE);
+    return `${name}: expected shape ${fmtShape(expected.shape)}, got ${fmtShape(actual.shape)}${why}${t ? `\nlooks like: ${t}` : ''}`;
   }
   if (actual.data.length !== expected.size) {
     return `${name}: the Tensor has shape ${fmtShape(actual.shape)} but ${actual.data.length} values in .data`;
@@ -107,6 +117,7 @@ function compareValues(expected: ArrayLike<number>, actual: WireTensor, name: st
   let first = -1;
   let count = 0;
   let worst = 0;
+  let worstAbs = 0;
   for (let i = 0; i < expected.length; i++) {
     const e = relativeError(actual.data[i], expected[i], floor);
     if (e > tolerance) {
@@ -114,11 +125,14 @@ function compareValues(expected: ArrayLike<number>, actual: WireTensor, name: st
       count++;
     }
     worst = Math.max(worst, e);
+    worstAbs = Math.max(worstAbs, Math.abs(actual.data[i] - expected[i]));
   }
   if (first < 0) return null;
+  const pattern = diagnose(expected, actual.data, actual.shape, tolerance);
   return (
     `${at(first)} (flat index ${first}): expected ${fmt(expected[first])}, got ${fmt(actual.data[first])}; ` +
-    `${count} of ${expected.length} values differ (max relative error ${worst.toExponential(1)} > ${tolerance})`
+    `${count} of ${expected.length} values differ (${errorMeasure(worstAbs, worst, tolerance)})` +
+    (pattern ? `\nlooks like: ${pattern}` : '')
   );
 }
 
@@ -127,7 +141,9 @@ export function compareNumber(expected: number, actual: WireValue, name: string,
   if (typeof actual !== 'number') return `${name}: expected the number ${fmt(expected)}, got ${describeValue(actual)}`;
   if (!Number.isFinite(actual)) return `${name}: expected ${fmt(expected)}, got ${actual}`;
   const error = relativeError(actual, expected, 1e-12);
-  return error <= tolerance ? null : `${name}: expected ${fmt(expected)}, got ${fmt(actual)} (relative error ${error.toExponential(1)})`;
+  if (error <= tolerance) return null;
+  const pattern = expected !== 0 ? constantFactor([expected], [actual], []) : null;
+  return `${name}: expected ${fmt(expected)}, got ${fmt(actual)} (${errorMeasure(Math.abs(actual - expected), error, tolerance, true)})${pattern ? `\nlooks like: ${pattern}` : ''}`;
 }
 
 /**
