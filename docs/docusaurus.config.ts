@@ -6,6 +6,7 @@ import rehypeKatex from 'rehype-katex';
 import {chaptersLeftOut, course, site} from './course.ts';
 import commonjsServerBundle from './src/plugins/commonjs-server-bundle.ts';
 import bundlerCacheKey from './src/plugins/bundler-cache-key.ts';
+import browserGrader from './src/plugins/browser-grader.ts';
 
 // Runs in Node. The site is docs-only (docs at the root of its base URL), fetches nothing from the network at build or view
 // time: KaTeX's CSS and fonts are bundled from node_modules, there are no web fonts, images or analytics.
@@ -54,6 +55,8 @@ const config: Config = {
     commonjsServerBundle,
     // one bundler cache per site address and course (they come from the environment, not this file)
     [bundlerCacheKey, {key: JSON.stringify({site, course})}],
+    // the exercise pages' in-browser grader: no Node-only module in the site's bundles
+    browserGrader,
     [
       'docusaurus-plugin-typedoc',
       {
