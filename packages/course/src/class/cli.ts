@@ -130,7 +130,8 @@ export async function gradeSubmissionsCli(options: ClassCliOptions): Promise<num
       `${roster.unmatchedFolders.length ? `; NOT on the roster: ${roster.unmatchedFolders.join(', ')}` : ''}` +
       `${roster.missing.length ? `; on the roster without a submission: ${roster.missing.map((e) => e.name || e.email || e.studentId).join(', ')}` : ''}`);
   }
-  lines.push(`similar pairs: ${flagged.length ? flagged.map((p) => `${p.left} ↔ ${p.right} (${p.exercise}, ${Math.round(p.similarity * 100)}%)`).join('; ') : 'none above the threshold'}`);
+  const top = [...flagged].sort((a, b) => b.similarity - a.similarity).slice(0, 5);
+  lines.push(`similar pairs: ${top.length ? `${top.map((p) => `${p.left} ↔ ${p.right} (${p.exercise}, ${Math.round(p.similarity * 100)}%)`).join('; ')}${flagged.length > 5 ? `; ${flagged.length - 5} more in report.html` : ''}` : 'none above the threshold'}`);
   lines.push(`gradebook: ${join(outDir, 'gradebook.csv')}${roster ? ` (+ canvas.csv, moodle.csv)` : ''}`, `report:    ${join(outDir, 'report.html')}`, `reports:   ${join(outDir, 'reports')}/`);
   process.stdout.write(`${lines.join('\n')}\n`);
   const notGraded = result.reports.filter((r) => r.error !== null && !/did not finish within/.test(r.error)).length;

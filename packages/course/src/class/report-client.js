@@ -56,7 +56,8 @@
     return Plot.plot({
       height: 220, marginLeft: 45,
       x: { label: 'final score', domain: [0, maxScore] }, y: { label: 'students', grid: true },
-      marks: [Plot.rectY(students, Plot.binX({ y: 'count' }, { x: 'final', domain: [0, maxScore], thresholds: 10, fill: '#4269d0', tip: true })), Plot.ruleY([0])],
+      // A full score sits on the domain's end: binned just below it so the last bin [90%, 100%] holds it.
+      marks: [Plot.rectY(students, Plot.binX({ y: 'count' }, { x: function (s) { return Math.min(s.final, maxScore * 0.999999); }, domain: [0, maxScore], thresholds: 10, fill: '#4269d0', tip: true })), Plot.ruleY([0])],
     });
   }, 'distribution of final scores'));
   var perExercise = [];
@@ -71,7 +72,7 @@
       y: { label: 'students', grid: true },
       fy: { label: null, domain: data.exercises.map(function (e) { return e.id; }) },
       color: { legend: true, domain: ['passed', 'failed', 'not-started', 'timeout', 'error', 'missing'], range: ['#3ca951', '#efb118', '#bdbdc7', '#ff725c', '#d62728', '#e5e5ea'] },
-      marks: [Plot.rectY(perExercise, Plot.binX({ y: 'count' }, { x: 'fraction', fy: 'exercise', fill: 'status', domain: [0, 1], thresholds: 10, tip: true })), Plot.ruleY([0])],
+      marks: [Plot.rectY(perExercise, Plot.binX({ y: 'count' }, { x: function (d) { return Math.min(d.fraction, 0.999999); }, fy: 'exercise', fill: 'status', domain: [0, 1], thresholds: 10, tip: true })), Plot.ruleY([0])],
     });
   }, 'per exercise score fractions'));
 
@@ -81,11 +82,11 @@
   else {
     root.append(figure(function () {
       return Plot.plot({
-        height: 30 + 24 * data.failedTests.length, marginLeft: 330,
+        height: 30 + 24 * data.failedTests.length, marginLeft: 380,
         x: { label: 'students who did not pass', grid: true },
         y: { label: null },
         marks: [
-          Plot.barX(data.failedTests, { x: 'students', y: function (t) { return (t.exercise + ' \u203a ' + t.test).slice(0, 60); }, fill: '#ff725c', sort: { y: '-x' } }),
+          Plot.barX(data.failedTests, { x: 'students', y: function (t) { var label = t.exercise.slice(0, 2) + ' \u203a ' + t.test; return label.length > 58 ? label.slice(0, 57) + '\u2026' : label; }, fill: '#ff725c', sort: { y: '-x' } }),
           Plot.ruleX([0]),
         ],
       });
@@ -186,7 +187,13 @@
     });
   }, 'pair similarities'));
   if (data.similarity.flagged.length === 0) root.append(el('p', { id: 'no-similar' }, 'No pair reaches the threshold.'));
-  data.similarity.flagged.forEach(function (p) {
+  else {
+    var fb = el('tbody');
+    data.similarity.flagged.forEach(function (p) { fb.append(el('tr', null, el('td', null, p.exercise), el('td', null, p.left), el('td', null, p.right), el('td', { class: 'num' }, pct(p.similarity)), el('td', { class: 'num' }, String(p.longest)))); });
+    root.append(add(el('table', { id: 'similar-pairs' }), el('thead', null, el('tr', null, el('th', null, 'exercise'), el('th', null, 'student'), el('th', null, 'student'), el('th', { class: 'num' }, 'similarity'), el('th', { class: 'num' }, 'longest shared run'))), fb));
+    root.append(el('p', { class: 'muted' }, 'Open a pair to read the two files side by side, the matching lines marked.'));
+  }
+  data.similarity.flagged.slice(0, 100).forEach(function (p) {
     var d = el('details', { class: 'pair', 'data-left': p.left, 'data-right': p.right, 'data-exercise': p.exercise });
     d.append(el('summary', null, p.exercise + ': ' + p.left + ' \u2194 ' + p.right + ' \u2014 ' + pct(p.similarity) + ' (longest shared run: ' + p.longest + ' fingerprints)'));
     d.append(add(el('div', { class: 'side' }), codeView(p.left, p.leftSource, p.regions.map(function (r) { return r.left; })), codeView(p.right, p.rightSource, p.regions.map(function (r) { return r.right; }))));

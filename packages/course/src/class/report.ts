@@ -69,13 +69,13 @@ export const messageKey = (m: string): string => {
 
 const isViolation = (m: string): boolean => /^violation:|modified its input|returned its input/.test(m);
 
-/** The tests that failed most (students not passing them), each with its top 3 messages. */
+/** The tests that failed most (students who tried and did not pass them), each with its top 3 messages. */
 export function failedTests(reports: readonly StudentReport[], top = 12): FailedTest[] {
   const byTest = new Map<string, { exercise: string; test: string; students: number; messages: Map<string, number> }>();
   for (const r of reports) {
     for (const e of r.exercises) {
       for (const t of e.tests) {
-        if (t.status === 'passed') continue;
+        if (t.status === 'passed' || t.status === 'not-started') continue; // not started: counted apart
         const key = `${e.id}\u0000${t.name}`;
         let entry = byTest.get(key);
         if (!entry) byTest.set(key, (entry = { exercise: e.id, test: t.name, students: 0, messages: new Map() }));
