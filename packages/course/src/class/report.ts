@@ -61,21 +61,28 @@ export interface ClassReportData {
   };
 }
 
-/** The first line of a message, shortened: the key messages are grouped by. */
+/**
+ * The key messages are grouped by: the first line (and the next when the first ends with a colon,
+ * as esbuild's "Transform failed with 1 error:" does), without file paths, at most 200 characters.
+ */
 export const messageKey = (m: string): string => {
-  const line = m.split('\n')[0].trim();
-  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+  const lines = m.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  let key = lines[0] ?? '';
+  if (key.endsWith(':') && lines[1]) key = `${key} ${lines[1]}`;
+  key = key.replace(/(?:file:\/\/)?\/[^\s:]*\/([^/\s:]+)/g, '$1'); // /tmp/convkit-class-x/ann/exercises/02-…/conv-forward.ts → conv-forward.ts
+  return key.length > 200 ? `${key.slice(0, 199)}…` : key;
 };
 
 const isViolation = (m: string): boolean => /^violation:|modified its input|returned its input/.test(m);
 
-/** The tests that failed most (students who tried and did not pass them), each with its top 3 messages. */
+/** The tests that failed most (students whose module loaded and did not pass them), each with its top 3 messages. */
 export function failedTests(reports: readonly StudentReport[], top = 12): FailedTest[] {
   const byTest = new Map<string, { exercise: string; test: string; students: number; messages: Map<string, number> }>();
   for (const r of reports) {
     for (const e of r.exercises) {
       for (const t of e.tests) {
-        if (t.status === 'passed' || t.status === 'not-started') continue; // not started: counted apart
+        // Not started and failed to load are counted apart (outcomeCounts): they would fill the list with every test of an exercise.
+        if (t.status === 'passed' || t.status === 'not-started' || /^your module failed to load/.test(t.message)) continue;
         const key = `${e.id}\u0000${t.name}`;
         let entry = byTest.get(key);
         if (!entry) byTest.set(key, (entry = { exercise: e.id, test: t.name, students: 0, messages: new Map() }));

@@ -1,0 +1,161 @@
+/**
+ * report.html in a real browser: the class outputs are written for a class of hand-made reports and
+ * submissions (no grading: fast), then Debian's Chromium opens report.html from disk through
+ * playwright-core with every host name unresolvable. The page must draw its figures with no console
+ * error and no request but its own file, name the test failed most, pair the renamed copy, and show a
+ * student's hostile name and code as text without running them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Status } from '../../../grader/src/report.ts';
+import { loadCourse } from '../load.ts';
+import type { StudentReport } from './gradebook.ts';
+import { writeClassOutputs, type ClassOutputs } from './outputs.ts';
+import { findSubmissions } from './submissions.ts';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const root = join(import.meta.dirname, '..', '..', '..', '..');
+const fixture = (name: string): string => readFileSync(join(import.meta.dirname, '..', '..', 'test-fixtures', 'similarity', `${name}.ts`), 'utf8');
+const HOSTILE = '<img src=x onerror=window.__pwned=1>';
+
+let dir: string;
+let outputs: ClassOutputs;
+let browser: Browser;
+let page: Page;
+const log = { errors: [] as string[], requests: [] as string[], dialogs: [] as string[] };
+
+/** A report for exercises 01 (5 points, 2 tests) and 02 (15 points, 3 tests), tests given as [status, message]. */
+function report(student: string, t01: Array<[Status, string]>, t02: Array<[Status, string]>): StudentReport {
+  const names01 = ['n=5 f=3 s=1 p=0', 'n=10 f=3 s=2 p=0 must throw'];
+  const names02 = ['one filter, one channel', 'x=[1,1,5,5] w=[1,1,3,3] s=2 p=0 (stride 2)', 'random shapes'];
+  const exercise = (id: string, points: number, names: string[], tests: Array<[Status, string]>) => {
+    const each = points / names.length;
+    const results = names.map((name, i) => ({ name, status: tests[i][0], score: tests[i][0] === 'passed' ? each : 0, maxScore: each, message: tests[i][1] }));
+    const score = results.reduce((s, r) => s + r.score, 0);
+    const status: Status = results.every((r) => r.status === 'passed') ? 'passed' : results.every((r) => r.status === results[0].status) ? results[0].status : 'failed';
+    return { id, title: id, score, maxScore: points, status, tests: results };
+  };
+  const e1 = exercise('01-output-size', 5, names01, t01);
+  const e2 = exercise('02-conv-forward', 15, names02, t02);
+  return { student, submitted: [], error: null, seconds: 3 + student.length / 10, score: e1.score + e2.score, maxScore: 20, exercises: [e1, e2] };
+}
+const pass: [Status, string] = ['passed', ''];
+const stride = 'conv2dForward([1,1,5,5], stride 2): expected [1,1,2,2], got [1,1,3,3]';
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'convkit-report-'));
+  const subs = join(dir, 'submissions');
+  const put = (student: string, text: string): void => {
+    mkdirSync(join(subs, student, 'exercises', '02-conv-forward'), { recursive: true });
+    writeFileSync(join(subs, student, 'exercises', '02-conv-forward', 'conv-forward.ts'), text);
+  };
+  const stub = readFileSync(join(root, 'exercises', '02-conv-forward', 'conv-forward.ts'), 'utf8');
+  put('ann', fixture('ann'));
+  put('ben', fixture('ben')); // ann's, renamed, recommented, reordered
+  put('cat', fixture('cat')); // independent
+  put('dan', stub);
+  put('eve', stub);
+  put(HOSTILE, `${fixture('cat').replace('return out;', 'return out; // </script><script>window.__pwned = 2</script>')}`);
+  const reports = [
+    report('ann', [pass, pass], [pass, pass, pass]),
+    report('ben', [pass, pass], [pass, ['failed', stride], pass]),
+    report('cat', [pass, ['failed', 'expected outputSize to throw an Error, got the number 4.5']], [pass, ['failed', stride], pass]),
+    report('dan', [pass, pass], [['not-started', 'conv2dForward is not started yet'], ['not-started', 'conv2dForward is not started yet'], ['not-started', 'conv2dForward is not started yet']]),
+    report('eve', [['timeout', 'outputSize ran out of its 2000 ms time limit'], ['timeout', 'not run']], [pass, ['failed', 'conv2dForward threw TypeError: x.data is undefined'], pass]),
+    report(HOSTILE, [pass, pass], [pass, ['failed', `${stride} <img src=x onerror="window.__pwned=3">`], pass]),
+  ];
+  const course = await loadCourse(root);
+  mkdirSync(join(dir, 'out', 'reports'), { recursive: true });
+  outputs = writeClassOutputs({
+    outDir: join(dir, 'out'),
+    title: 'Report test </title><script>window.__pwned=4</script>',
+    exercises: course.exercises.filter((e) => ['01-output-size', '02-conv-forward'].includes(e.id)),
+    reports,
+    fileNames: new Map(reports.map((r) => [r.student, r.student === HOSTILE ? '_img' : r.student])),
+    submissions: findSubmissions(subs),
+    stubsDir: join(root, 'exercises'),
+    late: { deadline: '2026-12-01T23:59:00Z', perDay: 0.1, max: 0.3 },
+    similarityThreshold: 0.6,
+  });
+  if (!existsSync(chromiumPath)) return;
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--host-resolver-rules=MAP * ~NOTFOUND'],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') log.errors.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => log.requests.push(r.url()));
+  page.on('dialog', (d) => {
+    log.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(`file://${join(dir, 'out', 'report.html')}`);
+  await page.waitForSelector('html[data-rendered=yes]', { timeout: 20_000 });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the class outputs (no browser)', () => {
+  it('pair the renamed copy with its original and never an untouched stub', () => {
+    const pairs = outputs.flagged.map((p) => [p.left, p.right].sort().join(' + '));
+    expect(pairs).toContain('ann + ben');
+    expect(pairs.some((p) => /dan|eve/.test(p))).toBe(false);
+  });
+  it('escape everything in the per-student pages', () => {
+    const page = readFileSync(join(dir, 'out', 'reports', '_img.html'), 'utf8');
+    expect(page).not.toMatch(/<img src=x/);
+    expect(page).toContain('&#60;img src=x onerror=window.__pwned=1&#62;');
+  });
+  it('keep the data block from closing its <script> element', () => {
+    const html = readFileSync(join(dir, 'out', 'report.html'), 'utf8');
+    const data = html.slice(html.indexOf('<script type="application/json"'), html.indexOf('</script>', html.indexOf('<script type="application/json"')));
+    expect(data).toContain('\\u003c/script>\\u003cscript>window.__pwned = 2');
+    expect(html).not.toMatch(/src="https?:|href="https?:|@import|url\(http/);
+  });
+});
+
+describe.skipIf(!existsSync(chromiumPath))(`report.html in Chromium (${chromiumPath})`, () => {
+  it('renders with no console error and requests nothing but its own file', () => {
+    expect(log.errors).toEqual([]);
+    expect(log.requests).toEqual([`file://${join(dir, 'out', 'report.html')}`]);
+  });
+  it('draws the figures with Observable Plot: scores overall and per exercise, failed tests, outcomes, times, similarity', async () => {
+    expect(await page.locator('.figure svg').count()).toBeGreaterThanOrEqual(6);
+    expect(await page.locator('.figure .warn').count()).toBe(0);
+    expect(await page.locator('#scores + .figure svg rect').count()).toBeGreaterThan(0); // the overall histogram's bars
+  });
+  it('names the test failed most, with its most common message and how many students got it', async () => {
+    const first = page.locator('#failed-tests-table tbody tr').first();
+    expect(await first.locator('td').nth(1).textContent()).toBe('x=[1,1,5,5] w=[1,1,3,3] s=2 p=0 (stride 2)');
+    // ben, cat, eve (a TypeError) and the hostile student: 4, two of them with the same message.
+    expect(await first.locator('td').nth(2).textContent()).toBe('4');
+    expect(await first.locator('.msg').first().textContent()).toBe(`×2  ${stride}`);
+  });
+  it('counts timeouts and links each student to their report', async () => {
+    expect(await page.locator('[data-card=timeouts] b').textContent()).toBe('1');
+    expect(await page.locator('#students-table a[href="reports/ann.html"]').textContent()).toBe('ann');
+  });
+  it('shows a hostile name, message and code as text and runs none of them', async () => {
+    expect(log.dialogs).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('#students-table a[href="reports/_img.html"]').textContent()).toBe(HOSTILE);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.title()).toBe('Report test </title><script>window.__pwned=4</script>: class report');
+  });
+  it('lists the copy side by side, matching lines marked, and no stub', async () => {
+    const pair = page.locator('details.pair[data-left="ann"][data-right="ben"], details.pair[data-left="ben"][data-right="ann"]');
+    expect(await pair.count()).toBe(1);
+    expect(await pair.locator('span.hit').count()).toBeGreaterThan(20);
+    expect(await page.locator('details.pair[data-left="dan"], details.pair[data-right="dan"], details.pair[data-left="eve"], details.pair[data-right="eve"]').count()).toBe(0);
+  });
+});
