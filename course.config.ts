@@ -9,6 +9,7 @@ export default defineCourse({
   title: 'Convolutional neural networks from scratch',
   chapters: [
     'index',
+    'notation',
     'volumes',
     'local-connectivity',
     'stride-and-padding',
