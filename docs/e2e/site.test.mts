@@ -169,7 +169,8 @@ const FIGURES: Record<string, string[]> = {
   '/depth-and-filters': ['filter-3d', 't-filters', 'digit-input', 'map-0'],
   '/pooling': ['pool-before', 'pool-after', 'pool-map', 'pool-pooled', 'pool-volumes'],
   '/flattening': ['flatten'],
-  '/architecture': ['architecture'],
+  '/architecture': ['architecture', 'rf-1', 'rf-2', 'rf-3', 'rf-4'],
+  '/backpropagation': ['convback-dy', 'convback-w', 'convback-dx'],
   '/gradient-descent': ['gd-loss', 'gd-accuracy'],
 };
 
