@@ -5,10 +5,10 @@ import { NotImplemented } from '../not-implemented.ts';
  * The forward pass of a convolutional layer (cross-correlation, NCHW layout).
  *
  * @param x input volume `[N, C, H, W]`
- * @param w F filters `[F, C, HH, WW]`
- * @param b one bias per filter `[F]`
- * @param params `{ stride, pad }`: the step of the sliding window and the zeros added on each side
- * @returns `[N, F, H', W']` with `H' = (H − HH + 2·pad)/stride + 1` and `W' = (W − WW + 2·pad)/stride + 1`,
+ * @param w T filters `[T, C, FH, FW]` (CS231n: `[F, C, HH, WW]`)
+ * @param b one bias per filter `[T]`
+ * @param params `{ stride, pad }`: the step S of the sliding window and the P zeros added on each side
+ * @returns `[N, T, H', W']` with `H' = (H − FH + 2·pad)/stride + 1` and `W' = (W − FW + 2·pad)/stride + 1`,
  *          in the dtype of `x`
  */
 export function conv2dForward(x: Tensor, w: Tensor, b: Tensor, { stride, pad }: ConvParams): Tensor {
