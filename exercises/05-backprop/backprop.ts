@@ -4,7 +4,7 @@ import { NotImplemented } from '../not-implemented.ts';
 /**
  * Backward pass of the dense layer `out = x·w + b`.
  *
- * @param dout gradient of the loss w.r.t. `out`, `[N, M]`
+ * @param dout gradient of the loss w.r.t. `out` (the course's dy), `[N, M]`
  * @param x the forward input `[N, D]`; @param w the weights `[D, M]`
  * @returns `{ dx [N, D], dw [D, M], db [M] }`
  */
