@@ -9,9 +9,11 @@ export interface SgdOptions {
 }
 
 /**
- * One step of SGD with momentum for every parameter tensor k:
+ * One step of SGD with momentum for every parameter tensor θ = params[k]:
  *   v ← μ·v − lr·g
- *   p ← p + v
+ *   θ ← θ + v
+ * v is an exponentially decaying sum of past gradients (×−lr): on a steady gradient the step
+ * grows to about lr/(1 − μ), 10× lr at μ = 0.9.
  * Returns NEW tensors; the inputs are left unchanged.
  *
  * @param params the weights, @param grads their gradients, @param velocities their velocities (same shapes)
