@@ -341,7 +341,12 @@ describe('playground', () => {
     const busy = await timerLag();
     const [idleP90, busyP90] = [idle[45], busy[45]];
     t.diagnostic(`main-thread timer lag: idle p90 ${idleP90.toFixed(0)} ms; while training median ${busy[25].toFixed(0)} ms, p90 ${busyP90.toFixed(0)} ms, worst ${busy[49].toFixed(0)} ms`);
-    assert.ok(busyP90 < Math.max(200, 2 * idleP90 + 50), `the page is not responsive while training: timer lag p90 ${busyP90} ms (idle ${idleP90} ms)`);
+    // Training on the main thread would delay every timer by a whole batch: the median shows it. The p90 bound
+    // is looser, for the chart redraws that compete for the CPU with the worker (and with other test
+    // processes on a 2-core CI machine: seen at 536 ms there while the median stayed at 9 ms).
+    const [idleMedian, busyMedian] = [idle[25], busy[25]];
+    assert.ok(busyMedian < Math.max(50, 2 * idleMedian + 20), `the page is not responsive while training: timer lag median ${busyMedian} ms (idle ${idleMedian} ms)`);
+    assert.ok(busyP90 < Math.max(1000, 4 * idleP90), `the page stalls while training: timer lag p90 ${busyP90} ms (idle ${idleP90} ms)`);
     // The worker's sustained training rate over at least 100 steps, from data-step and the page's clock, beside
     // the rate the page itself shows (the worker's own count since training started). data-step is redrawn a few times a second: both ends are
     // taken at the frame where it changes (polled every animation frame), so they sit on redraws alike.
