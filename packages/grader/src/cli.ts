@@ -12,9 +12,9 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { planGrade, repoRoot, UsageError } from './plan.ts';
-import { grade } from './run.ts';
+import { grade, gradeExercise, type GradeTarget } from './run.ts';
 import { PrettyReporter, jsonReport, junitReport, gradescopeReport } from './reporters/index.ts';
-import type { GradeReport } from './report.ts';
+import type { ExerciseResult, GradeReport } from './report.ts';
 import { watch } from './watch.ts';
 import { endWithParent } from './shutdown.ts';
 
@@ -25,6 +25,8 @@ const HELP = `Usage: pnpm grade [exercise…] [options]
   --reporter NAME        pretty (default), json, junit or gradescope
   --output-file PATH     write the report there (the terminal still shows the pretty output)
   --watch                re-grade an exercise each time you save it
+  --case TEST[@CASE]     replay one test of one exercise, or exactly one case of a random test, and show it
+                         in full: inputs, expected, yours (a failing random case prints this command)
   --self-check           grade the reference solutions through the same path (must score full marks)
   --concurrency N        exercises graded at once (default: number of cores, at most 4)
   --verbose              list every test, also of exercises that pass
@@ -64,6 +66,7 @@ async function main(argv: string[]): Promise<number> {
       overrides: { type: 'string' },
       timestamps: { type: 'string' },
       student: { type: 'string' },
+      case: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -91,6 +94,8 @@ async function main(argv: string[]): Promise<number> {
   const selfCheck = values['self-check'];
   const targets = planGrade({ only: positionals, skip, selfCheck });
 
+  if (values.case !== undefined) return replayCase(targets, values.case, selfCheck);
+
   if (values.watch) {
     const watcher = await watch({ targets, selfCheck, verbose: values.verbose });
     endWithParent(() => {
@@ -105,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
   const pretty = reporter === 'pretty' || outputFile !== undefined ? new PrettyReporter({ verbose: values.verbose }) : null;
   const what = selfCheck ? 'reference solutions (self-check)' : 'your exercises';
   pretty?.start(targets.length, `convkit grade: ${targets.length} exercise${targets.length === 1 ? '' : 's'}, ${what}`, targets.map((t) => t.exercise.id));
-  const report = await grade(targets, { concurrency, onEvent: pretty?.onEvent });
+  const report = await grade(targets, { concurrency, onEvent: pretty?.onEvent, replayFlags: selfCheck ? '--self-check' : undefined });
   pretty?.summary(report);
 
   if (reporter !== 'pretty') {
@@ -121,6 +126,24 @@ async function main(argv: string[]): Promise<number> {
   }
   const allPassed = report.exercises.every((e) => e.status === 'passed');
   return allPassed ? 0 : 1;
+}
+
+/** `pnpm grade NN --case T[@REF]`: one test (one case of a random test), shown in full; no score. */
+async function replayCase(targets: GradeTarget[], id: string, selfCheck: boolean): Promise<number> {
+  const m = /^(\d+)(?:@(.+))?$/.exec(id);
+  if (!m) throw new UsageError(`--case: expected TEST or TEST@CASE as a failure message prints it (e.g. 13@506:3:1:0 or 13@p4), got ${id}`);
+  if (targets.length !== 1) throw new UsageError(`--case: name exactly one exercise (e.g. pnpm grade 05 --case ${id}), got ${targets.length}`);
+  const pretty = new PrettyReporter({ verbose: true });
+  pretty.start(1, `convkit grade ${targets[0].exercise.id} --case ${id}: one case, replayed exactly`);
+  let result: ExerciseResult;
+  try {
+    result = await gradeExercise(targets[0], { onlyCase: { test: Number(m[1]), ref: m[2] }, onEvent: pretty.onEvent, replayFlags: selfCheck ? '--self-check' : undefined });
+  } catch (error) {
+    if (error instanceof RangeError) throw new UsageError(error.message);
+    throw error;
+  }
+  process.stdout.write(`(one case replayed, not scored: pnpm grade ${targets[0].exercise.id.slice(0, 2)} grades the whole exercise)\n`);
+  return result.status === 'passed' ? 0 : 1;
 }
 
 main(process.argv.slice(2)).then(

@@ -7,7 +7,7 @@ import type { Exercise } from '../../../exercises/manifest.ts';
 import { Sandbox, type CallResult } from './sandbox/sandbox.ts';
 import { specs as allSpecs, type ExerciseSpec } from './spec/index.ts';
 import { exerciseStatus, shares, sumScores, totals, type ExerciseResult, type GradeReport, type TestResult } from './report.ts';
-import type { Verdict } from './spec/kit.ts';
+import type { SpecContext, Verdict } from './spec/kit.ts';
 
 /** One exercise to grade and the file holding the code to grade. */
 export interface GradeTarget {
@@ -29,7 +29,18 @@ export interface GradeOptions {
   specs?: Readonly<Record<string, ExerciseSpec>>;
   /** Official grading: random tests also run fresh cases from this seed (see SpecContext.freshSeed). */
   freshSeed?: number;
+  /**
+   * `pnpm grade NN --case T[@REF]`: run only test number T (1-based) and show its case in full; REF
+   * picks one case of a random test (`SEED:PATH` or `pK`, as the failure message printed it).
+   */
+  onlyCase?: { test: number; ref?: string };
+  /** Words added to replay commands (`--self-check` when grading the reference). */
+  replayFlags?: string;
 }
+
+/** The command that replays case `ref` of test number `test` of an exercise. */
+export const replayCommand = (exerciseId: string, test: number, ref: string, flags = ''): string =>
+  `pnpm grade ${exerciseId.slice(0, 2)}${flags ? ` ${flags}` : ''} --case ${test}@${ref}`;
 
 const PRINTED_CAP = 600;
 
@@ -45,7 +56,12 @@ export async function gradeExercise(target: GradeTarget, options: GradeOptions =
   const { exercise } = target;
   const spec = (options.specs ?? allSpecs)[exercise.id];
   if (!spec) throw new Error(`grade: no checks for exercise ${exercise.id}`);
-  const tests = spec.tests(exercise.timeLimitMs);
+  const all = spec.tests(exercise.timeLimitMs);
+  const only = options.onlyCase;
+  if (only && !(Number.isInteger(only.test) && only.test >= 1 && only.test <= all.length)) {
+    throw new RangeError(`--case: ${exercise.id} has tests 1 to ${all.length}, got ${only.test}`);
+  }
+  const tests = only ? [all[only.test - 1]] : all;
   // Each test's share of the points, in hundredths that add up to the exercise's points exactly.
   const maxScores = shares(exercise.points, tests.map((t) => t.weight ?? 1));
   options.onEvent?.({ type: 'exercise-start', exercise, tests: tests.length });
@@ -59,7 +75,7 @@ export async function gradeExercise(target: GradeTarget, options: GradeOptions =
   // After one call of a function times out, later calls of it are not run: each would only wait out the limit again.
   const timedOut = new Set<string>();
   let called: string[] = [];
-  const ctx = {
+  const ctx: SpecContext = {
     /** The course's tolerance for this exercise (course.config.ts via @convkit/course), when it sets one. */
     tolerance: 'tolerance' in exercise && typeof exercise.tolerance === 'number' ? exercise.tolerance : undefined,
     freshSeed: options.freshSeed,
@@ -78,6 +94,9 @@ export async function gradeExercise(target: GradeTarget, options: GradeOptions =
     for (const [index, test] of tests.entries()) {
       let verdict: Verdict;
       called = [];
+      const number = only ? only.test : index + 1;
+      ctx.replayCommand = (ref) => replayCommand(exercise.id, number, ref, options.replayFlags);
+      if (only) ctx.replay = only.ref ?? '';
       try {
         verdict = await test.run(ctx);
       } catch (error) {

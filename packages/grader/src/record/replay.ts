@@ -4,7 +4,7 @@
  * code (judgeCase / runThreaded / accuracyTest), so a given case gets the same verdict and message.
  */
 import type { ExerciseSpec } from '../spec/index.ts';
-import { judgeCase, runPrecomputed, runThreaded, type PreparedCase, type TestSpec } from '../spec/kit.ts';
+import { runCaseTest, runPrecomputed, runThreaded, type PreparedCase, type TestSpec } from '../spec/kit.ts';
 import { accuracyTest, trainOnce, type TrainOnce } from '../spec/capstone.ts';
 import { decodeExpected, decodeWire } from './codec.ts';
 import { EXPECTED_FORMAT, type Json, type RecordedCase, type RecordedExercise, type RecordedTest } from './format.ts';
@@ -31,7 +31,7 @@ function replayTest(test: RecordedTest, capstoneRun: (key: string, make: () => T
   const { name, weight } = test;
   switch (test.kind) {
     case 'case':
-      return { name, weight, run: (ctx) => judgeCase(ctx, prepared(test.case)) };
+      return { name, weight, run: (ctx) => runCaseTest(ctx, prepared(test.case), name) };
     case 'random':
       return {
         name,

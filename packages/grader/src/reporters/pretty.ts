@@ -99,7 +99,11 @@ export class PrettyReporter {
 
   private testLine(t: TestResult): string {
     const head = `   ${this.paint(COLOR[t.status], SYMBOL[t.status])} ${t.name}`;
-    if (t.status === 'passed') return `${head}${t.message ? this.paint(90, ` — ${t.message}`) : ''}\n`;
+    if (t.status === 'passed') {
+      const [first, ...rest] = t.message.split('\n');
+      const more = rest.map((l) => `\n       ${l}`).join('');
+      return `${head}${t.message ? this.paint(90, ` — ${first}${more}`) : ''}\n`;
+    }
     const body = t.message.split('\n').map((l) => `       ${l}`).join('\n');
     return `${head}\n${this.paint(COLOR[t.status], body)}\n`;
   }

@@ -10,6 +10,7 @@ import type { WireValue } from '../sandbox/protocol.ts';
 import type { Status } from '../report.ts';
 import { compareResult, describeValue, fmt, type CompareOptions } from '../compare.ts';
 import { encodeValue, sizeOfInputs } from '../record/codec.ts';
+import { showCase } from '../show.ts';
 import type { RecordedBody, RecordedCase, RecordedRandomCase, RecordedThreaded, RecordOptions } from '../record/format.ts';
 
 export interface Verdict {
@@ -24,6 +25,13 @@ export interface SpecContext {
   call(fn: string, args: unknown[], argNames: string[]): Promise<CallResult>;
   /** Relative tolerance set by the course config for this exercise; a case's own tolerance wins. */
   tolerance?: number;
+  /**
+   * The command that replays one case of this test, given the case's reference (`506:3:1:0` for
+   * fast-check's seed and path, `p4` for the 5th precomputed case): `pnpm grade 05 --case 13@506:3:1:0`.
+   */
+  replayCommand?: (ref: string) => string;
+  /** Replay only this case of a random test (the part after `@` of `--case`), and show it in full. */
+  replay?: string;
   /**
    * Official grading only: random tests then also run as many FRESH cases, generated from this seed,
    * which no student kit has recorded, so a table of the kit's expected outputs does not pass them.
@@ -161,9 +169,28 @@ export function prepareCase<A extends unknown[]>(options: CaseOptions<A>, args: 
 
 /** Calls the student's function once with a prepared case and judges the answer: the live and the recorded checks both end here. */
 export async function judgeCase(ctx: SpecContext, c: PreparedCase): Promise<Verdict> {
+  return (await judgeCaseDetailed(ctx, c)).verdict;
+}
+
+/** A judged call: the verdict and what the student's function returned (absent when it did not return). */
+export interface JudgedCase {
+  verdict: Verdict;
+  value?: WireValue;
+}
+
+/** {@link judgeCase}, also giving back what the student's function returned. */
+export async function judgeCaseDetailed(ctx: SpecContext, c: PreparedCase): Promise<JudgedCase> {
   const result = await ctx.call(c.fn, c.args, c.argNames);
   const compare: CompareOptions = { tolerance: c.tolerance ?? ctx.tolerance, explainShape: c.explainShape };
-  return judge(result, c.fn, (value) => compareResult(c.expected, value, c.outputName ?? 'out', compare), c.expectError);
+  const verdict = judge(result, c.fn, (value) => compareResult(c.expected, value, c.outputName ?? 'out', compare), c.expectError);
+  return { verdict, value: result.kind === 'returned' ? result.value : undefined };
+}
+
+/** The command that replays a failing case and, when it is small, the case in full (inputs, expected, yours). */
+function caseDetails(ctx: SpecContext, c: PreparedCase, judged: JudgedCase, ref: string): string {
+  const command = ctx.replayCommand ? `\nreplay exactly this case: ${ctx.replayCommand(ref)}` : '';
+  const shown = showCase(c, judged.value, { tolerance: c.tolerance ?? ctx.tolerance });
+  return `${command}${shown ? `\n${shown}` : ''}`;
 }
 
 /** Calls the student's function once and compares with the reference's result. */
@@ -187,7 +214,7 @@ export function caseTest<A extends unknown[]>(name: string, options: CaseOptions
   return {
     name,
     weight,
-    run: (ctx) => runCase(ctx, options, args()),
+    run: (ctx) => runCaseTest(ctx, prepareCase(options, args()), name),
     record: () => ({ kind: 'case', case: recordCase(prepareCase(options, args())) }),
   };
 }
@@ -220,16 +247,18 @@ export function randomTest<P, A extends unknown[]>(name: string, options: Random
     name,
     weight,
     async run(ctx) {
+      if (ctx.replay) return replayRandom(ctx, options, ctx.replay);
       let stop: Verdict | null = null;
-      let last: { verdict: Verdict; label: string } | null = null;
+      let last: { judged: JudgedCase; prepared: PreparedCase; label: string } | null = null;
       let runs = 0;
       const property = fc.asyncProperty(options.arbitrary, async (params) => {
         fc.pre(stop === null);
         runs++;
-        const verdict = await runCase(ctx, options, options.build(params));
-        if (verdict.status === 'passed') return true;
-        if (verdict.status !== 'failed') stop = verdict;
-        else last = { verdict, label: options.label(params) };
+        const prepared = prepareCase(options, options.build(params));
+        const judged = await judgeCaseDetailed(ctx, prepared);
+        if (judged.verdict.status === 'passed') return true;
+        if (judged.verdict.status !== 'failed') stop = judged.verdict;
+        else last = { judged, prepared, label: options.label(params) };
         return false;
       });
       const details = await fc.check(property, {
@@ -240,10 +269,12 @@ export function randomTest<P, A extends unknown[]>(name: string, options: Random
       });
       if (stop) return stop;
       if (details.failed && last !== null) {
-        const found: { verdict: Verdict; label: string } = last;
+        const found: { judged: JudgedCase; prepared: PreparedCase; label: string } = last;
         return {
           status: 'failed',
-          message: `random case failed; smallest failing input found by shrinking (${runs} runs, seed ${options.seed}): ${found.label}\n${found.verdict.message}`,
+          message:
+            `random case failed; smallest failing input found by shrinking (${runs} runs, seed ${options.seed}): ${found.label}\n${found.judged.verdict.message}` +
+            caseDetails(ctx, found.prepared, found.judged, `${options.seed}:${details.counterexamplePath ?? ''}`),
         };
       }
       if (ctx.freshSeed === undefined) return passed;
@@ -254,10 +285,12 @@ export function randomTest<P, A extends unknown[]>(name: string, options: Random
       const fresh = await fc.check(property, { seed: freshSeed, numRuns: options.numRuns ?? 25, interruptAfterTimeLimit: 30_000, markInterruptAsFailure: false });
       if (stop) return stop;
       if (!fresh.failed || last === null) return passed;
-      const freshFound: { verdict: Verdict; label: string } = last;
+      const freshFound: { judged: JudgedCase; prepared: PreparedCase; label: string } = last;
       return {
         status: 'failed',
-        message: `random case failed on fresh cases of this grading run (official grading only; ${runs} runs, seed ${freshSeed}); the kit's recorded cases passed: ${freshFound.label}\n${freshFound.verdict.message}`,
+        message:
+          `random case failed on fresh cases of this grading run (official grading only; ${runs} runs, seed ${freshSeed}); the kit's recorded cases passed: ${freshFound.label}\n${freshFound.judged.verdict.message}` +
+          caseDetails(ctx, freshFound.prepared, freshFound.judged, `${freshSeed}:${fresh.counterexamplePath ?? ''}`),
       };
     },
     record(recordOptions) {
@@ -277,17 +310,65 @@ export function randomTest<P, A extends unknown[]>(name: string, options: Random
  * {@link randomTest}.
  */
 export async function runPrecomputed(ctx: SpecContext, seed: number, cases: readonly { size: number; label: string; prepared: () => PreparedCase }[]): Promise<Verdict> {
+  if (ctx.replay) {
+    const k = /^p(\d+)$/.exec(ctx.replay);
+    if (!k || Number(k[1]) >= cases.length) {
+      return { status: 'error', message: `--case: this test's cases are precomputed: expected p0 to p${cases.length - 1} after the test number, got "${ctx.replay}"` };
+    }
+    const c = cases[Number(k[1])];
+    return replayOne(ctx, c.prepared(), c.label, ctx.replay);
+  }
   const order = cases.map((c, i) => ({ c, i })).sort((a, b) => a.c.size - b.c.size || a.i - b.i);
-  for (const { c } of order) {
-    const verdict = await judgeCase(ctx, c.prepared());
+  for (const { c, i } of order) {
+    const prepared = c.prepared();
+    const judged = await judgeCaseDetailed(ctx, prepared);
+    const verdict = judged.verdict;
     if (verdict.status === 'passed') continue;
     if (verdict.status !== 'failed') return verdict;
     return {
       status: 'failed',
-      message: `random case failed; smallest failing input among ${cases.length} precomputed cases (seed ${seed}): ${c.label}\n${verdict.message}`,
+      message: `random case failed; smallest failing input among ${cases.length} precomputed cases (seed ${seed}): ${c.label}\n${verdict.message}${caseDetails(ctx, prepared, judged, `p${i}`)}`,
     };
   }
   return passed;
+}
+
+/** A fixed case's test: judged, or with `--case` (ctx.replay set) judged and shown in full. */
+export function runCaseTest(ctx: SpecContext, prepared: PreparedCase, name: string): Promise<Verdict> {
+  return ctx.replay === undefined ? judgeCase(ctx, prepared) : replayOne(ctx, prepared, name, 'this');
+}
+
+/** Judges one case in full (`--case`): its verdict, and the case shown whether it passes or not. */
+async function replayOne(ctx: SpecContext, prepared: PreparedCase, label: string, ref: string): Promise<Verdict> {
+  const judged = await judgeCaseDetailed(ctx, prepared);
+  const shown = showCase(prepared, judged.value, { tolerance: prepared.tolerance ?? ctx.tolerance, limit: 2000 });
+  const which = ref === 'this' ? label : `${ref} (${label})`;
+  const head = judged.verdict.status === 'passed' ? `case ${which} passes now` : `case ${which} fails:\n${judged.verdict.message}`;
+  return { ...judged.verdict, message: `${head}\n${shown ?? '(too big to print in full)'}` };
+}
+
+/**
+ * Replays one case of a random test: `SEED:PATH` (fast-check's seed and the path of its shrunk case)
+ * or `pK` (the K-th case of the seed, as the kit precomputes them).
+ */
+async function replayRandom<P, A extends unknown[]>(ctx: SpecContext, options: RandomOptions<P, A>, ref: string): Promise<Verdict> {
+  const numRuns = options.numRuns ?? 25;
+  let params: P | undefined;
+  const pre = /^p(\d+)$/.exec(ref);
+  const shrunk = /^(\d+):([\d:]*)$/.exec(ref);
+  if (pre) {
+    const k = Number(pre[1]);
+    if (k >= numRuns) return { status: 'error', message: `--case ${ref}: this test has ${numRuns} cases per seed, p0 to p${numRuns - 1}` };
+    params = fc.sample(options.arbitrary, { seed: options.seed, numRuns })[k];
+  } else if (shrunk) {
+    // A property that fails on every value walks the shrink path down to the case it names.
+    const walk = fc.check(fc.property(options.arbitrary, () => false), { seed: Number(shrunk[1]), endOnFailure: true, ...(shrunk[2] ? { path: shrunk[2] } : {}) });
+    params = walk.counterexample?.[0];
+  } else {
+    return { status: 'error', message: `--case: expected SEED:PATH (e.g. 506:3:1:0) or pK (e.g. p4) after the test number, got "${ref}"` };
+  }
+  if (params === undefined) return { status: 'error', message: `--case ${ref}: no such case` };
+  return replayOne(ctx, prepareCase(options, options.build(params)), options.label(params), ref);
 }
 
 /** Several calls in a row: some arguments are threaded (each call gets what the student's call before returned). */
