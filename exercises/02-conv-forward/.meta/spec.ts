@@ -9,7 +9,7 @@ export const convOptions: CaseOptions<Args> = {
   argNames: ['x', 'w', 'b', 'params'],
   reference: conv2dForward,
   explainShape: (x, w, _b, { stride, pad }) =>
-    `out is [N, F, H', W'] = [${x.shape[0]}, ${w.shape[0]}, H', W'] with ${sizeFormula("H'", x.shape[2], w.shape[2], stride, pad)} and ${sizeFormula("W'", x.shape[3], w.shape[3], stride, pad)}`,
+    `out is [N, T, H', W'] = [${x.shape[0]}, ${w.shape[0]}, H', W'] with ${sizeFormula("H'", x.shape[2], w.shape[2], stride, pad)} and ${sizeFormula("W'", x.shape[3], w.shape[3], stride, pad)}`,
 };
 
 const f64 = (v: number[][][][]): Tensor => Tensor.from(v, 'float64');
@@ -49,6 +49,13 @@ export const tests = (): TestSpec[] => [
   convCase([2, 3, 4, 5], [4, 3, 1, 1], 1, 0, 26, ' (1×1 kernel mixes channels only)'),
   convCase([1, 2, 7, 5], [2, 2, 3, 3], 2, 2, 27, ' (stride 2 and pad 2)'),
   convCase([3, 1, 6, 4], [2, 1, 2, 4], 2, 0, 28, ' (kernel as wide as the input)'),
+  // The error contract the notes teach (stride and padding): a geometry that does not fit throws, as outputSize does.
+  caseTest("x=[1,1,5,5] w=[1,1,2,2] s=2 p=0 must throw: H' = (5 − 2 + 0)/2 + 1 = 2.5 does not fit", convOptions, (): Args => [
+    normal([1, 1, 5, 5], 29), normal([1, 1, 2, 2], 30), normal([1], 31), { stride: 2, pad: 0 },
+  ]),
+  caseTest('x=[1,1,2,2] w=[1,1,3,3] s=1 p=0 must throw: the filter is larger than the input', convOptions, (): Args => [
+    normal([1, 1, 2, 2], 32), normal([1, 1, 3, 3], 33), normal([1], 34), { stride: 1, pad: 0 },
+  ]),
   randomTest('random shapes, strides and padding', {
     ...convOptions,
     arbitrary: fc.record({ N: small(3), C: small(3), F: small(3), p: planeArb(4, 3, 2), seed: seedArb }),

@@ -28,6 +28,9 @@ export const tests = (): TestSpec[] => [
   pool([1, 1, 7, 5], 3, 2, 33, ' (size 3 stride 2)'),
   pool([2, 1, 3, 3], 1, 1, 34, ' (1×1 windows copy the input)'),
   caseTest('x=[1,1,4,4] size=2 s=2 (ties: equal values in a window)', options, (): Args => [tiesTensor([1, 1, 4, 4], 35), { size: 2, stride: 2 }]),
+  // The error contract the notes teach: windows that do not tile the input throw, as outputSize does.
+  caseTest("x=[1,1,5,5] size=2 s=2 must throw: H' = (5 − 2)/2 + 1 = 2.5 does not fit", options, (): Args => [normal([1, 1, 5, 5], 36), { size: 2, stride: 2 }]),
+  caseTest('x=[1,1,2,2] size=3 s=1 must throw: the window is larger than the input', options, (): Args => [normal([1, 1, 2, 2], 37), { size: 3, stride: 1 }]),
   randomTest('random shapes, sizes and strides', {
     ...options,
     arbitrary: fc.record({ N: small(3), C: small(3), p: poolPlaneArb(3, 3), seed: seedArb }),
