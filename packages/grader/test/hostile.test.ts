@@ -77,7 +77,7 @@ describe.concurrent('hostile submissions of conv2dForward (3 checks: hand-worked
   it('a wrong shape is explained with the size formula', async () => {
     const r = await gradeConv(hostile('wrong-shape'));
     expect(r.tests[1].message).toBe(
-      "out: expected shape [2, 3, 2, 2], got [2, 3, 1, 1] — out is [N, F, H', W'] = [2, 3, H', W'] with H' = (4 − 4 + 2·1)/2 + 1 = 2 and W' = (4 − 4 + 2·1)/2 + 1 = 2",
+      "out: expected shape [2, 3, 2, 2], got [2, 3, 1, 1] — out is [N, T, H', W'] = [2, 3, H', W'] with H' = (4 − 4 + 2·1)/2 + 1 = 2 and W' = (4 − 4 + 2·1)/2 + 1 = 2",
     );
   });
 
