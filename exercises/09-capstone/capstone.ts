@@ -28,7 +28,9 @@ export interface CapstoneOptions {
 
 /**
  * Builds a small CNN from YOUR functions of exercises 02–08, trains it on `train` with mini-batch SGD
- * with momentum, and returns the predicted class (0..9) of every image of `testImages` `[M, 1, 28, 28]`.
+ * with momentum, and returns the predicted class (0..9) of every image of `testImages` `[N_test, 1, 28, 28]`.
+ * The dense layer's outputs are the class scores; the softmax (inside softmaxCrossEntropy) turns them into
+ * probabilities; the prediction is the class with the largest score (`argmax(scores)`).
  * The grader keeps the test labels and needs at least 95% of the predictions right.
  */
 export function trainAndPredict(train: LabelledImages, testImages: Tensor, options: CapstoneOptions): number[] {
