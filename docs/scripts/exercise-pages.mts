@@ -53,7 +53,7 @@ function rewriteLinks(markdown: string, folders: string[], folder: string): stri
 function gradingSection(folder: string, entry: ManifestEntry | undefined): string {
   const file = entry?.file ? `exercises/${entry.file}` : `exercises/${folder}/`;
   const fns = entry?.functions?.length ? ` (${entry.functions.map((f) => `\`${f}\``).join(', ')})` : '';
-  const points = entry?.points === undefined ? '' : ` It is worth **${entry.points} points**, shared equally by its tests.`;
+  const points = entry?.points === undefined ? '' : ` It is worth **${entry.points} points**, shared by its tests (random tests weigh more).`;
   return `
 ---
 
@@ -69,6 +69,14 @@ pnpm hint ${folder}     # stuck? the next hint, one at a time
 
 ${points.trim()} See [reading the report](./index.md#reading-the-report) for what the output means.
 `;
+}
+
+/** The grader's example report (packages/grader/examples/report-05.txt, kept current by the grader's tests). */
+function exampleReport(): string {
+  const file = new URL('../../packages/grader/examples/report-05.txt', import.meta.url);
+  if (!existsSync(file)) return '(the example report is missing: packages/grader/examples/report-05.txt)\n';
+  // Backticks cannot end the code block early; trailing spaces of matrix cells are kept as they are.
+  return readFileSync(file, 'utf8').replace(/```/g, "'''");
 }
 
 const INDEX = (rows: string): string => `---
@@ -97,17 +105,46 @@ pnpm hint 01-output-size     # the next hint for an exercise, one at a time
 
 ## Reading the report
 
-For every exercise the report prints one line with its id, title, score and how many tests passed, marked
-\`✓\` passed, \`✗\` failed, \`!\` error (your code threw where it should not, or did not load), \`⏱\` timed out,
-or \`·\` not started (the stub is untouched). Under an exercise that does not pass, every test is listed. The
-summary at the end gives each exercise's score, your total, and the next exercise to work on.
+For every exercise the report prints one line with its id, title, score and how many tests **passed**
+(\`9/15 · 8/13 tests passed\`), marked \`✓\` passed, \`✗\` failed, \`!\` error (your code threw where it should
+not, or did not load), \`⏱\` timed out, or \`·\` not started (the stub is untouched). Exercises are listed in
+course order. Under an exercise that does not pass, every test is listed. The summary at the end gives each
+exercise's score, your total, and the next exercise to work on. Each test earns its share of the points; the
+shares are rounded to hundredths so that they add up exactly to the exercise's points.
+
+This is a real report: \`pnpm grade 05\` on a backprop whose \`dscores\` forgets to divide by the batch size.
+
+\`\`\`text
+${exampleReport()}\`\`\`
+
 A failed check says **which input** was used (its shapes, stride and padding), **what was expected** and
-**what your code returned**, at the first element that differs, with how many values differ and the largest
-relative error \`|yours − expected| / (|yours| + |expected|)\` (CS231n's \`rel_error\`); values within the exercise's tolerance count as equal, because
-floating-point sums in a different order differ in their last digits. Random cases are shrunk to the smallest
-input that still fails, so start debugging from that one. A check that throws, runs out of time or memory is
-reported as such instead of crashing the grader; an \`Error\` your code throws on purpose for bad input is what
-the edge-case checks expect.
+**what your code returned**, at the first element that differs, and how many values differ. Two numbers
+measure how far off you are: **max |a−b|**, the largest absolute difference between your value *a* and the
+expected *b*, and the **relative error |a−b| / max(|a|, |b|)**, the difference as a fraction of the larger of
+the two (0.5 when one is twice the other, 2 when the sign is flipped). A value counts as equal when its
+relative error is within the exercise's tolerance (1e-6 by default), because floating-point sums in a
+different order differ in their last digits; values that should be 0 are compared against a floor of
+10⁻⁶ × the largest expected value instead.
+
+**looks like:** names a common mistake when the values show one: every value exactly N× or ½× the
+expected one (the batch size N is called out: a missing or extra average over the batch), the sign flipped,
+a transposed matrix, a window shifted by one position, differences only at the border (padding), or only
+one example or channel wrong (a loop bound).
+
+Random cases are shrunk to the smallest input that still fails, so start debugging from that one. A failing
+random case prints **one command that replays exactly that case** (\`pnpm grade 05 --case 13@506:0:1:1\`;
+\`--case 13@p4\` in a starter kit, whose cases are precomputed), and when the case is small it is shown in
+full: the inputs, the expected values and yours as small matrices, the first difference »marked«. \`pnpm grade
+NN --case T\` shows test number T of an exercise the same way.
+
+A check that throws, runs out of time or memory is reported as such instead of crashing the grader; an
+\`Error\` your code throws on purpose for bad input is what the edge-case checks expect (a stride or window
+that does not fit must throw, as \`outputSize\` does).
+
+\`pnpm hint NN\` grades the exercise first and starts at the first hint about the first function (or step) that
+does not pass yet, skipping hints about what already works; \`pnpm hint NN --all\` shows again every hint you
+have seen, \`pnpm hint NN --reset\` starts over. \`pnpm grade --watch\` re-grades an exercise each time you save
+it (editors that save by renaming a temporary file over it included) and clears the old result first.
 `;
 
 /** Writes one page per exercise; `only` (exercise ids from the course config) keeps just the course's exercises. */
