@@ -106,6 +106,11 @@ export const LIVE: Record<string, LiveExpectation[]> = {
       text: ['step 1: 0.01', 'step 2: 0.019', 'step 10: 0.0651', 'step 50: 0.0995', 'step 100: 0.1'],
     },
     {
+      id: 'adam-steps',
+      // SGD: η·g = 0.001·1000 = 1 and 0.001·0.001 = 1e-6; Adam's first step: η·g/(|g| + ε) ≈ η = 0.001 for both
+      text: ['SGD: gradient 1000 -> step 1, gradient 0.001 -> step 0.000001', 'Adam: gradient 1000 -> step 0.001, gradient 0.001 -> step 0.001'],
+    },
+    {
       id: 'zero-init',
       check: (t) => {
         // from zeros only the last biases move, and the classes are balanced: the loss stays at ln 3, accuracy 1/3, hidden weights 0
