@@ -7,19 +7,21 @@
  */
 import { replaySpec } from '../record/replay.ts';
 import type { RecordedExercise } from '../record/format.ts';
-import type { ExerciseResult, TestResult } from '../report.ts';
-import { scoreTests, specContext, type ScoredExercise } from '../score.ts';
+import type { Exercise } from '../../../../exercises/manifest.ts';
+import type { ExerciseResult } from '../report.ts';
+import { gradeWithSandbox, type GradeEvent } from '../score.ts';
 import { BrowserSandbox, type WorkerLike } from './sandbox.ts';
 
 export interface BrowserGradeOptions {
-  exercise: ScoredExercise & { readonly functions: readonly string[] };
+  /** The exercise with the course's points, time limit and tolerance. */
+  exercise: Exercise & { readonly tolerance?: number };
   recorded: RecordedExercise;
   /** Paths below `exercises/` → TypeScript source: the student's file and the files it may import. */
   files: Record<string, string>;
   /** The student's file among `files`. */
   entry: string;
   spawn: () => WorkerLike;
-  onTest?: (test: TestResult, index: number, total: number) => void;
+  onEvent?: (event: GradeEvent) => void;
 }
 
 export interface BrowserGrade {
@@ -37,18 +39,8 @@ export function browserTests(recorded: RecordedExercise): { runnable: RecordedEx
 export async function gradeInBrowser(options: BrowserGradeOptions): Promise<BrowserGrade> {
   const { exercise, recorded } = options;
   const { runnable, notRun } = browserTests(recorded);
-  const spec = replaySpec(runnable);
-  const tests = spec.tests(exercise.timeLimitMs);
-  const sandbox = new BrowserSandbox({
-    spawn: options.spawn,
-    load: { files: options.files, entry: options.entry, tripwires: [...(spec.tripwires ?? exercise.functions)] },
-    timeLimitMs: exercise.timeLimitMs,
-  });
-  try {
-    const ctx = specContext(exercise, (fn, args, argNames) => sandbox.call(fn, args, argNames));
-    const result = await scoreTests(exercise, tests, ctx, () => sandbox.takeOutput(), options.onTest);
-    return { result, notRun };
-  } finally {
-    sandbox.close();
-  }
+  const open = (tripwires: readonly string[]): BrowserSandbox =>
+    new BrowserSandbox({ spawn: options.spawn, load: { files: options.files, entry: options.entry, tripwires: [...tripwires] }, timeLimitMs: exercise.timeLimitMs });
+  const result = await gradeWithSandbox(exercise, replaySpec(runnable), open, { onEvent: options.onEvent });
+  return { result, notRun };
 }

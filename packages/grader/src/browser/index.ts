@@ -8,3 +8,4 @@ export { BrowserSandbox, type BrowserSandboxOptions, type WorkerLike } from './s
 export type { FromWorker, ToWorker, LoadRequest } from './protocol.ts';
 export type { RecordedExercise } from '../record/format.ts';
 export type { ExerciseResult, TestResult, Status } from '../report.ts';
+export type { GradeEvent } from '../score.ts';
