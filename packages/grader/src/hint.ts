@@ -97,7 +97,8 @@ export function nextHint(exercise: Exercise, progress: HintProgress, failure: Fi
   }
   const about = hintFunctions(exercise)[index];
   const where = failure && about && exercise.functions.length > 1 ? ` (about ${about}, the first function that does not pass yet)` : '';
-  const skipped = index > seen ? `\n  (hints ${seen + 1}–${index} are about what already passes: pnpm hint ${exercise.id} --all shows them)\n` : '';
+  const range = index - seen === 1 ? `hint ${index} is` : `hints ${seen + 1}–${index} are`;
+  const skipped = index > seen ? `\n  (${range} about what already passes: pnpm hint ${exercise.id} --all shows skipped hints too)\n` : '';
   return {
     text:
       `${exercise.id} — hint ${index + 1} of ${total}${where}:\n\n  ${exercise.hints[index]}\n${skipped}` +
