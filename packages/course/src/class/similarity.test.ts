@@ -35,8 +35,8 @@ describe('comparePairs on 02-conv-forward', () => {
     expect(sim('ann', 'ben')).toBeGreaterThanOrEqual(0.8);
     expect([pairs[0].left, pairs[0].right].sort()).toEqual(['ann', 'ben']);
     expect(pairs[0].regions.length).toBeGreaterThan(0);
-    // The shared regions cover the loops: ann's lines 16–29 (0-based) hold them.
-    expect(pairs[0].regions.some((r) => (pairs[0].left === 'ann' ? r.left : r.right)[0] <= 16)).toBe(true);
+    // The shared regions reach into the loops (ann's lines 19–32, 0-based).
+    expect(pairs[0].regions.some((r) => { const [a, b] = pairs[0].left === 'ann' ? r.left : r.right; return a <= 25 && b >= 25; })).toBe(true);
   });
   it('scores two independent correct solutions well below the copy', () => {
     expect(sim('ann', 'cat')).toBeLessThan(0.5);

@@ -12,6 +12,9 @@ export function conv2dForward(x: Tensor, w: Tensor, b: Tensor, { stride, pad }: 
   const [F, , HH, WW] = w.shape;
   const outH = (H - HH + 2 * pad) / stride + 1;
   const outW = (W - WW + 2 * pad) / stride + 1;
+  if (!Number.isInteger(outH) || !Number.isInteger(outW) || outH < 1 || outW < 1) {
+    throw new Error(`conv2dForward: expected the filters to fit the padded input, got an output of ${outH} x ${outW}`);
+  }
   const out = new Tensor([N, F, outH, outW], undefined, x.dtype);
   for (let n = 0; n < N; n++) {
     for (let f = 0; f < F; f++) {

@@ -6,6 +6,10 @@ export function conv2dForward(input: Tensor, filters: Tensor, bias: Tensor, { st
   const [numFilters, , kh, kw] = filters.shape;
   const outputHeight = (height - kh + 2 * pad) / stride + 1; // output rows
   const outputWidth = (width - kw + 2 * pad) / stride + 1;   // output columns
+  if (!Number.isInteger(outputHeight) || !Number.isInteger(outputWidth) || outputHeight < 1 || outputWidth < 1)
+  {
+    throw new Error(`bad geometry: ${outputHeight} x ${outputWidth}`);
+  }
   const result = new Tensor([batch, numFilters, outputHeight, outputWidth], undefined, input.dtype);
   for (let img = 0; img < batch; img++) {
     for (let k = 0; k < numFilters; k++) {

@@ -14,8 +14,9 @@ export function conv2dForward(x: Tensor, w: Tensor, b: Tensor, params: ConvParam
     const plane = Math.floor(at / (W * H));
     padded[plane * Hp * Wp + (row + pad) * Wp + col + pad] = v;
   });
-  const outH = Math.floor((Hp - HH) / stride) + 1;
-  const outW = Math.floor((Wp - WW) / stride) + 1;
+  if (HH > Hp || WW > Wp || (Hp - HH) % stride || (Wp - WW) % stride) throw new RangeError('the window does not tile the padded input');
+  const outH = (Hp - HH) / stride + 1;
+  const outW = (Wp - WW) / stride + 1;
   const out = new Tensor([N, F, outH, outW], undefined, x.dtype);
   let k = 0;
   for (const n of Array.from({ length: N }, (_, i) => i)) {
