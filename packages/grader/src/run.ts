@@ -25,27 +25,59 @@ export interface GradeOptions extends ScoreOptions {
   specs?: Readonly<Record<string, ExerciseSpec>>;
 }
 
-/** Grades one exercise: every test in order, in one sandbox process (restarted after a crash); see score.ts. */
-export async function gradeExercise(target: GradeTarget, options: GradeOptions = {}): Promise<ExerciseResult> {
+function specOf(target: GradeTarget, options: GradeOptions): ExerciseSpec {
+  const spec = (options.specs ?? allSpecs)[target.exercise.id];
+  if (!spec) throw new Error(`grade: no checks for exercise ${target.exercise.id}`);
+  return spec;
+}
+
+/** The sandbox an exercise is graded in (not started yet). */
+function newSandbox(target: GradeTarget, tripwires: readonly string[]): Sandbox {
   const { exercise } = target;
-  const spec = (options.specs ?? allSpecs)[exercise.id];
-  if (!spec) throw new Error(`grade: no checks for exercise ${exercise.id}`);
-  const open = (tripwires: readonly string[]): Sandbox =>
-    new Sandbox({ file: target.file, tripwires, timeLimitMs: exercise.timeLimitMs, memoryLimitMb: exercise.memoryLimitMb });
-  return gradeWithSandbox(exercise, spec, open, options);
+  return new Sandbox({ file: target.file, tripwires, timeLimitMs: exercise.timeLimitMs, memoryLimitMb: exercise.memoryLimitMb });
+}
+
+/**
+ * Grades one exercise: every test in order, in one sandbox process (restarted after a crash); see
+ * score.ts. `warm`: a sandbox for this target already started by {@link grade}.
+ */
+export async function gradeExercise(target: GradeTarget, options: GradeOptions = {}, warm?: Sandbox): Promise<ExerciseResult> {
+  const spec = specOf(target, options);
+  const open = (tripwires: readonly string[]): Sandbox => {
+    const expected = spec.tripwires ?? target.exercise.functions;
+    if (warm && tripwires === expected) return warm;
+    warm?.close();
+    return newSandbox(target, tripwires);
+  };
+  return gradeWithSandbox(target.exercise, spec, open, options);
 }
 
 /** Grades several exercises, a few at a time; the report lists them in the order given. */
 export async function grade(targets: readonly GradeTarget[], options: GradeOptions = {}): Promise<GradeReport> {
   const concurrency = Math.max(1, options.concurrency ?? Math.min(4, availableParallelism()));
   const results: ExerciseResult[] = new Array(targets.length);
+  // The sandbox of the exercise a worker takes next is started while the current one is graded, so
+  // that process start-ups (most of the time of a small exercise) overlap grading.
+  const warmed = new Map<number, Sandbox>();
+  const warmUp = (i: number): void => {
+    if (i >= targets.length || warmed.has(i) || options.onlyCase) return;
+    const spec = specOf(targets[i], options);
+    warmed.set(i, newSandbox(targets[i], spec.tripwires ?? targets[i].exercise.functions).warm());
+  };
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < targets.length) {
       const i = next++;
-      results[i] = await gradeExercise(targets[i], options);
+      const warm = warmed.get(i);
+      warmed.delete(i);
+      warmUp(i + concurrency);
+      results[i] = await gradeExercise(targets[i], options, warm);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, worker));
+  } finally {
+    for (const s of warmed.values()) s.close();
+  }
   return totals(results);
 }

@@ -171,6 +171,15 @@ export class Sandbox {
     });
   }
 
+  /**
+   * Starts the sandbox process now, before the first call, so that its start-up (Node, the loader, the
+   * engine, the student's module) overlaps other work; the first call then waits for it as usual.
+   */
+  warm(): this {
+    if (!this.child && !this.loadFailure && !this.ready) this.start();
+    return this;
+  }
+
   /** Ends the child process and everything it started. */
   close(): void {
     this.stopWatching();

@@ -363,7 +363,7 @@ async function replayRandom<P, A extends unknown[]>(ctx: SpecContext, options: R
   } else if (shrunk) {
     // A property that fails on every value walks the shrink path down to the case it names.
     const walk = fc.check(fc.property(options.arbitrary, () => false), { seed: Number(shrunk[1]), endOnFailure: true, ...(shrunk[2] ? { path: shrunk[2] } : {}) });
-    params = walk.counterexample?.[0];
+    params = walk.counterexample?.[0] as P | undefined;
   } else {
     return { status: 'error', message: `--case: expected SEED:PATH (e.g. 506:3:1:0) or pK (e.g. p4) after the test number, got "${ref}"` };
   }
