@@ -27,10 +27,13 @@ export interface KitExercise {
   title: string;
   points: number;
   timeLimitMs: number;
+  /** Node's sandbox limit (the browser cannot limit a worker's memory): kept so the kit describes the exercise whole. */
+  memoryLimitMb: number;
   tolerance: number;
   functions: string[];
   /** The file the student edits, relative to exercises/ (`02-conv-forward/conv-forward.ts`). */
   file: string;
+  readme: string;
   hints: string[];
   stub: string;
   visibleTests: boolean;
@@ -63,9 +66,11 @@ export async function writeExerciseKit(repoRoot: string, outDir: string): Promis
       title: e.title,
       points: e.points,
       timeLimitMs: e.timeLimitMs,
+      memoryLimitMb: e.memoryLimitMb,
       tolerance: e.tolerance,
       functions: [...e.functions],
       file: e.file,
+      readme: e.readme,
       hints: [...e.hints],
       stub: read(e.file),
       visibleTests: e.visibleTests,

@@ -27,6 +27,8 @@ export function runTests(base: string, kit: KitExercise, index: KitIndex, code: 
       };
       return like;
     },
-    onTest,
+    onEvent: (event) => {
+      if (event.type === 'test') onTest(event.test, event.index, event.total);
+    },
   });
 }
