@@ -43,7 +43,7 @@ describe('instructor guide, step by step in a copy of the repository', () => {
     expect(kitExercises.some((d) => d.endsWith('-leaky-relu'))).toBe(true);
     expect(existsSync(join(repo, 'release', 'gradescope-autograder.zip'))).toBe(true);
     const rows = readFileSync(join(repo, 'demo-grades', 'gradebook.csv'), 'utf8').trim().split('\r\n');
-    expect(rows[0]).toBe('student,01-output-size,total,max,error');
+    expect(rows[0]).toBe('student,01-output-size,01-output-size status,total,late penalty,override,final,max,submitted at,time source,days late,error');
     expect(rows.length).toBe(8);
     // --only 01-output-size: the broken kinds are broken in the graded exercise, so the gradebook shows them.
     const col = rows[0].split(',').indexOf('01-output-size');

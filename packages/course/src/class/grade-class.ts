@@ -254,6 +254,7 @@ export async function gradeClass(options: ClassOptions): Promise<ClassResult> {
     rosterPath: options.rosterPath,
     overridesPath: options.overridesPath,
     timestampsPath: options.timestampsPath,
+    referenceDir: options.canaryFrom,
   });
   return { reports: graded.map(({ i }) => reports[i]), seconds: (performance.now() - started) / 1000, gradebook: outputs.gradebook, outputs };
 }

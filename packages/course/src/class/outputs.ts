@@ -35,9 +35,16 @@ export interface ClassOutputOptions {
   rosterPath?: string;
   overridesPath?: string;
   timestampsPath?: string;
-  /** The whole run's wall-clock time. */
-  seconds?: number;
+  /**
+   * The course's `exercises/` holding the reference solutions (`<id>/.meta/solution.ts`): each joins
+   * the similarity check as `(reference solution)`, since the public reference is what a student is
+   * most likely to copy. The report (private to the instructor) then shows it next to the copy.
+   */
+  referenceDir?: string;
 }
+
+/** The name the reference solution has in the similarity check (no submission folder is named so). */
+export const REFERENCE_NAME = '(reference solution)';
 
 export interface ClassOutputs {
   rows: GradeRow[];
@@ -87,6 +94,17 @@ export function writeClassOutputs(o: ClassOutputOptions): ClassOutputs {
     } catch {
       /* an unreadable zip: its report already says so */
     }
+  }
+  if (o.referenceDir) {
+    const reference = new Map<string, string>();
+    for (const e of o.exercises) {
+      try {
+        reference.set(e.id, readFileSync(join(o.referenceDir, e.id, '.meta', 'solution.ts'), 'utf8'));
+      } catch {
+        /* no reference for this exercise */
+      }
+    }
+    if (!sources.has(REFERENCE_NAME)) sources.set(REFERENCE_NAME, reference);
   }
   const all: ClassReportData['similarity']['all'] = [];
   const flagged: Array<SimilarPair & { leftSource: string; rightSource: string }> = [];

@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Status } from '../../../grader/src/report.ts';
 import { loadCourse } from '../load.ts';
 import type { StudentReport } from './gradebook.ts';
-import { writeClassOutputs, type ClassOutputs } from './outputs.ts';
+import { REFERENCE_NAME, writeClassOutputs, type ClassOutputs } from './outputs.ts';
 import { findSubmissions } from './submissions.ts';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -58,6 +58,9 @@ beforeAll(async () => {
   put('cat', fixture('cat')); // independent
   put('dan', stub);
   put('eve', stub);
+  // gus: the public reference solution with its names changed.
+  const reference = readFileSync(join(root, 'exercises', '02-conv-forward', '.meta', 'solution.ts'), 'utf8');
+  put('gus', reference.replace(/\bsum\b/g, 'acc').replace(/\bout\b/g, 'result').replace(/\brow\b/g, 'r').replace(/\bcol\b/g, 'c2').replace(/\/\/.*$/gm, ''));
   put(HOSTILE, `${fixture('cat').replace('return out;', 'return out; // </script><script>window.__pwned = 2</script>')}`);
   const reports = [
     report('ann', [pass, pass], [pass, pass, pass]),
@@ -65,6 +68,7 @@ beforeAll(async () => {
     report('cat', [pass, ['failed', 'expected outputSize to throw an Error, got the number 4.5']], [pass, ['failed', stride], pass]),
     report('dan', [pass, pass], [['not-started', 'conv2dForward is not started yet'], ['not-started', 'conv2dForward is not started yet'], ['not-started', 'conv2dForward is not started yet']]),
     report('eve', [['timeout', 'outputSize ran out of its 2000 ms time limit'], ['timeout', 'not run']], [pass, ['failed', 'conv2dForward threw TypeError: x.data is undefined'], pass]),
+    report('gus', [pass, pass], [pass, pass, pass]),
     report(HOSTILE, [pass, pass], [pass, ['failed', `${stride} <img src=x onerror="window.__pwned=3">`], pass]),
   ];
   const course = await loadCourse(root);
@@ -79,6 +83,7 @@ beforeAll(async () => {
     stubsDir: join(root, 'exercises'),
     late: { deadline: '2026-12-01T23:59:00Z', perDay: 0.1, max: 0.3 },
     similarityThreshold: 0.6,
+    referenceDir: join(root, 'exercises'),
   });
   if (!existsSync(chromiumPath)) return;
   browser = await chromium.launch({
@@ -110,6 +115,11 @@ describe('the class outputs (no browser)', () => {
     const pairs = outputs.flagged.map((p) => [p.left, p.right].sort().join(' + '));
     expect(pairs).toContain('ann + ben');
     expect(pairs.some((p) => /dan|eve/.test(p))).toBe(false);
+  });
+  it('pair a renamed copy of the public reference solution with it', () => {
+    const pairs = outputs.flagged.map((p) => [p.left, p.right].sort().join(' + '));
+    expect(pairs).toContain(`${REFERENCE_NAME} + gus`);
+    expect(pairs.filter((p) => p.includes(REFERENCE_NAME))).toEqual([`${REFERENCE_NAME} + gus`]);
   });
   it('escape everything in the per-student pages', () => {
     const page = readFileSync(join(dir, 'out', 'reports', '_img.html'), 'utf8');
