@@ -47,3 +47,30 @@ describe('pnpm grade (the CLI)', () => {
     expect(r.stderr).toContain('pnpm grade: unknown exercise "10-transformers"; the exercises are: 01-output-size, 02-conv-forward');
   });
 });
+
+describe('--help on every command: usage, exit 0, no stack trace', () => {
+  const run = (script: string, args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  it.each([
+    ['grade', 'packages/grader/src/cli.ts', ['--help'], 'Usage: pnpm grade'],
+    ['hint', 'packages/grader/src/hint.ts', ['--help'], 'Usage: pnpm hint'],
+    ['course', 'packages/course/src/cli.ts', ['--help'], 'pnpm course build'],
+    ['new', 'packages/course/src/cli.ts', ['new', '--help'], 'pnpm new exercise <slug>'],
+    ['bench', 'packages/bench/src/main.ts', ['--help'], 'Usage: pnpm bench'],
+  ])('pnpm %s --help', (_name, script, args, usage) => {
+    const r = run(script, args as string[]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(usage);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+  it.each([
+    ['grade', 'packages/grader/src/cli.ts'],
+    ['hint', 'packages/grader/src/hint.ts'],
+    ['bench', 'packages/bench/src/main.ts'],
+  ])('pnpm %s --bogus: one line naming the option, exit 2, no stack trace', (_name, script) => {
+    const r = run(script, ['--bogus']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--bogus/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -156,3 +156,22 @@ describe('pretty reporter: headline and order', () => {
     expect(text.indexOf('02-b')).toBeLessThan(text.indexOf('03-c'));
   });
 });
+
+describe('exact totals through every reporter, on a real grade', () => {
+  it('01 with a flooring outputSize (5 points over 12 tests of weight 1 and one of weight 3): test scores add up to the exercise score in JSON and Gradescope, and the max scores to 5', async () => {
+    const { gradeExercise } = await import('../src/run.ts');
+    const { fileURLToPath } = await import('node:url');
+    const ex = exercises.find((e) => e.id === '01-output-size')!;
+    const result = await gradeExercise({ exercise: ex, file: fileURLToPath(new URL('./fixtures/buggy/floors-output-size.ts', import.meta.url)) });
+    const cents = (v: number): number => Math.round(v * 100);
+    expect(result.score).toBeGreaterThan(0);
+    expect(result.score).toBeLessThan(5);
+    expect(result.tests.reduce((s, t) => s + cents(t.maxScore), 0)).toBe(500);
+    expect(result.tests.reduce((s, t) => s + cents(t.score), 0)).toBe(cents(result.score));
+    const json = JSON.parse(jsonReport(totals([result])));
+    expect(json.exercises[0].tests.reduce((s: number, t: { score: number }) => s + cents(t.score), 0)).toBe(cents(json.score));
+    const gs = gradescopeResults(totals([result]));
+    expect(gs.tests.reduce((s, t) => s + cents(t.score), 0)).toBe(cents(gs.score!));
+    expect(gs.tests.reduce((s, t) => s + cents(t.max_score), 0)).toBe(500);
+  });
+});
