@@ -38,15 +38,20 @@ const yamlString = (s: string): string => JSON.stringify(s);
 
 /**
  * Links inside a README are relative to its folder in the repository. Links to another exercise become
- * links to its page; links to other files in the repository cannot be pages of the site, so they become
- * the file path in code style (the student has the repository open anyway).
+ * links to its page, links to a chapter (`../../docs/docs/notation.mdx#anchor`) links to the chapter's page;
+ * links to other files in the repository cannot be pages of the site, so they become the file path in
+ * code style (the student has the repository open anyway).
  */
 function rewriteLinks(markdown: string, folders: string[], folder: string): string {
   return markdown.replace(/(!?)\[([^\]]*)\]\((?!https?:|#|mailto:)([^)\s]+)\)/g, (_all, bang: string, text: string, target: string) => {
     const other = folders.find((f) => target.includes(`${f}/README.md`) || target === `../${f}` || target === `../${f}/`);
     if (other) return `[${text}](./${other}.md)`;
     if (bang) return `*(figure: ${text})*`;
-    return `${text} (\`${posix.normalize(posix.join('exercises', folder, target))}\`)`;
+    const inRepo = posix.normalize(posix.join('exercises', folder, target));
+    // a chapter of the course (docs/docs/<chapter>.mdx, maybe with #anchor): its page, beside the exercises
+    const chapter = /^docs\/docs\/([a-z0-9-]+\.mdx?)(#[\w-]+)?$/.exec(inRepo);
+    if (chapter) return `[${text}](../${chapter[1]}${chapter[2] ?? ''})`;
+    return `${text} (\`${inRepo}\`)`;
   });
 }
 
