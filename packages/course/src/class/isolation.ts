@@ -9,12 +9,69 @@
  * grader's time and memory limits.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** First user id of the grading slots (slot i uses FIRST_UID + i); unassigned on usual systems. */
+/**
+ * First user id of the grading slots; unassigned on usual systems. A run's slot i uses
+ * FIRST_UID + UID_BLOCK·b + i, where b is a block of ids the run claims (claimUidBlock).
+ */
 export const FIRST_UID = 47000;
+export const UID_BLOCK = 64;
+const UID_BLOCKS = 16;
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+let claimed: number | null = null;
+
+/**
+ * A block of grading user ids that no other class grading run on this machine is using, held by a
+ * lock file naming this process (a dead process's block is taken over) and released at exit. Two runs
+ * at once (two test files, two courses) would otherwise share user ids, and each run's clean-up after a
+ * student (`clear`) would kill the other run's sandboxes.
+ */
+export function claimUidBlock(): number {
+  claimed ??= lockUidBlock(join(tmpdir(), 'convkit-uid-blocks'));
+  return claimed;
+}
+
+/** Locks the first free block in `dir` for this process (see claimUidBlock); returns its number. */
+export function lockUidBlock(dir: string): number {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  for (let b = 0; b < UID_BLOCKS; b++) {
+    const lock = join(dir, String(b));
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    } catch {
+      const holder = Number(readFileSync(lock, 'utf8'));
+      if (holder !== process.pid && alive(holder)) continue;
+      try {
+        unlinkSync(lock); // a dead run's block
+        writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      } catch {
+        continue; // another run took it over first
+      }
+    }
+    process.once('exit', () => {
+      try {
+        if (readFileSync(lock, 'utf8') === String(process.pid)) unlinkSync(lock);
+      } catch {
+        /* gone already */
+      }
+    });
+    return b;
+  }
+  throw new Error(`lockUidBlock: expected a free block of grading user ids in ${dir}, got all ${UID_BLOCKS} held by running processes`);
+}
 
 export interface Isolation {
   /** The user id of a slot, or null when not running as root. */
@@ -72,8 +129,13 @@ export function detectIsolation(enabled = true, sandboxFiles: readonly string[] 
   const root = enabled && process.getuid?.() === 0 && existsSync('/proc') && kitReadableBy(FIRST_UID, sandboxFiles);
   const prlimit = root && works('prlimit', ['--nproc=512', 'true']);
   const unshare = root && works('unshare', ['--net', 'true']);
+  const base = root ? FIRST_UID + UID_BLOCK * claimUidBlock() : 0;
   return {
-    uidFor: (slot) => (root ? FIRST_UID + slot : null),
+    uidFor: (slot) => {
+      if (!root) return null;
+      if (slot >= UID_BLOCK) throw new Error(`detectIsolation: expected a slot below ${UID_BLOCK}, got ${slot}`);
+      return base + slot;
+    },
     wrap(command, args) {
       let full: [string, string[]] = [command, args];
       if (unshare) full = ['unshare', ['--net', full[0], ...full[1]]];

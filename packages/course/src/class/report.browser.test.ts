@@ -157,7 +157,7 @@ describe.skipIf(!existsSync(chromiumPath))(`report.html in Chromium (${chromiumP
   });
   it('shows a hostile name, message and code as text and runs none of them', async () => {
     expect(log.dialogs).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('#students-table a[href="reports/_img.html"]').textContent()).toBe(HOSTILE);
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.title()).toBe('Report test </title><script>window.__pwned=4</script>: class report');
