@@ -64,7 +64,9 @@ function gradingSection(folder: string, entry: ManifestEntry | undefined): strin
 
 ## Grading this exercise
 
-Write your code${fns} in \`${file}\`, then run from the repository root:
+Solve it right on this page: the editor below runs this exercise's tests in your browser, with nothing installed
+(practice: official marks come from \`pnpm grade\` or your course's autograder). In your copy of the course, write
+your code${fns} in \`${file}\`, then run from the repository root:
 
 \`\`\`bash
 pnpm grade ${folder}    # this exercise only
