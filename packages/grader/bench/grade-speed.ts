@@ -1,0 +1,95 @@
+/**
+ * `pnpm --filter @convkit/grader bench`: how long `pnpm grade` takes, as a benchmark (not a timed test).
+ *
+ *   node --import tsx packages/grader/bench/grade-speed.ts [--runs 3] [--capstone]
+ *
+ * Runs, back to back and alternating so that they share the machine's load: the grader on the stubs of
+ * 01–08 (a student's first `pnpm grade`), the self-check of 01–08, and two peers measured in the same run,
+ * a bare `node -e 0` and `node --import tsx -e 0` (what every sandbox process pays before the student's
+ * code runs). Prints the median wall time and CPU time (user + sys of the whole process tree) of each, the
+ * ratios to the tsx start-up, the load average, and the issue's targets (01–08 under 10 s, the self-check
+ * with the capstone under 60 s on a 2-core machine). `--capstone` adds the full self-check (minutes).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..', '..', '..');
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write('Usage: node --import tsx packages/grader/bench/grade-speed.ts [--runs N] [--capstone]\n');
+  process.exit(0);
+}
+const runs = Number(arg('--runs') ?? 3);
+if (!(Number.isInteger(runs) && runs >= 1)) {
+  process.stderr.write(`grade-speed: --runs: expected an integer ≥ 1, got ${arg('--runs')}\n`);
+  process.exit(2);
+}
+
+interface Sample {
+  wall: number;
+  cpu: number;
+}
+
+/** CPU seconds (user + sys) of this process's waited children so far: cutime + cstime in /proc/self/stat. */
+function childrenCpu(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100; // USER_HZ = 100 on Linux
+  } catch {
+    return Number.NaN; // not Linux: wall time only
+  }
+}
+
+/** Wall time and CPU time of one run of `node ...args` and everything it started (and waited for). */
+function measure(args: string[]): Sample {
+  const cpu0 = childrenCpu();
+  const t = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+  const wall = (performance.now() - t) / 1000;
+  if (r.error) throw r.error;
+  return { wall, cpu: childrenCpu() - cpu0 };
+}
+
+const tsx = ['--import', 'tsx'];
+const cli = [...tsx, 'packages/grader/src/cli.ts'];
+const subjects: [string, string[]][] = [
+  ['node -e 0 (peer)', ['-e', '0']],
+  ['node --import tsx -e 0 (peer: one sandbox start-up)', [...tsx, '-e', '0']],
+  ['pnpm grade --skip capstone (the stubs)', [...cli, '--skip', 'capstone']],
+  ['pnpm grade --self-check --skip capstone', [...cli, '--self-check', '--skip', 'capstone']],
+];
+if (process.argv.includes('--capstone')) subjects.push(['pnpm grade --self-check (with the capstone)', [...cli, '--self-check']]);
+
+const samples = new Map<string, Sample[]>(subjects.map(([name]) => [name, []]));
+const loads: number[] = [];
+for (let i = 0; i < runs; i++) {
+  for (const [name, args] of subjects) {
+    loads.push(loadavg()[0]);
+    samples.get(name)!.push(measure(args));
+    process.stderr.write(`run ${i + 1}/${runs}: ${name} done\n`);
+  }
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const tsxStart = median(samples.get(subjects[1][0])!.map((s) => s.wall));
+const lines = [`grade-speed on ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; load average during the runs ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`, ''];
+lines.push(`${'what'.padEnd(52)} ${'wall (median)'.padStart(14)} ${'CPU (median)'.padStart(13)} ${'× tsx start'.padStart(12)}`);
+for (const [name] of subjects) {
+  const s = samples.get(name)!;
+  const wall = median(s.map((x) => x.wall));
+  lines.push(`${name.padEnd(52)} ${`${wall.toFixed(2)} s`.padStart(14)} ${`${median(s.map((x) => x.cpu)).toFixed(2)} s`.padStart(13)} ${`${(wall / tsxStart).toFixed(1)}×`.padStart(12)}`);
+}
+const stubs = median(samples.get(subjects[2][0])!.map((s) => s.wall));
+lines.push('', `target: pnpm grade of 01–08 under 10 s: ${stubs.toFixed(1)} s ${stubs < 10 ? 'met' : 'NOT met'} (on this machine, at this load)`);
+const full = samples.get('pnpm grade --self-check (with the capstone)');
+if (full) {
+  const f = median(full.map((s) => s.wall));
+  lines.push(`target: --self-check with the capstone under 60 s: ${f.toFixed(1)} s ${f < 60 ? 'met' : 'NOT met'}`);
+}
+process.stdout.write(`${lines.join('\n')}\n`);
