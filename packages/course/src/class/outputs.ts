@@ -12,7 +12,7 @@ import { canvasCsv, gradebookCsv, moodleCsv, type StudentReport } from './gradeb
 import { gradeRows, type GradeRow } from './grades.ts';
 import { readTimestampsFile, submissionTime, type SubmissionTime } from './late.ts';
 import { readOverrides } from './overrides.ts';
-import { classReportHtml, failedTests, median, outcomeCounts, studentReportHtml, type ClassReportData } from './report.ts';
+import { classReportHtml, failedTests, MAX_LISTED, MAX_SIDE_BY_SIDE, median, outcomeCounts, studentReportHtml, type ClassReportData } from './report.ts';
 import { matchRoster, readRoster, type RosterMatch } from './roster.ts';
 import { comparePairs, type SimilarPair } from './similarity.ts';
 import { exerciseSources, type Submission } from './submissions.ts';
@@ -107,8 +107,8 @@ export function writeClassOutputs(o: ClassOutputOptions): ClassOutputs {
     if (!sources.has(REFERENCE_NAME)) sources.set(REFERENCE_NAME, reference);
   }
   const all: ClassReportData['similarity']['all'] = [];
-  const flagged: Array<SimilarPair & { leftSource: string; rightSource: string }> = [];
-  for (const e of o.exercises) {
+  const flagged: SimilarPair[] = [];
+  o.exercises.forEach((e, ei) => {
     let starter: string | null = null;
     try {
       starter = readFileSync(join(o.stubsDir, e.file), 'utf8');
@@ -118,10 +118,16 @@ export function writeClassOutputs(o: ClassOutputOptions): ClassOutputs {
     const files = [...sources]
       .filter(([, m]) => m.has(e.id) && m.get(e.id) !== starter)
       .map(([student, m]) => ({ student, path: e.file, source: m.get(e.id)! }));
-    for (const p of comparePairs(e.id, files, starter, threshold)) {
-      all.push({ exercise: e.id, left: p.left, right: p.right, similarity: p.similarity });
-      if (p.similarity >= threshold) flagged.push({ ...p, leftSource: sources.get(p.left)!.get(e.id)!, rightSource: sources.get(p.right)!.get(e.id)! });
+    for (const p of comparePairs(e.id, files, starter, threshold, MAX_SIDE_BY_SIDE)) {
+      all.push([ei, p.similarity]);
+      if (p.similarity >= threshold) flagged.push(p);
     }
+  });
+  flagged.sort((a, b) => b.similarity - a.similarity || a.exercise.localeCompare(b.exercise));
+  const listed = flagged.slice(0, MAX_LISTED).map((p, i) => (i < MAX_SIDE_BY_SIDE ? p : { ...p, regions: [] }));
+  const shown: Record<string, string> = {};
+  for (const p of listed.slice(0, MAX_SIDE_BY_SIDE)) {
+    for (const who of [p.left, p.right]) shown[`${p.exercise}/${who}`] = sources.get(who)!.get(p.exercise)!;
   }
 
   const seconds = o.reports.map((r) => r.seconds).filter((s) => s > 0);
@@ -153,7 +159,7 @@ export function writeClassOutputs(o: ClassOutputOptions): ClassOutputs {
     totalSeconds: seconds.length ? seconds.reduce((a, b) => a + b, 0) : null,
     late: o.late ?? null,
     roster: { given: roster !== null, unmatchedFolders: roster?.unmatchedFolders ?? [], missing: (roster?.missing ?? []).map((e) => e.name || e.email || e.studentId) },
-    similarity: { threshold, all, flagged },
+    similarity: { threshold, all, flagged: listed, more: flagged.length - listed.length, sources: shown },
   };
   writeFileSync(join(o.outDir, 'report.html'), classReportHtml(data));
   for (const r of rows) {

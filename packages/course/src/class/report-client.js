@@ -180,10 +180,11 @@
   root.append(el('h2', { id: 'similarity' }, 'Similarity'));
   root.append(el('p', null, 'Per exercise, each pair of submissions is compared on token fingerprints (winnowing, as MOSS does): renamed identifiers, changed comments, layout and reordered functions do not hide shared code, and the starter code is left out. A score is the fraction of both files\u2019 fingerprints they share. It is evidence to read, not a verdict: short exercises leave little room to differ. Pairs at or above ' + pct(data.similarity.threshold) + ' are listed with the matching lines side by side.'));
   if (data.similarity.all.length > 0) root.append(figure(function () {
+    var points = data.similarity.all.map(function (d) { return { exercise: data.exercises[d[0]].id, similarity: d[1] }; });
     return Plot.plot({
       height: Math.max(120, 40 * data.exercises.length), marginLeft: 150,
-      x: { label: 'similarity of a pair', domain: [0, 1] }, y: { label: null },
-      marks: [Plot.dot(data.similarity.all, { x: 'similarity', y: 'exercise', stroke: function (d) { return d.similarity >= data.similarity.threshold ? '#d62728' : '#9a9aa8'; }, tip: true, title: function (d) { return d.left + ' \u2194 ' + d.right + ': ' + pct(d.similarity); } }), Plot.ruleX([data.similarity.threshold], { stroke: '#d62728', strokeDasharray: '4 3' })],
+      x: { label: 'similarity of a pair (each dot a pair of students)', domain: [0, 1] }, y: { label: null, domain: data.exercises.map(function (e) { return e.id; }) },
+      marks: [Plot.dot(points, { x: 'similarity', y: 'exercise', r: 3, strokeOpacity: 0.6, stroke: function (d) { return d.similarity >= data.similarity.threshold ? '#d62728' : '#9a9aa8'; } }), Plot.ruleX([data.similarity.threshold], { stroke: '#d62728', strokeDasharray: '4 3' })],
     });
   }, 'pair similarities'));
   if (data.similarity.flagged.length === 0) root.append(el('p', { id: 'no-similar' }, 'No pair reaches the threshold.'));
@@ -191,12 +192,16 @@
     var fb = el('tbody');
     data.similarity.flagged.forEach(function (p) { fb.append(el('tr', null, el('td', null, p.exercise), el('td', null, p.left), el('td', null, p.right), el('td', { class: 'num' }, pct(p.similarity)), el('td', { class: 'num' }, String(p.longest)))); });
     root.append(add(el('table', { id: 'similar-pairs' }), el('thead', null, el('tr', null, el('th', null, 'exercise'), el('th', null, 'student'), el('th', null, 'student'), el('th', { class: 'num' }, 'similarity'), el('th', { class: 'num' }, 'longest shared run'))), fb));
-    root.append(el('p', { class: 'muted' }, 'Open a pair to read the two files side by side, the matching lines marked.'));
+    if (data.similarity.more > 0) root.append(el('p', { class: 'warn', id: 'more-pairs' }, data.similarity.more + ' more pairs are at or above the threshold and not listed: raise similarity.threshold in course.config.ts to see the strongest ones.'));
+    root.append(el('p', { class: 'muted' }, 'Open a pair to read the two files side by side, the matching lines marked (the first ' + Math.min(60, data.similarity.flagged.length) + ' pairs).'));
   }
-  data.similarity.flagged.slice(0, 100).forEach(function (p) {
+  data.similarity.flagged.forEach(function (p) {
+    var leftSource = data.similarity.sources[p.exercise + '/' + p.left];
+    var rightSource = data.similarity.sources[p.exercise + '/' + p.right];
+    if (leftSource === undefined || rightSource === undefined) return;
     var d = el('details', { class: 'pair', 'data-left': p.left, 'data-right': p.right, 'data-exercise': p.exercise });
     d.append(el('summary', null, p.exercise + ': ' + p.left + ' \u2194 ' + p.right + ' \u2014 ' + pct(p.similarity) + ' (longest shared run: ' + p.longest + ' fingerprints)'));
-    d.append(add(el('div', { class: 'side' }), codeView(p.left, p.leftSource, p.regions.map(function (r) { return r.left; })), codeView(p.right, p.rightSource, p.regions.map(function (r) { return r.right; }))));
+    d.append(add(el('div', { class: 'side' }), codeView(p.left, leftSource, p.regions.map(function (r) { return r.left; })), codeView(p.right, rightSource, p.regions.map(function (r) { return r.right; }))));
     root.append(d);
   });
   function codeView(who, source, ranges) {

@@ -134,6 +134,33 @@ describe('the class outputs (no browser)', () => {
   });
 });
 
+describe('a large class of copies', () => {
+  it('lists the 300 most similar pairs, counts the rest, and carries the files of the first 60 only', async () => {
+    const big = mkdtempSync(join(tmpdir(), 'convkit-report-big-'));
+    const names = Array.from({ length: 30 }, (_, i) => `s${String(i).padStart(2, '0')}`); // 30 copies: 435 pairs
+    for (const n of names) {
+      mkdirSync(join(big, 'subs', n), { recursive: true });
+      writeFileSync(join(big, 'subs', n, 'conv-forward.ts'), fixture('ann'));
+    }
+    mkdirSync(join(big, 'out', 'reports'), { recursive: true });
+    const course = await loadCourse(root);
+    const reports = names.map((n) => report(n, [pass, pass], [pass, pass, pass]));
+    writeClassOutputs({
+      outDir: join(big, 'out'), title: 'big', exercises: course.exercises.filter((e) => ['01-output-size', '02-conv-forward'].includes(e.id)),
+      reports, fileNames: new Map(names.map((n) => [n, n])), submissions: findSubmissions(join(big, 'subs')), stubsDir: join(root, 'exercises'),
+    });
+    const html = readFileSync(join(big, 'out', 'report.html'), 'utf8');
+    const at = html.indexOf('id="class-data">') + 'id="class-data">'.length;
+    const data = JSON.parse(html.slice(at, html.indexOf('</script>', at))) as { similarity: { all: unknown[]; flagged: Array<{ regions: unknown[] }>; more: number; sources: Record<string, string> } };
+    expect(data.similarity.all.length).toBe(435);
+    expect(data.similarity.flagged.length).toBe(300);
+    expect(data.similarity.more).toBe(135);
+    expect(data.similarity.flagged.filter((p) => p.regions.length > 0).length).toBe(60);
+    expect(Object.keys(data.similarity.sources).length).toBeLessThanOrEqual(120);
+    rmSync(big, { recursive: true, force: true });
+  });
+});
+
 describe.skipIf(!existsSync(chromiumPath))(`report.html in Chromium (${chromiumPath})`, () => {
   it('renders with no console error and requests nothing but its own file', () => {
     expect(log.errors).toEqual([]);

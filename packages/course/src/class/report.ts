@@ -54,12 +54,20 @@ export interface ClassReportData {
   roster: { given: boolean; unmatchedFolders: string[]; missing: string[] };
   similarity: {
     threshold: number;
-    /** Every pair's similarity per exercise (for the strip chart). */
-    all: Array<{ exercise: string; left: string; right: string; similarity: number }>;
-    /** Pairs at or above the threshold, with both files for the side-by-side view. */
-    flagged: Array<SimilarPair & { leftSource: string; rightSource: string }>;
+    /** Every pair's similarity as [exercise index, similarity] (for the strip chart; names would weigh megabytes in a large class). */
+    all: Array<[number, number]>;
+    /** The most similar pairs at or above the threshold (at most MAX_LISTED); regions only for the first MAX_SIDE_BY_SIDE. */
+    flagged: SimilarPair[];
+    /** Pairs at or above the threshold left out of `flagged`. */
+    more: number;
+    /** `<exercise>/<student>` → the file, for the pairs shown side by side. */
+    sources: Record<string, string>;
   };
 }
+
+/** Pairs listed in the report, and pairs of them shown side by side (the rest are counted). */
+export const MAX_LISTED = 300;
+export const MAX_SIDE_BY_SIDE = 60;
 
 /**
  * The key messages are grouped by: the first line (and the next when the first ends with a colon,

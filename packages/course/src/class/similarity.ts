@@ -94,10 +94,10 @@ export interface SimilarPair {
 
 /**
  * Every pair of `files` (one exercise, one file per student) with its similarity, most similar first.
- * `starter` is the stub every student received: its fingerprints are ignored. Matching regions are
- * worked out for pairs at or above `regionsFrom` only (the costly part, for the listed pairs).
+ * `starter` is the stub every student received: its fingerprints are ignored. Matching regions (the
+ * costly part) are worked out for the `regionsFor` most similar pairs at or above `regionsFrom` only.
  */
-export function comparePairs(exercise: string, files: readonly SimilarFile[], starter: string | null, regionsFrom = 0): SimilarPair[] {
+export function comparePairs(exercise: string, files: readonly SimilarFile[], starter: string | null, regionsFrom = 0, regionsFor = Infinity): SimilarPair[] {
   if (files.length < 2) return [];
   const tokenized = files.map((f) => {
     const { tokens, mapping } = tokenize(f.source);
@@ -111,17 +111,17 @@ export function comparePairs(exercise: string, files: readonly SimilarFile[], st
     index.addIgnoredFile(new TokenizedFile(new File('(starter code)', starter), tokens, mapping));
   }
   const student = new Map(tokenized.map((t, i) => [t, files[i].student]));
-  return index.allPairs()
-    .map((pair): SimilarPair => {
-      const fragments = pair.similarity > 0 && pair.similarity >= regionsFrom ? pair.buildFragments() : [];
-      return {
-        exercise,
-        left: student.get(pair.leftFile)!,
-        right: student.get(pair.rightFile)!,
-        similarity: Math.round(pair.similarity * 1000) / 1000,
-        longest: pair.longest,
-        regions: fragments.map((f) => ({ left: [f.leftSelection.startRow, f.leftSelection.endRow], right: [f.rightSelection.startRow, f.rightSelection.endRow] })),
-      };
-    })
-    .sort((a, b) => b.similarity - a.similarity || a.left.localeCompare(b.left) || a.right.localeCompare(b.right));
+  const pairs = index.allPairs().map((pair) => ({ pair, left: student.get(pair.leftFile)!, right: student.get(pair.rightFile)!, similarity: Math.round(pair.similarity * 1000) / 1000 }));
+  pairs.sort((a, b) => b.similarity - a.similarity || a.left.localeCompare(b.left) || a.right.localeCompare(b.right));
+  return pairs.map(({ pair, left, right, similarity }, rank): SimilarPair => {
+    const fragments = similarity > 0 && similarity >= regionsFrom && rank < regionsFor ? pair.buildFragments() : [];
+    return {
+      exercise,
+      left,
+      right,
+      similarity,
+      longest: pair.longest,
+      regions: fragments.map((f) => ({ left: [f.leftSelection.startRow, f.leftSelection.endRow], right: [f.rightSelection.startRow, f.rightSelection.endRow] })),
+    };
+  });
 }
