@@ -28,6 +28,10 @@ const needs = (...ids: string[]): { skip?: string } => {
   return missing.length ? { skip: `the course leaves out or hides ${missing.join(', ')}` } : {};
 };
 const hidden = course.exercises.filter((e) => !e.visibleTests);
+const reference = (id: string): string => readFileSync(join(repoRoot, 'exercises', id, '.meta', 'solution.ts'), 'utf8');
+/** The exercise most tests use: 01 when the course has it, else the first visible one whose reference imports no other exercise. */
+const solo = course.exercises.find((e) => e.id === '01-output-size' && e.visibleTests) ?? course.exercises.find((e) => e.visibleTests && !/from '\.\.?\//.test(reference(e.id)));
+const soloNeeds = (): { skip?: string } => (solo ? {} : { skip: 'the course has no visible exercise with a self-contained reference' });
 
 let site: { url: string; close: () => Promise<void> };
 let browser: BrowserContext;
@@ -61,7 +65,6 @@ after(async () => {
   rmSync(gradedDir, { recursive: true, force: true });
 });
 
-const reference = (id: string): string => readFileSync(join(repoRoot, 'exercises', id, '.meta', 'solution.ts'), 'utf8');
 /** The reference of 02 as a student writes it in the kit: outputSize from their own exercise 01. */
 const conv02 = (): string => reference('02-conv-forward').replace("'../../01-output-size/.meta/solution.ts'", "'../01-output-size/output-size.ts'");
 /** Exercise 02 ignoring padding: the window starts at i·stride instead of i·stride − pad. */
@@ -158,10 +161,11 @@ describe('solving an exercise in the browser', () => {
     await page.close();
   });
 
-  test('an infinite loop is stopped with a time-limit message while the page stays responsive; then a throw, a huge allocation and while(true) at the top level; the next run works', needs('01-output-size'), async () => {
-    const { page, log } = await openExercise('01-output-size');
-    const limit = exercise('01-output-size')!.timeLimitMs;
-    await setCode(page, 'export function outputSize(n: number, f: number, stride: number, pad: number): number {\n  while (true) {}\n}\n');
+  test('an infinite loop is stopped with a time-limit message while the page stays responsive; then a throw, a huge allocation and while(true) at the top level; the next run works', soloNeeds(), async () => {
+    const { id, timeLimitMs: limit, functions } = solo!;
+    const { page, log } = await openExercise(id);
+    const fn = functions[0];
+    await setCode(page, `export function ${fn}(...args: unknown[]): unknown {\n  while (true) {}\n}\n`);
     const started = Date.now();
     await page.locator('#convkit-run').click();
     // while the worker spins, the page answers: timers fire on time and the editor takes input
@@ -179,9 +183,9 @@ describe('solving an exercise in the browser', () => {
     assert.ok(Date.now() - started < 3 * limit + 20_000, 'later calls of a function that timed out are not run (one limit is waited out, not one per test)');
 
     for (const [what, code, expected] of [
-      ['a throw', "export function outputSize(): number {\n  throw new RangeError('boom');\n}\n", /threw RangeError: boom/],
-      ['a huge allocation', 'export function outputSize(): number {\n  const a: Float64Array[] = [];\n  for (;;) a.push(new Float64Array(1 << 27));\n}\n', /time limit|memory|RangeError|stopped/i],
-      ['while (true) at the top level', 'while (true) {}\nexport function outputSize(): number {\n  return 1;\n}\n', /time limit/],
+      ['a throw', `export function ${fn}(): number {\n  throw new RangeError('boom');\n}\n`, /threw RangeError: boom/],
+      ['a huge allocation', `export function ${fn}(): number {\n  const a: Float64Array[] = [];\n  for (;;) a.push(new Float64Array(1 << 27));\n}\n`, /time limit|memory|RangeError|stopped/i],
+      ['while (true) at the top level', `while (true) {}\nexport function ${fn}(): number {\n  return 1;\n}\n`, /time limit/],
     ] as const) {
       await setCode(page, code);
       const shown = await runTests(page);
@@ -189,35 +193,35 @@ describe('solving an exercise in the browser', () => {
       assert.match(shown.tests.map((t) => t.text).join('\n'), expected, `${what}: ${shown.tests[0]?.text}`);
       assert.equal(await page.evaluate(() => 1 + 1), 2, `${what}: the page no longer answers`);
     }
-    await setCode(page, reference('01-output-size'));
+    await setCode(page, reference(id));
     const fixed = await runTests(page);
     assert.equal(fixed.status, 'passed', `the run after the hostile ones: ${fixed.headline}`);
     clean(log, 'hostile code');
     await page.close();
   });
 
-  test('the code is kept across a reload and shows in the progress strip; hints one at a time; reset; export and import of all work', needs('01-output-size'), async () => {
+  test('the code is kept across a reload and shows in the progress strip; hints one at a time; reset; export and import of all work', soloNeeds(), async () => {
+    const { id, file: stubFile, hints } = solo!;
     const page = await browser.newPage();
     const log = watch(page);
-    await page.goto(`${site.url}/exercises/01-output-size`, { waitUntil: 'load' });
+    await page.goto(`${site.url}/exercises/${id}`, { waitUntil: 'load' });
     await page.evaluate(() => localStorage.clear());
     await page.reload({ waitUntil: 'load' });
     await page.locator('.convkit-editor .cm-content').waitFor({ timeout: 30_000 });
-    const strip = page.locator('.convkit-progress [data-exercise="01-output-size"]');
+    const strip = page.locator(`.convkit-progress [data-exercise="${id}"]`);
     assert.equal(await strip.getAttribute('data-progress'), 'not-started');
-    const mine = `${reference('01-output-size')}\n// kept ${Date.now()}\n`;
+    const mine = `${reference(id)}\n// kept ${Date.now()}\n`;
     await setCode(page, mine);
     await runTests(page);
-    await page.waitForFunction(() => document.querySelector('.convkit-progress [data-exercise="01-output-size"]')?.getAttribute('data-progress') === 'passed');
+    await page.waitForFunction((x) => document.querySelector(`.convkit-progress [data-exercise="${x}"]`)?.getAttribute('data-progress') === 'passed', id);
     await page.reload({ waitUntil: 'load' });
     await page.locator('.convkit-editor .cm-content').waitFor({ timeout: 30_000 });
     const text = await page.evaluate(() => (document.querySelector('.convkit-editor .cm-content') as HTMLElement).innerText);
     assert.equal(text.replace(/\s/g, ''), mine.replace(/\s/g, ''), 'the code after a reload');
-    assert.equal(await page.locator('.convkit-progress [data-exercise="01-output-size"]').getAttribute('data-progress'), 'passed');
+    assert.equal(await strip.getAttribute('data-progress'), 'passed');
     // every other exercise of the course is in the strip, not started
     assert.equal(await page.locator('.convkit-progress-item').count(), course.exercises.length);
 
-    const hints = exercise('01-output-size')!.hints;
     await page.getByRole('button', { name: /^Hint/ }).click();
     assert.deepEqual(await page.locator('.convkit-hints li').allTextContents(), [hints[0]]);
     if (hints.length > 1) {
@@ -231,7 +235,7 @@ describe('solving an exercise in the browser', () => {
     await download.saveAs(exported);
     const work = JSON.parse(readFileSync(exported, 'utf8')) as { format: string; exercises: Record<string, { code?: string; status?: string }> };
     assert.equal(work.format, 'convkit-work/1');
-    assert.equal(work.exercises['01-output-size'].status, 'passed');
+    assert.equal(work.exercises[id].status, 'passed');
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Reset' }).click();
     await page.waitForFunction(() => (document.querySelector('.convkit-editor .cm-content') as HTMLElement).innerText.includes('NotImplemented'));
@@ -243,10 +247,27 @@ describe('solving an exercise in the browser', () => {
 
     // Download gives the file to drop into exercises/01-output-size/
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download / }).click()]);
-    assert.equal(file.suggestedFilename(), 'output-size.ts');
+    assert.equal(file.suggestedFilename(), stubFile.split('/').pop());
     assert.match(await page.locator('.convkit-workbench').innerText(), /official marks come from pnpm grade or your course's autograder/i);
     clean(log, 'kept work');
     await page.close();
+  });
+
+  test('the exercise kit the site ships holds expected outputs, never the answer key: no line of a reference solution or spec that the stub does not have', async () => {
+    const kitDir = join(build, 'exercise-kit');
+    const shipped = readdirSync(kitDir).map((f) => readFileSync(join(kitDir, f), 'utf8')).join('\n');
+    const leaks: string[] = [];
+    for (const e of course.exercises) {
+      const stub = readFileSync(join(repoRoot, 'exercises', e.file), 'utf8');
+      for (const secret of ['solution.ts', 'spec.ts']) {
+        const lines = readFileSync(join(repoRoot, 'exercises', e.id, '.meta', secret), 'utf8').split('\n').map((l) => l.trim());
+        // code lines long enough to be distinctive, that the stub (which ships) does not also have
+        for (const line of lines.filter((l) => l.length >= 30 && !l.startsWith('*') && !l.startsWith('//') && !l.startsWith('/*') && !stub.includes(l))) {
+          if (shipped.includes(JSON.stringify(line).slice(1, -1))) leaks.push(`${e.id}/.meta/${secret}: ${line}`);
+        }
+      }
+    }
+    assert.deepEqual(leaks, []);
   });
 
   test('a hidden exercise ships no checks: its page says the instructor grades it', hidden.length ? {} : { skip: 'the course hides no exercise' }, async () => {
@@ -262,7 +283,7 @@ describe('solving an exercise in the browser', () => {
 });
 
 describe('page weight', () => {
-  test('the editor, the compiler and the grader load only on exercise pages; their gzipped size is reported', needs('01-output-size'), async () => {
+  test('the editor, the compiler and the grader load only on exercise pages; their gzipped size is reported', soloNeeds(), async () => {
     /** The scripts a visit loads, the page's and its workers' (the context sees both), split by who asked. */
     const scripts = async (path: string, act?: (page: Page) => Promise<void>): Promise<{ all: Set<string>; worker: Set<string> }> => {
       const page = await browser.newPage();
@@ -283,7 +304,7 @@ describe('page weight', () => {
     const chapter = await scripts(course.config.chapters.includes('index') ? '/' : `/${course.config.chapters[0]}`);
     // the exercises' index is a docs page like an exercise page, without the workbench
     const plainDoc = await scripts('/exercises');
-    const exercisePage = await scripts('/exercises/01-output-size', async (page) => {
+    const exercisePage = await scripts(`/exercises/${solo!.id}`, async (page) => {
       await page.locator('.convkit-editor .cm-content').waitFor({ timeout: 30_000 });
       await runTests(page);
     });
