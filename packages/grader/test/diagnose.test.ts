@@ -89,4 +89,16 @@ describe('buggy solutions, graded end to end', () => {
     expect(padded.status).toBe('failed');
     expect(padded.message).toContain('looks like: only values at the border differ');
   });
+  it('02 whose loop over examples stops at N − 1: "only the last example n = 1 of 2 is wrong"', async () => {
+    const r = await gradeExercise({ exercise: exercise('02-conv-forward'), file: fixture('buggy/skips-last-example.ts') });
+    const batch = r.tests.find((t) => t.name.includes('(N = 2 examples)'))!;
+    expect(batch.status).toBe('failed');
+    expect(batch.message).toContain('looks like: only the last example n = 1 of 2 is wrong');
+  });
+  it('02 whose windows start one row too low: "shifted by one position along H"', async () => {
+    const r = await gradeExercise({ exercise: exercise('02-conv-forward'), file: fixture('buggy/window-off-by-one.ts') });
+    const padded = r.tests.find((t) => t.name.includes('(pad 1 keeps 3×3)'))!;
+    expect(padded.status).toBe('failed');
+    expect(padded.message).toContain('looks like: your output is the expected one shifted by one position along H (rows)');
+  });
 });
