@@ -102,12 +102,13 @@ describe('site of a three-chapter course, built in the default release folder', 
 
   it.skipIf(!existsSync(chromium))(`passes its own browser tests (docs/e2e with its config; needs Chromium at ${chromium})`, () => {
     const { DOCS_BASE_URL: _, ...env } = process.env; // the site was built for the config's base URL
-    const r = spawnSync('node', ['--import', 'tsx', '--test', 'e2e/site.test.mts'], {
+    // the site's tests and its exercise pages' in-browser grader (both follow the course config)
+    const r = spawnSync('node', ['--import', 'tsx', '--test', 'e2e/site.test.mts', 'e2e/exercises.test.mts'], {
       cwd: join(root, 'docs'),
       encoding: 'utf8',
       env: { ...env, CONVKIT_SITE_DIR: site, CONVKIT_COURSE_CONFIG: config },
       maxBuffer: 1 << 26,
-      timeout: 300_000,
+      timeout: 480_000,
     });
     const count = (k: string): number => Number(new RegExp(`^# ${k} (\\d+)$`, 'm').exec(r.stdout)?.[1] ?? Number.NaN);
     const summary = `e2e: pass ${count('pass')}, fail ${count('fail')}, skipped ${count('skipped')}`;
@@ -118,7 +119,10 @@ describe('site of a three-chapter course, built in the default release folder', 
     expect(r.stdout).toMatch(/# SKIP the course leaves out \/playground/);
     expect(r.stdout).toMatch(/# SKIP the course leaves out \/stride-and-padding/);
     expect(count('pass')).toBeGreaterThanOrEqual(5);
-  }, 360_000);
+    // exercise 04 (its reference imports no other exercise) is solved and graded in the page
+    expect(r.stdout).toMatch(/ok \d+ - an infinite loop is stopped[^#\n]*$/m);
+    expect(r.stdout).toMatch(/ok \d+ - the code is kept across a reload[^#\n]*$/m);
+  }, 540_000);
 });
 
 describe('error shells', () => {
