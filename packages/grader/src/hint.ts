@@ -60,8 +60,24 @@ export function hintFunctions(exercise: Pick<Exercise, 'functions' | 'hints'>): 
 }
 
 /**
- * The first hint worth reading for this failure: the first hint about the failing function; for a
- * "must throw" test, the first of those hints that talks about throwing. 0 without a failure.
+ * Steps of an exercise that a failing test's name can point at, and how a hint about that step reads:
+ * a failing "(pad 1 keeps 3×3)" starts at the hint about padding, "(all values negative)" at the one
+ * about negative values.
+ */
+const STEPS: readonly [test: RegExp, hint: RegExp][] = [
+  [/must throw/i, /\bthrow/i],
+  [/\bpad(ding)? \d|\bpadding\b/i, /\bpadding\b/i],
+  [/\bties?\b/i, /\bties?\b/i],
+  [/\bnegative\b/i, /\bnegative\b/i],
+  [/\boverlap/i, /\boverlap/i],
+  [/\bbias\b/i, /\bbias\b|\bdb\[/i],
+  [/\bchannels?\b|\bdepth\b/i, /\bchannels?\b/i],
+];
+
+/**
+ * The first hint worth reading for this failure: among the hints about the failing function, the
+ * first about the step the failing test names (padding, ties, throwing on bad input…), else the
+ * first about that function. 0 without a failure.
  */
 export function firstRelevantHint(exercise: Pick<Exercise, 'functions' | 'hints'>, failure: FirstFailure | null): number {
   if (!failure) return 0;
@@ -69,9 +85,14 @@ export function firstRelevantHint(exercise: Pick<Exercise, 'functions' | 'hints'
   const fn = failure.functions.find((f) => about.includes(f));
   const own = exercise.hints.map((_, i) => i).filter((i) => fn === undefined || about[i] === fn);
   if (own.length === 0) return 0;
-  if (/must throw/i.test(failure.test)) {
-    const throwing = own.find((i) => /\bthrow/i.test(exercise.hints[i]));
-    if (throwing !== undefined) return throwing;
+  for (const [test, hint] of STEPS) {
+    if (!test.test(failure.test)) continue;
+    const where = own.map((i) => ({ i, at: exercise.hints[i].search(hint) })).filter((h) => h.at >= 0);
+    if (where.length === 0) continue;
+    // Throwing: the first hint that says so, in order. Other steps: the hint ABOUT it names it early
+    // ("A position outside the input is a padding zero"), not in passing ("x, which has no padding").
+    if (test.source === STEPS[0][0].source) return where[0].i;
+    return where.sort((a, b) => a.at - b.at || a.i - b.i)[0].i;
   }
   return own[0];
 }

@@ -48,7 +48,17 @@ describe('pnpm hint', () => {
   it('01 failing a "must throw" test starts at the hint about throwing', () => {
     const i = firstRelevantHint(size, { test: 'n=10 f=3 s=2 p=0 must throw: (10 − 3)/2 + 1 = 4.5', functions: ['outputSize'] });
     expect(size.hints[i]).toMatch(/throw/);
-    expect(i).toBeGreaterThan(0);
+    expect(i).toBe(size.hints.findIndex((h) => /\bthrow/i.test(h))); // the first hint about throwing, in order
+  });
+
+  it('a failing step starts at the hint about it: 02 "(pad 1 keeps 3×3)" → the padding hint, 03 "(all values negative)" → -Infinity', () => {
+    const at = (id: string, test: string, fn: string): string => {
+      const e = exercises.find((x) => x.id === id)!;
+      return e.hints[firstRelevantHint(e, { test, functions: [fn] })];
+    };
+    expect(at('02-conv-forward', 'x=[1,1,3,3] w=[1,1,3,3] s=1 p=1 (pad 1 keeps 3×3)', 'conv2dForward')).toMatch(/padding zero/);
+    expect(at('03-max-pool-forward', 'x=[1,2,2,4] size=2 s=2 (all values negative)', 'maxPool2dForward')).toMatch(/-Infinity/);
+    expect(at('02-conv-forward', 'x=[1,3,4,4] w=[3,3,3,3] s=1 p=0 (T = 3 filters give 3 activation maps)', 'conv2dForward')).toBe(conv.hints[0]);
   });
 
   it('every test passing: no hint, the progress unchanged', () => {
