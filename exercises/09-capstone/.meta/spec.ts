@@ -20,7 +20,10 @@ export function tests(timeLimitMs: number): TestSpec[] {
   const run = trainOnce(timeLimitMs, CAPSTONE);
   return [
     accuracyTest(`returns one class per test image (train x=[${CAPSTONE.trainSize},1,28,28], test x=[${CAPSTONE.testSize},1,28,28])`, 1, 0, CAPSTONE, run),
-    accuracyTest('test accuracy ≥ 90%', 2, 0.9, CAPSTONE, run),
-    accuracyTest('test accuracy ≥ 95%', 4, 0.95, CAPSTONE, run),
+    // The bar comes from the reference solution's pass rate: over training seeds 1–20 on this split it reached
+    // 92.3–96.6% (mean 95.0%, sd 1.1; only 10 of 20 seeds reached 95%). 91% is the lowest of the 20 rounded
+    // down, less one point, so an honest student on an unlucky seed still passes.
+    accuracyTest('test accuracy ≥ 85%', 2, 0.85, CAPSTONE, run),
+    accuracyTest('test accuracy ≥ 91%', 4, 0.91, CAPSTONE, run),
   ];
 }

@@ -1,7 +1,7 @@
 /**
  * The capstone's self-check, run by `pnpm test` through scripts/suites.json (node's test runner,
  * TAP output): the reference solution trains its CNN inside the sandbox on 8,000 MNIST images
- * and must reach ≥ 95% on the 1,000 test images within the exercise's time limit. It takes a few
+ * and must pass every capstone test (≥ 91% on the 1,000 test images) within the exercise's time limit. It takes a few
  * minutes, which is why it is not part of the vitest run. Same thing by hand:
  * `pnpm --filter @convkit/grader self-check capstone`.
  */
@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { grade } from '../src/run.ts';
 import { planGrade } from '../src/plan.ts';
 
-test('capstone self-check: the reference CNN reaches ≥ 95% test accuracy on MNIST within the time limit', async () => {
+test('capstone self-check: the reference CNN passes the capstone (≥ 91% test accuracy on MNIST) within the time limit', async () => {
   const started = Date.now();
   const report = await grade(planGrade({ selfCheck: true, only: ['capstone'] }));
   const [capstone] = report.exercises;
