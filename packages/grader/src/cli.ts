@@ -134,15 +134,17 @@ async function replayCase(targets: GradeTarget[], id: string, selfCheck: boolean
   if (!m) throw new UsageError(`--case: expected TEST or TEST@CASE as a failure message prints it (e.g. 13@506:3:1:0 or 13@p4), got ${id}`);
   if (targets.length !== 1) throw new UsageError(`--case: name exactly one exercise (e.g. pnpm grade 05 --case ${id}), got ${targets.length}`);
   const pretty = new PrettyReporter({ verbose: true });
-  pretty.start(1, `convkit grade ${targets[0].exercise.id} --case ${id}: one case, replayed exactly`);
   let result: ExerciseResult;
   try {
-    result = await gradeExercise(targets[0], { onlyCase: { test: Number(m[1]), ref: m[2] }, onEvent: pretty.onEvent, replayFlags: selfCheck ? '--self-check' : undefined });
+    result = await gradeExercise(targets[0], { onlyCase: { test: Number(m[1]), ref: m[2] }, replayFlags: selfCheck ? '--self-check' : undefined });
   } catch (error) {
     if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   }
-  process.stdout.write(`(one case replayed, not scored: pnpm grade ${targets[0].exercise.id.slice(0, 2)} grades the whole exercise)\n`);
+  // The test alone, without the exercise's score: one case is not a grade.
+  process.stdout.write(`convkit grade ${targets[0].exercise.id} --case ${id}: test ${m[1]}, replayed exactly\n\n`);
+  for (const t of result.tests) process.stdout.write(pretty.testLine(t));
+  process.stdout.write(`\n(one case replayed, not scored: pnpm grade ${targets[0].exercise.id.slice(0, 2)} grades the whole exercise)\n`);
   return result.status === 'passed' ? 0 : 1;
 }
 

@@ -66,6 +66,24 @@ describe('replaying a failing random case', () => {
   });
 });
 
+describe('a fresh case of official grading', () => {
+  it('prints no replay command (no kit has it) but its inputs: a lookup-table cheat of 01 failing a fresh case', async () => {
+    const { lookupCheatSource } = await import('../../course/test-fixtures/lookup-cheat.ts');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const size = exercise('01-output-size');
+    const file = join(mkdtempSync(join(tmpdir(), 'convkit-fresh-')), 'output-size.ts');
+    writeFileSync(file, lookupCheatSource(await recordExercise(specs['01-output-size'], size)));
+    const r = await gradeExercise({ exercise: size, file }, { freshSeed: 987654 });
+    const random = r.tests.find((t) => t.name.startsWith('random'))!;
+    expect(random.status).toBe('failed');
+    expect(random.message).toContain('(a fresh case of official grading: no starter kit can replay it');
+    expect(random.message).not.toContain('replay exactly this case');
+    expect(random.message).toMatch(/\ninputs:\n {2}n = \d+\n/);
+  });
+});
+
 describe('small cases as matrices', () => {
   it('a [1,1,2,3] tensor prints as a 2×3 matrix with the first difference »marked«', () => {
     const text = matrices('out', { shape: [1, 1, 2, 3], data: [1, 2, 3, 4, 5.5, 6] }, 4);

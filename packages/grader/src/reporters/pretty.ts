@@ -97,7 +97,8 @@ export class PrettyReporter {
     }
   };
 
-  private testLine(t: TestResult): string {
+  /** One test as the exercise blocks print it: its symbol, name and (unless it passed quietly) its message. */
+  testLine(t: TestResult): string {
     const head = `   ${this.paint(COLOR[t.status], SYMBOL[t.status])} ${t.name}`;
     if (t.status === 'passed') {
       const [first, ...rest] = t.message.split('\n');

@@ -187,8 +187,9 @@ export async function judgeCaseDetailed(ctx: SpecContext, c: PreparedCase): Prom
 }
 
 /** The command that replays a failing case and, when it is small, the case in full (inputs, expected, yours). */
-function caseDetails(ctx: SpecContext, c: PreparedCase, judged: JudgedCase, ref: string): string {
-  const command = ctx.replayCommand ? `\nreplay exactly this case: ${ctx.replayCommand(ref)}` : '';
+function caseDetails(ctx: SpecContext, c: PreparedCase, judged: JudgedCase, ref: string | null): string {
+  // A fresh case of official grading (ref null) exists in no kit: there is no command to replay it, only its inputs.
+  const command = ref === null ? '\n(a fresh case of official grading: no starter kit can replay it; its inputs are shown when small)' : ctx.replayCommand ? `\nreplay exactly this case: ${ctx.replayCommand(ref)}` : '';
   const shown = showCase(c, judged.value, { tolerance: c.tolerance ?? ctx.tolerance });
   return `${command}${shown ? `\n${shown}` : ''}`;
 }
@@ -290,7 +291,7 @@ export function randomTest<P, A extends unknown[]>(name: string, options: Random
         status: 'failed',
         message:
           `random case failed on fresh cases of this grading run (official grading only; ${runs} runs, seed ${freshSeed}); the kit's recorded cases passed: ${freshFound.label}\n${freshFound.judged.verdict.message}` +
-          caseDetails(ctx, freshFound.prepared, freshFound.judged, `${freshSeed}:${fresh.counterexamplePath ?? ''}`),
+          caseDetails(ctx, freshFound.prepared, freshFound.judged, null),
       };
     },
     record(recordOptions) {
