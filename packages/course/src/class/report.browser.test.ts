@@ -158,7 +158,7 @@ describe('a large class of copies', () => {
     expect(data.similarity.flagged.filter((p) => p.regions.length > 0).length).toBe(60);
     expect(Object.keys(data.similarity.sources).length).toBeLessThanOrEqual(120);
     rmSync(big, { recursive: true, force: true });
-  });
+  }, 60_000);
 });
 
 describe.skipIf(!existsSync(chromiumPath))(`report.html in Chromium (${chromiumPath})`, () => {

@@ -27,7 +27,7 @@ describe('lockUidBlock', () => {
     } finally {
       live.kill();
     }
-  });
+  }, 30_000);
 
   it('gives a second process another block while the first holds its own', () => {
     const dir = mkdtempSync(join(tmpdir(), 'uid-blocks-'));
@@ -35,5 +35,5 @@ describe('lockUidBlock', () => {
     const other = spawnSync(process.execPath, ['--import', 'tsx', '-e', `import('${join(import.meta.dirname, 'isolation.ts')}').then((m) => process.stdout.write(String(m.lockUidBlock(${JSON.stringify(dir)}))))`], { encoding: 'utf8' });
     expect(other.stderr).toBe('');
     expect(other.stdout).toBe('1');
-  });
+  }, 30_000);
 });
