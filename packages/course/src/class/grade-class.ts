@@ -142,7 +142,8 @@ export async function gradeClass(options: ClassOptions): Promise<ClassResult> {
   const timeoutMs = options.studentTimeoutMs ?? 120_000 + 3 * exercises.reduce((s, e) => s + e.timeLimitMs, 0);
   const isolation = detectIsolation(options.isolate ?? true, options.runtimeDir ? runtimeFiles(options.runtimeDir) : undefined);
   const reportsDir = join(options.outDir, 'reports');
-  mkdirSync(reportsDir, { recursive: true });
+  // Created private (0700): student code must not read the class's gradebook and reports (the probe checks).
+  mkdirSync(reportsDir, { recursive: true, mode: 0o700 });
   const workRoot = mkdtempSync(join(tmpdir(), 'convkit-class-'));
   chmodSync(workRoot, 0o711); // each student's folder inside is private to its slot's user
   // One seed per class run for the random tests' fresh cases: every student meets the same ones.
