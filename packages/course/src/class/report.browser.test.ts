@@ -23,6 +23,7 @@ const HOSTILE = '<img src=x onerror=window.__pwned=1>';
 
 let dir: string;
 let outputs: ClassOutputs;
+let classReports: StudentReport[];
 let browser: Browser;
 let page: Page;
 const log = { errors: [] as string[], requests: [] as string[], dialogs: [] as string[] };
@@ -71,6 +72,7 @@ beforeAll(async () => {
     report('gus', [pass, pass], [pass, pass, pass]),
     report(HOSTILE, [pass, pass], [pass, ['failed', `${stride} <img src=x onerror="window.__pwned=3">`], pass]),
   ];
+  classReports = reports;
   const course = await loadCourse(root);
   mkdirSync(join(dir, 'out', 'reports'), { recursive: true });
   outputs = writeClassOutputs({
@@ -131,6 +133,26 @@ describe('the class outputs (no browser)', () => {
     const data = html.slice(html.indexOf('<script type="application/json"'), html.indexOf('</script>', html.indexOf('<script type="application/json"')));
     expect(data).toContain('\\u003c/script>\\u003cscript>window.__pwned = 2');
     expect(html).not.toMatch(/src="https?:|href="https?:|@import|url\(http/);
+  });
+});
+
+describe('submission times from a timestamps CSV (Gradescope\'s export)', () => {
+  it('penalises by the CSV\'s time, says so, and leaves students the CSV lacks unknown', async () => {
+    const out = join(dir, 'out-ts');
+    mkdirSync(join(out, 'reports'), { recursive: true });
+    // ann 2.5 days late (10%/day, cap 30%: −6 of 20); ben within the hour; the others absent.
+    writeFileSync(join(dir, 'times.csv'), 'Name,SID,Email,Submission ID,Submission Time\nann,1,a@x,11,2026-12-04 03:59:00 -0800\nben,2,b@x,12,2026-12-01 16:30:00 -0800\n');
+    const course = await loadCourse(root);
+    const o = writeClassOutputs({
+      outDir: out, title: 't', exercises: course.exercises.filter((e) => ['01-output-size', '02-conv-forward'].includes(e.id)),
+      reports: classReports, fileNames: new Map(classReports.map((r) => [r.student, r.student === HOSTILE ? '_img' : r.student])),
+      submissions: findSubmissions(join(dir, 'submissions')), stubsDir: join(root, 'exercises'),
+      late: { deadline: '2026-12-01T23:59:00Z', perDay: 0.1, max: 0.3, graceMinutes: 60 }, timestampsPath: join(dir, 'times.csv'),
+    });
+    const row = (s: string) => o.rows.find((r) => r.student === s)!;
+    expect([row('ann').time.source, row('ann').late.days, row('ann').penalty, row('ann').final]).toEqual(['timestamps CSV', 3, 6, 14]);
+    expect([row('ben').time.source, row('ben').penalty]).toEqual(['timestamps CSV', 0]); // 31 minutes late, within the grace hour
+    expect([row('cat').time, row('cat').penalty]).toEqual([{ at: null, source: 'unknown' }, 0]);
   });
 });
 
