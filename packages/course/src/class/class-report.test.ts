@@ -113,9 +113,18 @@ describe('a class of six, graded with a roster, overrides and a late policy', ()
     expect(again.reports.map((r) => r.student)).toEqual(['ann', 'ben', 'cat', 'dan', 'eve', 'fay']);
     expect(row(again, 'dan')).toMatchObject({ '01-output-size': '5', '01-output-size status': 'passed', 'days late': '1', 'late penalty': '0.5', final: '4.5' });
     for (const s of ['ann', 'ben', 'cat', 'eve', 'fay']) expect(row(again, s)).toEqual(row(first, s));
+    expect([first.ungraded, again.ungraded]).toEqual([[], []]);
   });
 
   it('refuses to regrade a student who has no submission', async () => {
     await expect(gradeClass({ ...options(), student: 'zed' })).rejects.toThrow(StudentNotFoundError);
   });
+
+  it('names a submission that arrived after the class was graded: no report, so not in the gradebook', async () => {
+    mkdirSync(join(subs, 'hal'));
+    writeFileSync(join(subs, 'hal', 'output-size.ts'), reference01);
+    const r = await gradeClass({ ...options(), student: 'dan' });
+    expect(r.ungraded).toEqual(['hal']);
+    expect(table(r).map((x) => x.student)).not.toContain('hal');
+  }, 120_000);
 });

@@ -121,6 +121,7 @@ export async function gradeSubmissionsCli(options: ClassCliOptions): Promise<num
       : `graded ${n} submission${n === 1 ? '' : 's'} in ${result.seconds.toFixed(1)} s (${(n / result.seconds).toFixed(2)} per second, ${((60 * n) / result.seconds).toFixed(0)} per minute)` +
         `${failed ? `; ${failed} could not be graded fully (see their reports)` : ''}`,
   ];
+  if (result.ungraded.length > 0) lines.push(`not in the gradebook (no report from an earlier run; grade the class again to add them): ${result.ungraded.join(', ')}`);
   const late = rows.filter((r) => r.penalty > 0).length;
   const overridden = rows.filter((r) => r.override !== 0 || r.penaltyReason !== null).length;
   if (course.config.late) lines.push(`late: ${late} penalised (deadline ${course.config.late.deadline}; times from ${[...new Set(rows.filter((r) => r.report).map((r) => r.time.source))].join(', ') || 'none'})`);

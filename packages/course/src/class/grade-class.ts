@@ -80,6 +80,8 @@ export interface ClassResult {
   seconds: number;
   gradebook: string;
   outputs: ClassOutputs;
+  /** With `student`: submissions with no report from an earlier run, so not in the gradebook (grade the class again to add them). */
+  ungraded: string[];
 }
 
 /** No such submission to regrade, or no gradebook to regrade it into. */
@@ -257,5 +259,6 @@ export async function gradeClass(options: ClassOptions): Promise<ClassResult> {
     timestampsPath: options.timestampsPath,
     referenceDir: options.canaryFrom,
   });
-  return { reports: graded.map(({ i }) => reports[i]), seconds: (performance.now() - started) / 1000, gradebook: outputs.gradebook, outputs };
+  const ungraded = submissions.filter((_, i) => reports[i] === undefined).map((s) => s.student);
+  return { reports: graded.map(({ i }) => reports[i]), seconds: (performance.now() - started) / 1000, gradebook: outputs.gradebook, outputs, ungraded };
 }
