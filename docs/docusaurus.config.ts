@@ -1,4 +1,3 @@
-import {themes as prismThemes} from 'prism-react-renderer';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkMath from 'remark-math';
@@ -7,6 +6,7 @@ import {chaptersLeftOut, course, site} from './course.ts';
 import commonjsServerBundle from './src/plugins/commonjs-server-bundle.ts';
 import bundlerCacheKey from './src/plugins/bundler-cache-key.ts';
 import browserGrader from './src/plugins/browser-grader.ts';
+import {darkCodeTheme, lightCodeTheme} from './src/lib/code-themes.ts';
 
 // Runs in Node. The site is docs-only (docs at the root of its base URL), fetches nothing from the network at build or view
 // time: KaTeX's CSS and fonts are bundled from node_modules, there are no web fonts, images or analytics.
@@ -108,7 +108,8 @@ const config: Config = {
       ],
       copyright: `convkit: an open-source course kit. Built with Docusaurus.`,
     },
-    prism: {theme: prismThemes.github, darkTheme: prismThemes.dracula},
+    // WCAG AA contrast for every token, light and dark (src/lib/code-themes.ts)
+    prism: {theme: lightCodeTheme, darkTheme: darkCodeTheme},
     liveCodeBlock: {playgroundPosition: 'bottom'},
   } satisfies Preset.ThemeConfig,
 };
