@@ -36,7 +36,9 @@ function Layer({ x0, title, local }: { x0: number; title: string; local: boolean
 export function Connectivity(): ReactNode {
   return (
     <figure className="ck-figure" data-figure="connectivity">
-      <svg viewBox="0 0 600 200" width={600} height={200} style={{ maxWidth: '100%', height: 'auto' }} role="img">
+      <svg viewBox="0 0 600 200" width={600} height={200} style={{ maxWidth: '100%', height: 'auto' }} role="img" aria-labelledby="ck-connectivity-t ck-connectivity-d">
+        <title id="ck-connectivity-t">Fully connected versus convolutional layer</title>
+        <desc id="ck-connectivity-d">Left: a fully connected layer, every input neuron joined to every output neuron, one weight per line. Right: a convolutional layer, each output neuron joined only to the 3 input neurons below it, through the same 3 weights w1, w2, w3 drawn in the same 3 colours.</desc>
         <Layer x0={0} title="fully connected" local={false} />
         <Layer x0={310} title="convolutional (local, shared)" local />
       </svg>

@@ -63,9 +63,19 @@ export function Heatmap(props: HeatmapProps): ReactNode {
   const drawn = cellsNeeded
     ? marks
     : [Plot.raster(cells.map((d) => d.v), { width: w, height: h, x1: 0, y1: 0, x2: w, y2: h, imageRendering: 'pixelated' })];
+  // for screen readers: what the grid is, and its numbers (all of them for a small grid, the range otherwise)
+  const name = title ?? (typeof caption === 'string' ? caption : scheme === 'gray' ? 'image' : 'values');
+  const alt = `${name}: ${h}×${w} grid${scheme === 'gray' ? ', dark = 0, light = high' : scheme === 'diverging' ? ', blue = negative, red = positive' : ''}`;
+  const min = Math.min(...cells.map((d) => d.v));
+  const top = Math.max(...cells.map((d) => d.v));
+  const description = cells.length <= 64
+    ? `${alt}. Rows, top to bottom: ${rows.map((row) => row.map(round).join(', ')).join('; ')}.`
+    : `${alt}. Values from ${round(min)} to ${round(top)}.`;
   return (
     <PlotFigure
       id={id}
+      alt={alt}
+      description={description}
       caption={title ?? caption}
       deps={[data, n, c, cell, values, scheme, JSON.stringify(domain), JSON.stringify(highlight), title]}
       plot={() =>

@@ -11,9 +11,20 @@ export interface CurvePoint {
 }
 
 export function Curve({ points, id, y, x = 'step', width = 290, yDomain }: { points: CurvePoint[]; id?: string; y: string; x?: string; width?: number; yDomain?: [number, number] }): ReactNode {
+  // for screen readers: each series' first and last value, the numbers a reader of the curve looks at
+  const series = [...new Set(points.map((p) => p.series))];
+  const r3 = (v: number) => String(Math.round(v * 1000) / 1000);
+  const summary = series
+    .map((s) => {
+      const ps = points.filter((p) => p.series === s);
+      return `${s}: ${r3(ps[0].value)} at ${x} ${ps[0].step}, ${r3(ps[ps.length - 1].value)} at ${x} ${ps[ps.length - 1].step}`;
+    })
+    .join('; ');
   return (
     <PlotFigure
       id={id}
+      alt={`${y} against ${x}, ${series.length === 1 ? 'one line' : `${series.length} lines: ${series.join(', ')}`}`}
+      description={`${y} against ${x}. ${summary}.`}
       deps={[points, width, x]}
       plot={() =>
         Plot.plot({

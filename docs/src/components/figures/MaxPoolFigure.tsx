@@ -65,9 +65,11 @@ export function MaxPoolFigure({ map = POOL_EXAMPLE }: { map?: number[][] }): Rea
         <p className="ck-error"><code>{error}</code></p>
       ) : (
         <div className="ck-row">
-          <PlotFigure id="pool-before" plot={draw(before, w, h)} deps={[size, map]} caption={`before: ${h}×${w}`} />
+          <PlotFigure id="pool-before" plot={draw(before, w, h)} deps={[size, map]} caption={`before: ${h}×${w}`}
+            description={`Before pooling, rows top to bottom: ${map.map((row) => row.map(fmt).join(', ')).join('; ')}. Windows of ${size}×${size}, the largest value of each in bold.`} />
           <span className="ck-arrow">→ max →</span>
-          <PlotFigure id="pool-after" plot={draw(after, ow, oh)} deps={[size, map]} caption={`after: ${oh}×${ow}`} />
+          <PlotFigure id="pool-after" plot={draw(after, ow, oh)} deps={[size, map]} caption={`after: ${oh}×${ow}`}
+            description={`After pooling, rows top to bottom: ${Array.from({ length: oh }, (_, r) => Array.from(y?.data.subarray(r * ow, (r + 1) * ow) ?? [], fmt).join(', ')).join('; ')}.`} />
         </div>
       )}
     </div>

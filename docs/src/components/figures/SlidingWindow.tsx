@@ -23,6 +23,10 @@ export function edgeFilter(f: number): Tensor {
 
 interface Cell { r: number; c: number; v: number; pad: boolean }
 
+/** A grid's values as text, one string per row (for screen readers). */
+const rowsOf = (cells: Cell[], cols: number): string[] =>
+  Array.from({ length: Math.ceil(cells.length / Math.max(cols, 1)) }, (_, r) => cells.slice(r * cols, (r + 1) * cols).map((d) => fmt(d.v)).join(', '));
+
 function Slider(p: { label: string; name: string; value: number; min: number; max: number; set: (v: number) => void }): ReactNode {
   return (
     <label className="ck-field">
@@ -101,8 +105,10 @@ export function SlidingWindow(): ReactNode {
         <p className="ck-error" data-testid="window-error"><code>{error}</code></p>
       ) : (
         <div className="ck-row">
-          <PlotFigure id="window-input" plot={input} deps={[n, f, stride, pad, k]} caption={`input ${n}×${n}, padded to ${size}×${size}`} />
-          <PlotFigure id="window-output" plot={output} deps={[n, f, stride, pad, k]} caption={`activation map ${outH}×${outW}; position (${oi}, ${oj}) of ${outH * outW}`} />
+          <PlotFigure id="window-input" plot={input} deps={[n, f, stride, pad, k]} caption={`input ${n}×${n}, padded to ${size}×${size}`}
+            description={`Input, rows top to bottom (padding zeros included): ${rowsOf(cells, size).join('; ')}. The ${f}×${f} window covers rows ${oi * stride + 1} to ${oi * stride + f} and columns ${oj * stride + 1} to ${oj * stride + f}.`} />
+          <PlotFigure id="window-output" plot={output} deps={[n, f, stride, pad, k]} caption={`activation map ${outH}×${outW}; position (${oi}, ${oj}) of ${outH * outW}`}
+            description={`Activation map, rows top to bottom: ${rowsOf(outCells, outW).join('; ')}. Current position row ${oi + 1}, column ${oj + 1}: ${fmt(out?.data[k] ?? 0)}.`} />
         </div>
       )}
       <p className="ck-note">

@@ -81,9 +81,16 @@ export function Volumes({ items, id, scale = SCALE, caption }: { items: VolumeIt
     slotX += slots[i] + (gaps[i + 1] ?? 0);
   });
   const width = slotX + margin;
+  // the text alternative: the volumes in order with the operation between them, as the picture reads
+  const titleId = `ck-volumes-${id ?? labels.join('-').replace(/[^\w-]/g, '')}`;
+  const desc = items
+    .map((it, i) => `${i > 0 && it.op ? `${it.op} to ` : i > 0 ? 'then ' : ''}${it.vector ? `a vector of ${it.d}` : `a volume ${it.w}×${it.h}×${it.d}`}${it.label ? ` (${it.label})` : ''}${it.window ? ` with a ${it.window.w}×${it.window.h}×${it.window.d} window inside` : ''}`)
+    .join(', ');
   return (
     <figure className="ck-figure" data-figure={id}>
-      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} style={{ maxWidth: '100%', height: 'auto' }} role="img">
+      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} style={{ maxWidth: '100%', height: 'auto' }} role="img" aria-labelledby={`${titleId}-t ${titleId}-d`}>
+        <title id={`${titleId}-t`}>{typeof caption === 'string' ? caption : `Volumes: ${labels.join(' → ')}`}</title>
+        <desc id={`${titleId}-d`}>{`Left to right: ${desc}.`}</desc>
         <defs>
           <marker id="ck-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M0,0 L10,5 L0,10 z" fill="#555" />

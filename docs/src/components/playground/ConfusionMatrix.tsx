@@ -3,6 +3,20 @@ import React, { type ReactNode } from 'react';
 import * as Plot from '@observablehq/plot';
 import { PlotFigure } from '../figures/PlotFigure.tsx';
 
+/** In words: how many are right, per digit, and the most frequent confusions. */
+function describe(counts: number[][]): string {
+  const total = counts.flat().reduce((a, b) => a + b, 0);
+  const right = counts.reduce((a, row, t) => a + (row[t] ?? 0), 0);
+  const perDigit = counts.map((row, t) => `${t}: ${row[t] ?? 0} of ${row.reduce((a, b) => a + b, 0)}`).join(', ');
+  const confusions = counts
+    .flatMap((row, t) => row.map((n, p) => ({ t, p, n })))
+    .filter((c) => c.t !== c.p && c.n > 0)
+    .sort((a, b) => b.n - a.n)
+    .slice(0, 3)
+    .map((c) => `${c.n} × ${c.t} taken for ${c.p}`);
+  return `${right} of ${total} test examples right. Right per true digit: ${perDigit}.${confusions.length ? ` Most frequent confusions: ${confusions.join(', ')}.` : ''}`;
+}
+
 export function ConfusionMatrix({ counts }: { counts: number[][] }): ReactNode {
   const cells = counts.flatMap((row, t) => row.map((n, p) => ({ t, p, n })));
   const max = Math.max(1, ...cells.map((c) => c.n));
@@ -11,6 +25,8 @@ export function ConfusionMatrix({ counts }: { counts: number[][] }): ReactNode {
       id="confusion"
       deps={[counts]}
       caption="Rows: true digit; columns: predicted digit; test examples."
+      alt="Confusion matrix: true digit against predicted digit on the test examples"
+      description={describe(counts)}
       plot={() =>
         Plot.plot({
           width: 330, height: 330, marginLeft: 40, marginTop: 36, padding: 0.05,
