@@ -6,7 +6,8 @@ import type { MnistSample } from './mnist.ts';
 
 let cache: Promise<MnistSample[]> | undefined;
 
-function loadSamples(url: string): Promise<MnistSample[]> {
+/** The samples file (static/data/mnist-samples.json), fetched once per page. */
+export function loadSamples(url: string): Promise<MnistSample[]> {
   cache ??= fetch(url).then((r) => {
     if (!r.ok) throw new Error(`fetching ${url}: HTTP ${r.status}`);
     return r.json() as Promise<MnistSample[]>;

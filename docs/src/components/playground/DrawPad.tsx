@@ -53,7 +53,8 @@ export function DrawPad({ onDone, onClear }: { onDone: (canvas: HTMLCanvasElemen
         height={SIZE}
         className="ck-playground-canvas"
         data-testid="draw-canvas"
-        aria-label="drawing area: draw a digit"
+        role="img"
+        aria-label="drawing area: draw a digit with a mouse, pen or finger (without one, choose a test digit next to it)"
         onPointerDown={down}
         onPointerMove={move}
         onPointerUp={up}

@@ -13,6 +13,7 @@ import { fmt } from '../figures/Out.tsx';
 import { ConfusionMatrix } from './ConfusionMatrix.tsx';
 import { DrawPad } from './DrawPad.tsx';
 import { toMnist } from './downsample.ts';
+import { loadSamples } from '../../lib/samples.ts';
 import type { FromWorker, ToWorker, TrainConfig, Views } from './protocol.ts';
 
 const DEFAULT: TrainConfig = { architecture: 'tiny', filters: 8, learningRate: 0.002, batchSize: 32, seed: 1 };
@@ -31,6 +32,9 @@ const tensorOf = (v: { shape: number[]; data: Float32Array }) => new Tensor(v.sh
 
 export function Playground(): ReactNode {
   const dataUrl = useBaseUrl('/data/mnist.bin.gz');
+  const samplesUrl = useBaseUrl('/data/mnist-samples.json');
+  /** What a screen reader is told (politely): ready, each test evaluation, a prediction, an error; not every step. */
+  const [announce, setAnnounce] = useState('');
   const worker = useRef<Worker | undefined>(undefined);
   const [config, setConfig] = useState(DEFAULT);
   const [status, setStatus] = useState('loading the MNIST digits…');
@@ -68,6 +72,7 @@ export function Playground(): ReactNode {
       if (m.type === 'ready') {
         setReady(m);
         setStatus(`ready: ${m.train} training and ${m.test} test digits; ${m.params} parameters`);
+        setAnnounce(`model ready: ${m.params} parameters`);
       } else if (m.type === 'progress') {
         pending.current.progress = { step: m.step, epoch: m.epoch, loss: m.loss, eps: m.examplesPerSecond };
         pending.current.loss.push({ step: m.step, series: 'train (last batches)', value: m.loss });
@@ -76,12 +81,15 @@ export function Playground(): ReactNode {
         pending.current.confusion = m.confusion;
         pending.current.loss.push({ step: m.step, series: 'test', value: m.loss });
         pending.current.accuracy.push({ step: m.step, series: 'test', value: m.accuracy });
+        setAnnounce(`step ${m.step}: test accuracy ${(m.accuracy * 100).toFixed(1)}%`);
       } else if (m.type === 'views') {
         pending.current.views = m.views;
       } else if (m.type === 'prediction') {
         setPrediction(m);
+        setAnnounce(`prediction: ${m.label}`);
       } else if (m.type === 'error') {
         setError(m.message);
+        setAnnounce(`error: ${m.message}`);
         setRunning(false);
       }
     };
@@ -110,12 +118,21 @@ export function Playground(): ReactNode {
 
   const toggle = () => {
     send({ type: running ? 'pause' : 'start' });
+    setAnnounce(running ? 'training paused' : 'training started');
     setRunning(!running);
   };
   const predict = (canvas: HTMLCanvasElement) => {
     const pixels = toMnist(canvas);
     setDrawn(pixels);
     if (pixels) send({ type: 'predict', pixels });
+  };
+  /** The non-pointer way to a prediction: one of the MNIST test digits, chosen from a list. */
+  const predictSample = async (label: number) => {
+    const sample = (await loadSamples(samplesUrl)).find((d) => d.label === label);
+    if (!sample) return;
+    const pixels = Float32Array.from(sample.pixels, (p) => p / 255);
+    setDrawn(pixels);
+    send({ type: 'predict', pixels });
   };
   const set = <K extends keyof TrainConfig>(k: K, v: TrainConfig[K]) => setConfig((c) => ({ ...c, [k]: v }));
 
@@ -162,6 +179,7 @@ export function Playground(): ReactNode {
             ? `step ${progress.step} (epoch ${progress.epoch + 1}), loss ${fmt(progress.loss)}, ${Math.round(progress.eps)} images/s`
             : status}
         </p>
+        <p className="sr-only" aria-live="polite" data-testid="announce">{announce}</p>
         {ready && <details><summary>model summary</summary><pre>{ready.summary}</pre></details>}
       </div>
 
@@ -182,13 +200,23 @@ export function Playground(): ReactNode {
               {prediction && (
                 <>
                   <p data-testid="prediction" className="ck-prediction" style={{ fontSize: '2.5rem', margin: 0 }}>{prediction.label}</p>
-                  <PlotFigure id="prediction-probabilities" deps={[prediction]} plot={() => Plot.plot({
+                  <PlotFigure id="prediction-probabilities" deps={[prediction]}
+                    alt={`Probability of each digit 0 to 9; ${prediction.label} is highest`}
+                    description={`Probabilities: ${prediction.probabilities.map((p, d) => `${d}: ${p.toFixed(2)}`).join(', ')}.`}
+                    plot={() => Plot.plot({
                     width: 220, height: 200, marginLeft: 24, x: { label: 'probability', domain: [0, 1] }, y: { label: null, domain: [...Array(10).keys()] },
                     marks: [Plot.barX(prediction.probabilities.map((p, d) => ({ d, p })), { x: 'p', y: 'd', fill: (v: { d: number }) => (v.d === prediction.label ? '#1f5fa8' : '#9cc0e6') }), Plot.ruleX([0])],
                   })} />
                 </>
               )}
               {!drawn && <p className="ck-note">Draw with the mouse; the prediction appears when you lift it.</p>}
+              <label className="ck-field"><span>or give it a test digit</span>
+                <select name="test-digit" data-testid="test-digit" defaultValue="" disabled={!ready}
+                  onChange={(e) => { if (e.target.value !== '') void predictSample(Number(e.target.value)); }}>
+                  <option value="" disabled>choose…</option>
+                  {[...Array(10).keys()].map((d) => <option key={d} value={d}>an MNIST test {d}</option>)}
+                </select>
+              </label>
             </div>
           </div>
         </div>
