@@ -34,7 +34,7 @@ export function ProgressStrip({ current }: { current: string }): ReactNode {
         return (
           <Link
             key={e.id}
-            to={`${base}exercises/${e.id}`}
+            to={`/exercises/${e.id}`}
             className={`convkit-progress-item convkit-${progress}${e.id === current ? ' convkit-current' : ''}`}
             data-exercise={e.id}
             data-progress={progress}

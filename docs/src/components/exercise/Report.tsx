@@ -32,6 +32,9 @@ export function Report({ result, notRun, running }: { result: ExerciseResult; no
           </>
         )}
       </div>
+      {!running && result.status === 'not-started' && (
+        <p className="convkit-quiet">Start with the instructions above: replace the <code>throw new NotImplemented(…)</code> line with your code. Stuck? Press Hint.</p>
+      )}
       <ul className="convkit-tests">
         {result.tests.map((t, i) => (
           <TestLine key={i} t={t} />
