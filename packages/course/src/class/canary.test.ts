@@ -95,6 +95,6 @@ describe('gradeClass with the canary (exercise 01)', () => {
     chmodSync(privateTmp, 0o700);
     const { error, result } = await gradeWithCanary(join(root, 'exercises'), { TMPDIR: privateTmp });
     rmSync(privateTmp, { recursive: true, force: true });
-    expect(error, JSON.stringify(result?.reports[0]).slice(0, 2000)).toBeInstanceOf(CanaryError);
+    expect(error, String(JSON.stringify(result?.reports[0])).slice(0, 2000)).toBeInstanceOf(CanaryError);
   }, 120_000);
 });
