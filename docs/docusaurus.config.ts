@@ -50,6 +50,8 @@ const config: Config = {
     ],
   ],
   themes: ['@docusaurus/theme-live-codeblock'],
+  // Escape leaves a live editor (where Tab indents), for keyboard users
+  clientModules: ['./src/client/live-editor-keys.ts'],
   plugins: [
     // the server bundle stays CommonJS when the site is built under a "type": "module" package (release/site)
     commonjsServerBundle,
