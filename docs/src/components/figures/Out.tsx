@@ -2,7 +2,7 @@
  * What live code blocks show. Each output carries a stable `data-live-out` name, so the browser tests can
  * find it and compare its text with values worked out by hand.
  */
-import React, { type ReactNode } from 'react';
+import React, { useEffect, useRef, type ReactNode } from 'react';
 import type { Tensor } from '@convkit/engine';
 
 /** A number with at most `digits` decimals and no trailing zeros (0.5, 3, -1.25). */
@@ -45,8 +45,16 @@ export function formatTensor(t: Tensor, digits = 3): string {
 }
 
 export function Out({ id, children }: { id: string; children: ReactNode }): ReactNode {
+  // an output wider than the page scrolls sideways: keyboard users must be able to focus it to scroll it
+  const ref = useRef<HTMLPreElement>(null);
+  useEffect(() => {
+    const pre = ref.current;
+    if (!pre) return;
+    if (pre.scrollWidth > pre.clientWidth || pre.scrollHeight > pre.clientHeight) pre.tabIndex = 0;
+    else pre.removeAttribute('tabindex');
+  });
   return (
-    <pre className="ck-out" data-live-out={id}>
+    <pre className="ck-out" data-live-out={id} ref={ref}>
       {children}
     </pre>
   );
