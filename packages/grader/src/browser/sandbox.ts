@@ -121,7 +121,7 @@ export class BrowserSandbox {
       };
       this.failLoad = done;
       const bootLimit = this.options.bootLimitMs ?? 30_000;
-      let timer = setTimeout(() => this.kill({ kind: 'timeout', limitMs: bootLimit }), bootLimit);
+      let timer = setTimeout(() => this.kill({ kind: 'crashed', reason: `the sandbox (a Web Worker) did not start within ${bootLimit / 1000} s` }), bootLimit);
       worker.onmessage = (event) => {
         if (this.worker !== worker) return;
         const message = event.data as FromWorker;
