@@ -99,7 +99,8 @@ export function Workbench({ id }: { id: string }): ReactNode {
     }
   };
 
-  const graded = kit?.exercise.recorded !== null;
+  // recorded checks the browser can run (the capstone's training runs only under pnpm grade)
+  const graded = kit?.exercise.recorded?.tests.some((t) => t.kind !== 'capstone') ?? true;
   return (
     <section className="convkit-workbench" data-exercise={id} aria-label="solve this exercise in the browser">
       <h2 id="solve-in-the-browser">Solve it in the browser</h2>
@@ -132,7 +133,11 @@ export function Workbench({ id }: { id: string }): ReactNode {
       {notice && <p className="convkit-quiet" role="status">{notice}</p>}
       <div ref={host} className="convkit-editor">{!kit && !loadError && <p className="convkit-quiet">loading the editor…</p>}</div>
       {kit && !graded && (
-        <p className="convkit-hidden-tests">The tests of this exercise are hidden in this course: your instructor grades it. Download your file and hand it in as the course says.</p>
+        <p className="convkit-hidden-tests">
+          {kit.exercise.recorded === null
+            ? 'The tests of this exercise are hidden in this course: your instructor grades it. Download your file and hand it in as the course says.'
+            : 'The tests of this exercise run only with pnpm grade (it trains a network on MNIST under the grader\'s limits). Download your file and grade it in your copy of the course.'}
+        </p>
       )}
       {hints > 0 && kit && (
         <ol className="convkit-hints">
