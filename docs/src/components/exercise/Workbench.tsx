@@ -100,7 +100,7 @@ export function Workbench({ id }: { id: string }): ReactNode {
   };
 
   // recorded checks the browser can run (the capstone's training runs only under pnpm grade)
-  const graded = kit?.exercise.recorded?.tests.some((t) => t.kind !== 'capstone') ?? true;
+  const graded = kit === null || (kit.exercise.recorded?.tests.some((t) => t.kind !== 'capstone') ?? false);
   return (
     <section className="convkit-workbench" data-exercise={id} aria-label="solve this exercise in the browser">
       <h2 id="solve-in-the-browser">Solve it in the browser</h2>
