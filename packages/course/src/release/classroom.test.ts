@@ -240,7 +240,8 @@ describe('the YAML writer', () => {
   });
 });
 
-describe('the Classroom workflow (kit mode)', () => {
+// Each test runs workflow steps as processes: on a loaded 2-core CI machine that can pass the 5 s default.
+describe('the Classroom workflow (kit mode)', { timeout: 60_000 }, () => {
   it('parses, as YAML, to the same document with PyYAML and with the subset parser', () => {
     if (!pyYaml) return; // PyYAML is an optional cross-check; the subset parser above is the primary one
     expect(viaPyYaml(kitYaml)).toEqual(kit);
@@ -305,7 +306,8 @@ describe('the Classroom workflow (kit mode)', () => {
   });
 });
 
-describe('points, as the reporter computes them from the runner steps (the workflow steps run here)', () => {
+// Each test runs workflow steps as processes: on a loaded 2-core CI machine that can pass the 5 s default.
+describe('points, as the reporter computes them from the runner steps (the workflow steps run here)', { timeout: 60_000 }, () => {
   const { env, summary, logs } = runGradingSteps(kit, REPORT);
   const r = reporter('ex01-output-size,ex02-conv-forward,ex04-flatten-dense', env);
 
@@ -367,7 +369,8 @@ describe('points, as the reporter computes them from the runner steps (the workf
   });
 });
 
-describe('the runner-result script on its own', () => {
+// Each test runs workflow steps as processes: on a loaded 2-core CI machine that can pass the 5 s default.
+describe('the runner-result script on its own', { timeout: 60_000 }, () => {
   const run = (args: string[], report?: unknown): { status: number | null; stdout: string; stderr: string } => {
     const temp = mkdtempSync(join(tmpdir(), 'convkit-runner-'));
     dirs.push(temp);
@@ -417,7 +420,8 @@ describe('the runner-result script on its own', () => {
   });
 });
 
-describe('the pinned autograder (pinned mode)', () => {
+// Each test runs workflow steps as processes: on a loaded 2-core CI machine that can pass the 5 s default.
+describe('the pinned autograder (pinned mode)', { timeout: 60_000 }, () => {
   const steps = stepsOf(pinned);
 
   it("fetches the instructor's repository at the pinned commit with a read-only secret, and checks the zip's sha256", () => {
