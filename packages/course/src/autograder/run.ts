@@ -17,7 +17,6 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { grade } from '../../../grader/src/run.ts';
 import { gradescopeReport } from '../../../grader/src/reporters/gradescope.ts';
-import { readExercises } from '../../../../exercises/manifest.ts';
 import { loadCourse, type Course } from '../load.ts';
 import { assertCanary, writeCanary } from '../class/canary.ts';
 import { prepareSubmission } from '../class/submissions.ts';
@@ -67,7 +66,7 @@ try {
     const dir = join(autograder, 'canary');
     rmSync(dir, { recursive: true, force: true });
     const exercisesDir = join(graderRoot, 'exercises');
-    writeCanary(exercisesDir, course.exercises, readExercises(exercisesDir), join(dir, 'submission'));
+    writeCanary(exercisesDir, course.exercises, join(dir, 'submission'));
     const { report } = await gradeSubmission(course, runtime, join(dir, 'submission'), join(dir, 'work'));
     rmSync(dir, { recursive: true, force: true });
     assertCanary(report);

@@ -50,7 +50,7 @@ describe('writeCanary', () => {
   it('puts each reference at its stub path and points its imports of other references at their stubs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'convkit-canary-write-'));
     const ids = ['01-output-size', '02-conv-forward', '09-capstone'];
-    const sub = writeCanary(join(root, 'exercises'), all.filter((e) => ids.includes(e.id)), all, dir);
+    const sub = writeCanary(join(root, 'exercises'), all.filter((e) => ids.includes(e.id)), dir);
     expect(sub.kind).toBe('folder');
     const conv = readFileSync(join(dir, '02-conv-forward', 'conv-forward.ts'), 'utf8');
     expect(conv).toContain("from '../01-output-size/output-size.ts'");
@@ -62,7 +62,7 @@ describe('writeCanary', () => {
 
   it('names the missing reference', () => {
     const empty = mkdtempSync(join(tmpdir(), 'convkit-canary-empty-'));
-    expect(() => writeCanary(empty, all.slice(0, 1), all, join(empty, 'out'))).toThrow(/canary: expected the reference solution of 01-output-size at .*solution\.ts, got no such file/);
+    expect(() => writeCanary(empty, all.slice(0, 1), join(empty, 'out'))).toThrow(/canary: expected the reference solution of 01-output-size at .*solution\.ts, got no such file/);
     rmSync(empty, { recursive: true, force: true });
   });
 });

@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Exercise } from '../../../../exercises/manifest.ts';
+import { readExercises, type Exercise } from '../../../../exercises/manifest.ts';
 import type { GradeReport } from '../../../grader/src/report.ts';
 import type { Submission } from './submissions.ts';
 
@@ -27,7 +27,8 @@ export const CANARY_STUDENT = '(canary: reference solutions)';
  * stubs (`../../02-conv-forward/.meta/solution.ts` → `../02-conv-forward/conv-forward.ts`), as a
  * student who wrote the reference would have it.
  */
-export function writeCanary(keyExercisesDir: string, exercises: readonly Exercise[], all: readonly Exercise[], dir: string): Submission {
+export function writeCanary(keyExercisesDir: string, exercises: readonly Exercise[], dir: string): Submission {
+  const all = readExercises(keyExercisesDir);
   for (const e of exercises) {
     const solution = join(keyExercisesDir, e.id, '.meta', 'solution.ts');
     if (!existsSync(solution)) throw new CanaryError(`canary: expected the reference solution of ${e.id} at ${solution}, got no such file`);

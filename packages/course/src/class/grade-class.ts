@@ -13,7 +13,6 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExerciseResult, GradeReport } from '../../../grader/src/report.ts';
-import { readExercises } from '../../../../exercises/manifest.ts';
 import type { CourseExerciseResolved } from '../load.ts';
 import { failureReport, type StudentReport } from './gradebook.ts';
 import type { LatePolicy } from '../config.ts';
@@ -220,7 +219,7 @@ export async function gradeClass(options: ClassOptions): Promise<ClassResult> {
     const c0 = performance.now();
     const canaryDir = mkdtempSync(join(tmpdir(), 'convkit-canary-'));
     try {
-      const canary = writeCanary(options.canaryFrom, exercises, readExercises(options.canaryFrom), canaryDir);
+      const canary = writeCanary(options.canaryFrom, exercises, canaryDir);
       assertCanary(await gradeOne(canary, '.canary', 0));
     } catch (error) {
       rmSync(workRoot, { recursive: true, force: true });
