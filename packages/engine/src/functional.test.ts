@@ -13,7 +13,7 @@ import {
   reluForward,
   softmaxCrossEntropy,
 } from './functional.ts';
-import { numericGradient, randn, relError } from './testing/gradcheck.ts';
+import { numericalGradient, randn, relError } from './testing/gradcheck.ts';
 
 describe('the functional API contract', () => {
   it('index.ts exports every op of the contract as a function', () => {
@@ -56,10 +56,10 @@ describe('ops composed into a small CNN: x=[2,1,6,6] → conv 3×3 p=1 (4 filter
     const da1 = reluBackward(dr1, a1);
     const convGrads = conv2dBackward(da1, x, w1, conv);
 
-    expect(relError(dense.dw, numericGradient(loss, w2))).toBeLessThan(1e-6);
-    expect(relError(dense.db, numericGradient(loss, b2))).toBeLessThan(1e-6);
-    expect(relError(convGrads.dw, numericGradient(loss, w1))).toBeLessThan(1e-6);
-    expect(relError(convGrads.db, numericGradient(loss, b1))).toBeLessThan(1e-6);
-    expect(relError(convGrads.dx, numericGradient(loss, x))).toBeLessThan(1e-6);
+    expect(relError(dense.dw, numericalGradient(loss, w2))).toBeLessThan(1e-6);
+    expect(relError(dense.db, numericalGradient(loss, b2))).toBeLessThan(1e-6);
+    expect(relError(convGrads.dw, numericalGradient(loss, w1))).toBeLessThan(1e-6);
+    expect(relError(convGrads.db, numericalGradient(loss, b1))).toBeLessThan(1e-6);
+    expect(relError(convGrads.dx, numericalGradient(loss, x))).toBeLessThan(1e-6);
   });
 });

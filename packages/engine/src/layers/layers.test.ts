@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { softmaxCrossEntropy } from '../functional.ts';
-import { numericGradient, randn, relError } from '../testing/gradcheck.ts';
+import { numericalGradient, randn, relError } from '../testing/gradcheck.ts';
 import { Sequential } from '../model/sequential.ts';
 import type { Layer } from './layer.ts';
 import { Conv2D } from './conv2d.ts';
@@ -25,9 +25,9 @@ function gradcheck(layers: Layer[], inputShape: number[], N: number, seed: numbe
   model.params().forEach((p, i) => {
     // A vacuous check (all-zero gradients on both sides, e.g. dead ReLUs) would pass; rule it out.
     expect(Math.max(...analytic[i].data.map(Math.abs)), p.name).toBeGreaterThan(1e-4);
-    expect(relError(analytic[i], numericGradient(loss, p.value)), p.name).toBeLessThan(1e-6);
+    expect(relError(analytic[i], numericalGradient(loss, p.value)), p.name).toBeLessThan(1e-6);
   });
-  expect(relError(dx, numericGradient(loss, x))).toBeLessThan(1e-6);
+  expect(relError(dx, numericalGradient(loss, x))).toBeLessThan(1e-6);
 }
 
 describe('layers backward vs numerical gradients through a whole Sequential (float64, rel error < 1e-6)', () => {

@@ -8,7 +8,7 @@ import {
   tanhBackward,
   tanhForward,
 } from './activations.ts';
-import { numericGradient, randn, relError } from '../testing/gradcheck.ts';
+import { numericalGradient, randn, relError } from '../testing/gradcheck.ts';
 import { loose } from '../testing/loose.ts';
 
 const ACTIVATIONS = [
@@ -51,7 +51,7 @@ describe.each(ACTIVATIONS)('%s', (name, forward, backward) => {
   it.each([[[4, 5]], [[2, 3, 4, 4]]])(`${name}Backward x=%j against central differences (float64, rel_error < 1e-6)`, (shape) => {
     const x = randn(shape, 7);
     const dout = randn(shape, 8);
-    expect(relError(backward(dout, x), numericGradient(() => forward(x), x, dout))).toBeLessThan(1e-6);
+    expect(relError(backward(dout, x), numericalGradient(() => forward(x), x, dout))).toBeLessThan(1e-6);
   });
 
   it.each(['float32', 'float64'] as const)(`${name} x=[2,3] in %s keeps the dtype and leaves inputs unchanged`, (dtype) => {

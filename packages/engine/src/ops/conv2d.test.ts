@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Tensor } from '../tensor.ts';
 import { conv2dBackward, conv2dForward } from './conv2d.ts';
-import { linspace, numericGradient, randn, relError } from '../testing/gradcheck.ts';
+import { linspace, numericalGradient, randn, relError } from '../testing/gradcheck.ts';
 
 /** CS231n assignment 2, ConvolutionalNetworks.ipynb, "Convolution: Naive forward pass". */
 const CS231N_CONV_OUT = [
@@ -85,9 +85,9 @@ describe('conv2dBackward against central differences (float64, rel_error < 1e-6)
       const dout = randn(out.shape, 40 + k);
       const { dx, dw, db } = conv2dBackward(dout, x, w, params);
       const forward = (): Tensor => conv2dForward(x, w, b, params);
-      expect(relError(dx, numericGradient(forward, x, dout))).toBeLessThan(1e-6);
-      expect(relError(dw, numericGradient(forward, w, dout))).toBeLessThan(1e-6);
-      expect(relError(db, numericGradient(forward, b, dout))).toBeLessThan(1e-6);
+      expect(relError(dx, numericalGradient(forward, x, dout))).toBeLessThan(1e-6);
+      expect(relError(dw, numericalGradient(forward, w, dout))).toBeLessThan(1e-6);
+      expect(relError(db, numericalGradient(forward, b, dout))).toBeLessThan(1e-6);
     });
   }
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Tensor } from '../tensor.ts';
 import { denseBackward, denseForward } from './dense.ts';
-import { numericGradient, randn, relError } from '../testing/gradcheck.ts';
+import { numericalGradient, randn, relError } from '../testing/gradcheck.ts';
 import { loose } from '../testing/loose.ts';
 
 describe('denseForward: hand-worked', () => {
@@ -34,9 +34,9 @@ describe('denseBackward against central differences (float64, rel_error < 1e-6)'
     const dout = randn([N, M], seed + 3);
     const { dx, dw, db } = denseBackward(dout, x, w);
     const forward = (): Tensor => denseForward(x, w, b);
-    expect(relError(dx, numericGradient(forward, x, dout))).toBeLessThan(1e-6);
-    expect(relError(dw, numericGradient(forward, w, dout))).toBeLessThan(1e-6);
-    expect(relError(db, numericGradient(forward, b, dout))).toBeLessThan(1e-6);
+    expect(relError(dx, numericalGradient(forward, x, dout))).toBeLessThan(1e-6);
+    expect(relError(dw, numericalGradient(forward, w, dout))).toBeLessThan(1e-6);
+    expect(relError(db, numericalGradient(forward, b, dout))).toBeLessThan(1e-6);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Tensor } from '../tensor.ts';
 import { avgPool2dBackward, avgPool2dForward, maxPool2dBackward, maxPool2dForward } from './pool2d.ts';
-import { linspace, numericGradient, randn, relError } from '../testing/gradcheck.ts';
+import { linspace, numericalGradient, randn, relError } from '../testing/gradcheck.ts';
 
 /** CS231n assignment 2, ConvolutionalNetworks.ipynb, "Max-Pooling: Naive forward". */
 const CS231N_POOL_OUT = [
@@ -86,13 +86,13 @@ describe('pool2d backward against central differences (float64, rel_error < 1e-6
     it(`maxPool2d ${name}`, () => {
       const x = randn(shape, 50 + k);
       const dout = randn(maxPool2dForward(x, params).shape, 60 + k);
-      const numeric = numericGradient(() => maxPool2dForward(x, params), x, dout);
+      const numeric = numericalGradient(() => maxPool2dForward(x, params), x, dout);
       expect(relError(maxPool2dBackward(dout, x, params), numeric)).toBeLessThan(1e-6);
     });
     it(`avgPool2d ${name}`, () => {
       const x = randn(shape, 70 + k);
       const dout = randn(avgPool2dForward(x, params).shape, 80 + k);
-      const numeric = numericGradient(() => avgPool2dForward(x, params), x, dout);
+      const numeric = numericalGradient(() => avgPool2dForward(x, params), x, dout);
       expect(relError(avgPool2dBackward(dout, x, params), numeric)).toBeLessThan(1e-6);
     });
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Tensor } from '../tensor.ts';
 import { softmaxCrossEntropy } from './softmax-cross-entropy.ts';
-import { numericGradient, randn, relError } from '../testing/gradcheck.ts';
+import { numericalGradient, randn, relError } from '../testing/gradcheck.ts';
 import { loose } from '../testing/loose.ts';
 
 describe('softmaxCrossEntropy: known values', () => {
@@ -44,7 +44,7 @@ describe('softmaxCrossEntropy gradient against central differences (float64, rel
     const scores = randn([N, K], N * K);
     const labels = Array.from({ length: N }, (_, n) => (n * 7 + 1) % K);
     const { dscores } = softmaxCrossEntropy(scores, labels);
-    const numeric = numericGradient(() => softmaxCrossEntropy(scores, labels).loss, scores);
+    const numeric = numericalGradient(() => softmaxCrossEntropy(scores, labels).loss, scores);
     expect(relError(dscores, numeric)).toBeLessThan(1e-6);
   });
 });

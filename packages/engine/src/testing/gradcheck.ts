@@ -1,7 +1,7 @@
 /**
- * Test helpers for checking gradients and comparing results, shared by every
- * test of the engine (and usable by the grader and exercises). Not part of the
- * public API.
+ * Checking gradients and comparing results: the one home of the numerical
+ * gradient and of the error measures, used by the engine's tests, the grader's
+ * specs and the exercises' visible tests through `@convkit/engine/testing`.
  */
 import { Tensor, type DType } from '../tensor.ts';
 import { Rng, randomNormal } from '../random.ts';
@@ -39,34 +39,59 @@ export function scaledMaxError(a: Tensor | ArrayLike<number>, reference: Tensor 
   return diff / scale;
 }
 
+/** The step h of {@link numericalGradient}: CS231n's, small enough for a 1e-7 truncation error, large enough for float64 rounding. */
+export const GRADIENT_STEP = 1e-5;
+
 /**
- * Central-difference gradient of a function of `x`, element by element,
- * nudging x.data[i] by ±h in place (restored afterwards):
- * - `f` returns a number (a loss L): grad[i] = (L(x + h) − L(x − h)) / 2h;
- * - `f` returns a Tensor (an op's output) and `dout` is the upstream gradient:
- *   grad[i] = Σ (f(x + h) − f(x − h)) · dout / 2h, as CS231n's
- *   `eval_numerical_gradient_array` (subtracting before the sum keeps
- *   untouched outputs exactly equal).
- * Use float64: in float32 such checks are only good to about 1e-2.
+ * The numerical gradient by central differences, element by element, of
+ * - a number (a loss L) that `f(x)` returns: grad[i] = (L(x + h·eᵢ) − L(x − h·eᵢ)) / 2h;
+ * - an op's output Tensor that `f(x)` returns, against the upstream gradient `dout` (all ones when
+ *   left out, i.e. the gradient of the output's sum): grad[i] = Σₖ (f(x + h·eᵢ)ₖ − f(x − h·eᵢ)ₖ) · doutₖ / 2h,
+ *   as CS231n's `eval_numerical_gradient_array` (subtracting before the sum keeps untouched outputs
+ *   exactly equal, so they add no rounding).
+ *
+ * `x.data[i]` is nudged in place and restored after each probe; `f` should read `x` (its argument or
+ * the same tensor by closure). The sums and the result are float64 whatever x's dtype, and the division
+ * is by the step x actually held (in float32, x ± h is rounded), not by the nominal 2h. Error measure:
+ * compare with {@link relError} (CS231n: below 1e-7 is right; in float32 such checks are only good to
+ * about 1e-2, so check gradients in float64).
+ *
+ * @example numericalGradient((v) => v.data[0] ** 2, new Tensor([1], [3], 'float64')).data // [6] (to 1e-9)
  */
-export function numericGradient(f: () => Tensor | number, x: Tensor, dout?: Tensor, h = 1e-5): Tensor {
+export function numericalGradient(f: (x: Tensor) => Tensor | number, x: Tensor, dout?: Tensor, h: number = GRADIENT_STEP): Tensor {
+  const op = 'numericalGradient';
+  if (!(x instanceof Tensor)) throw new Error(`${op}: expected x to be a Tensor, got ${String(x)}`);
+  if (!(h > 0) || !Number.isFinite(h)) throw new Error(`${op}: expected a step h > 0, got ${h}`);
+  if (dout !== undefined && !(dout instanceof Tensor)) throw new Error(`${op}: expected dout to be a Tensor or left out, got ${String(dout)}`);
+  /** f's output as one number: itself, or its dot product with dout. */
+  const probe = (): number | Tensor => {
+    const out = f(x);
+    if (typeof out === 'number') return out;
+    if (!(out instanceof Tensor)) throw new Error(`${op}: expected f to return a number or a Tensor, got ${String(out)}`);
+    if (dout !== undefined && dout.size !== out.size) {
+      throw new Error(`${op}: expected dout of f's output size ${out.size} [${out.shape.join(', ')}], got ${dout.size} [${dout.shape.join(', ')}]`);
+    }
+    return out;
+  };
   const grad = Tensor.zeros(x.shape, 'float64');
   for (let i = 0; i < x.size; i++) {
     const old = x.data[i];
     x.data[i] = old + h;
-    const plus = f();
+    const up = x.data[i];
+    const plus = probe();
     x.data[i] = old - h;
-    const minus = f();
+    const down = x.data[i];
+    const minus = probe();
     x.data[i] = old;
-    if (typeof plus === 'number' && typeof minus === 'number') {
-      grad.data[i] = (plus - minus) / (2 * h);
-    } else if (plus instanceof Tensor && minus instanceof Tensor && dout !== undefined) {
-      let sum = 0;
-      for (let k = 0; k < plus.size; k++) sum += (plus.data[k] - minus.data[k]) * dout.data[k];
-      grad.data[i] = sum / (2 * h);
-    } else {
-      throw new Error('numericGradient: expected f to return a number, or a Tensor together with dout');
+    if (!(up > down)) {
+      throw new Error(`${op}: expected x ± h to differ from x, got x[${i}] = ${old} where a ${x.dtype} cannot hold a step of ${h}; check gradients in float64`);
     }
+    let diff = 0;
+    if (typeof plus === 'number' && typeof minus === 'number') diff = plus - minus;
+    else if (plus instanceof Tensor && minus instanceof Tensor) {
+      for (let k = 0; k < plus.size; k++) diff += (plus.data[k] - minus.data[k]) * (dout === undefined ? 1 : dout.data[k]);
+    } else throw new Error(`${op}: expected f to return the same kind of value each time, got ${typeof plus} and ${typeof minus}`);
+    grad.data[i] = diff / (up - down);
   }
   return grad;
 }

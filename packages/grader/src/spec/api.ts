@@ -4,6 +4,8 @@
  */
 export * from './kit.ts';
 export * from './shapes.ts';
+/** The numerical gradient a backward pass is judged against: the engine's one (central differences, float64). */
+export { numericalGradient } from '@convkit/engine/testing';
 export { compareResult, describeValue, fmt } from '../compare.ts';
 export { isWireTensor, type WireValue } from '../sandbox/protocol.ts';
 export type { CallResult } from '../sandbox/sandbox.ts';

@@ -432,30 +432,6 @@ export function threadedTest(name: string, build: () => ThreadedCase, weight = 1
   };
 }
 
-/**
- * Central-difference gradient of `sum(f(x) · dout)` with respect to `x` (CS231n's eval_numerical_gradient_array,
- * h = 1e-5), computed with the reference forward pass. `x` is restored after each probe.
- */
-export function numericalGradient(f: (x: Tensor) => Tensor | number, x: Tensor, dout?: Tensor, h = 1e-5): Tensor {
-  const grad = Tensor.zerosLike(x);
-  const project = (out: Tensor | number): number => {
-    if (typeof out === 'number') return out;
-    let s = 0;
-    for (let i = 0; i < out.size; i++) s += out.data[i] * (dout ? dout.data[i] : 1);
-    return s;
-  };
-  for (let i = 0; i < x.size; i++) {
-    const old = x.data[i];
-    x.data[i] = old + h;
-    const plus = project(f(x));
-    x.data[i] = old - h;
-    const minus = project(f(x));
-    x.data[i] = old;
-    grad.data[i] = (plus - minus) / (2 * h);
-  }
-  return grad;
-}
-
 /** `linspace(a, b, n)` reshaped: the inputs of the CS231n notebook. */
 export function linspace(a: number, b: number, shape: number[]): Tensor {
   const n = shape.reduce((p, d) => p * d, 1);
