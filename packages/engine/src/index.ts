@@ -25,5 +25,5 @@ export { Adam, type AdamOptions } from './optim/adam.ts';
 export { mnistFromDigits, takeExamples, MNIST_SIDE, MNIST_PIXELS, type Dataset, type MnistSplit, type MnistSplitOptions } from './data/mnist.ts';
 export { randomShift } from './data/augment.ts';
 
-// --- the fast path: which kernel runs, and the machine's WebAssembly SIMD peak (for the benchmark) ---
-export { gemmBackend, measureSimdPeak } from './fast/index.ts';
+// --- the fast path: which kernels run and why, and the machine's WebAssembly SIMD peak (for the benchmark) ---
+export { gemmBackend, kernelSet, measureSimdPeak, type KernelSet } from './fast/index.ts';

@@ -1,7 +1,7 @@
 /** convkit's engine through its public API: the functional ops and Sequential.fit (float32 → fast path). */
 import {
   Conv2D, Dense, Flatten, MaxPool2D, ReLU, Sequential, SGD,
-  conv2dBackward, conv2dForward, gemmBackend, maxPool2dBackward, maxPool2dForward,
+  conv2dBackward, conv2dForward, kernelSet, maxPool2dBackward, maxPool2dForward,
 } from '@convkit/engine';
 import type { Peer } from './peer.ts';
 
@@ -20,7 +20,8 @@ export function engineModel(seed: number): Sequential {
 export const enginePeer: Peer = {
   name: 'convkit',
   async describe() {
-    return `convkit engine, float32 fast path, GEMM micro-kernel: ${gemmBackend()}, 1 thread`;
+    const kernels = kernelSet();
+    return `convkit engine, float32 fast path, kernels: ${kernels.name} (${kernels.reason}), 1 thread`;
   },
   convForward(c, { x, w, b }) {
     const params = { stride: c.stride, pad: c.pad };

@@ -4,7 +4,7 @@
  * progress bar, and finally the test accuracy, the time taken and a confusion matrix.
  */
 import { writeFileSync } from 'node:fs';
-import { accuracy, Adam, argmax, confusionMatrix, Conv2D, Dense, Flatten, MaxPool2D, randomShift, ReLU, Rng, Sequential, softmaxCrossEntropy, takeExamples } from '../index.ts';
+import { accuracy, Adam, argmax, confusionMatrix, Conv2D, Dense, Flatten, kernelSet, MaxPool2D, randomShift, ReLU, Rng, Sequential, softmaxCrossEntropy, takeExamples } from '../index.ts';
 import { loadMnist } from '../node.ts';
 import { parseTrainArgs, USAGE, type TrainArgs } from './args.ts';
 import { ProgressBar } from './progress.ts';
@@ -41,6 +41,8 @@ function train(args: TrainArgs): void {
   log();
   log(`Adam lr ${args.lr} (× ${args.lrDecay} per epoch), batch size ${args.batchSize}, ${args.epochs} epochs, ` +
     `random shifts of up to ${args.shift} px, seed ${args.seed}`);
+  const kernels = kernelSet();
+  log(`Kernels: ${kernels.name} (${kernels.reason})`);
 
   const optimizer = new Adam({ lr: args.lr });
   // A blank pixel (0) after normalisation: what a shift uncovers.

@@ -9,13 +9,15 @@
  *
  *   compact(cPtr, Np, cols, rows, outWidth, F, biasPtr, hasBias, dstPtr, filterStride)
  */
-import { FunctionBuilder, V128, I32 } from './wasm-encoder.ts';
+import { FunctionBuilder, V128, I32, signature } from './wasm-encoder.ts';
 
-export function emitCompact(): FunctionBuilder {
-  const f = new FunctionBuilder(10);
-  const [cPtr, Np, cols, outHeight, outWidth, F, biasPtr, hasBias, dstPtr, filterStride] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-  const filter = f.local(I32), r = f.local(I32), s = f.local(I32), d = f.local(I32), q = f.local(I32);
-  const bias = f.local(V128);
+export const COMPACT = signature(['cPtr', 'Np', 'cols', 'rows', 'outWidth', 'F', 'biasPtr', 'hasBias', 'dstPtr', 'filterStride']);
+
+export function emitCompact(): FunctionBuilder<typeof COMPACT> {
+  const f = new FunctionBuilder(COMPACT);
+  const { cPtr, Np, cols, rows, outWidth, F, biasPtr, hasBias, dstPtr, filterStride } = f.param;
+  const filter = f.local(I32, 'filter'), r = f.local(I32, 'r'), s = f.local(I32, 's'), d = f.local(I32, 'd'), q = f.local(I32, 'q');
+  const bias = f.local(V128, 'bias');
   f.i32(0).set(filter);
   f.loop();
   {
@@ -41,7 +43,7 @@ export function emitCompact(): FunctionBuilder {
       f.get(d).get(s).f32Load().get(bias).f32x4ExtractLane(0).f32Add().f32Store();
       f.get(s).i32(4).i32Add().set(s).get(d).i32(4).i32Add().set(d).get(q).i32(1).i32Sub().set(q);
       f.br(0).end().end();
-      f.get(r).i32(1).i32Add().tee(r).get(outHeight).i32LtU().brIf(0);
+      f.get(r).i32(1).i32Add().tee(r).get(rows).i32LtU().brIf(0);
     }
     f.end();
     f.get(filter).i32(1).i32Add().tee(filter).get(F).i32LtU().brIf(0);

@@ -13,13 +13,18 @@
  *       each window's gradient to its FIRST maximum in row-major order (the
  *       reference's rule: the first element equal to the maximum), 0 elsewhere
  */
-import { F32, FunctionBuilder, I32, V128 } from './wasm-encoder.ts';
+import { F32, FunctionBuilder, I32, V128, signature } from './wasm-encoder.ts';
+
+export const RELU_FORWARD = signature(['ptr', 'n'], [I32]);
+export const RELU_BACKWARD = signature(['xPtr', 'gPtr', 'n'], [I32]);
+export const MAX_POOL = signature(['src', 'dst', 'planes', 'H', 'W'], [I32]);
+export const MAX_POOL_BACKWARD = signature(['x', 'g', 'dx', 'planes', 'H', 'W'], [I32]);
 
 /** Leaves 1 on the stack when the lanes of `acc` hold a NaN. */
 function nonFinite(f: FunctionBuilder, acc: number): void {
   f.get(acc).f32x4ExtractLane(0).get(acc).f32x4ExtractLane(1).f32Add();
   f.get(acc).f32x4ExtractLane(2).f32Add().get(acc).f32x4ExtractLane(3).f32Add();
-  const s = f.local(F32);
+  const s = f.local(F32, 's');
   f.tee(s).get(s).f32Ne();
 }
 
@@ -28,10 +33,10 @@ function track(f: FunctionBuilder, acc: number, zero: number): void {
   f.get(zero).f32x4Mul().get(acc).f32x4Add().set(acc);
 }
 
-export function emitReluForward(): FunctionBuilder {
-  const f = new FunctionBuilder(2);
-  const [ptr, n] = [0, 1];
-  const end = f.local(I32), v = f.local(V128), zero = f.local(V128), acc = f.local(V128);
+export function emitReluForward(): FunctionBuilder<typeof RELU_FORWARD> {
+  const f = new FunctionBuilder(RELU_FORWARD);
+  const { ptr, n } = f.param;
+  const end = f.local(I32, 'end'), v = f.local(V128, 'v'), zero = f.local(V128, 'zero'), acc = f.local(V128, 'acc');
   f.get(ptr).get(n).i32(2).i32Shl().i32Add().set(end);
   f.loop();
   f.get(ptr).v128Load().tee(v);
@@ -43,10 +48,10 @@ export function emitReluForward(): FunctionBuilder {
   return f;
 }
 
-export function emitReluBackward(): FunctionBuilder {
-  const f = new FunctionBuilder(3);
-  const [xPtr, gPtr, n] = [0, 1, 2];
-  const end = f.local(I32), x = f.local(V128), g = f.local(V128), zero = f.local(V128), acc = f.local(V128);
+export function emitReluBackward(): FunctionBuilder<typeof RELU_BACKWARD> {
+  const f = new FunctionBuilder(RELU_BACKWARD);
+  const { xPtr, gPtr, n } = f.param;
+  const end = f.local(I32, 'end'), x = f.local(V128, 'x'), g = f.local(V128, 'g'), zero = f.local(V128, 'zero'), acc = f.local(V128, 'acc');
   f.get(gPtr).get(n).i32(2).i32Shl().i32Add().set(end);
   f.loop();
   f.get(xPtr).v128Load().tee(x).get(gPtr).v128Load().tee(g).f32x4Add();
@@ -61,7 +66,7 @@ export function emitReluBackward(): FunctionBuilder {
 
 /** for (row = 0; row < planes·H/2; row++) body(), with row0/row1 at the two input rows of each output row. */
 function overWindowRows(f: FunctionBuilder, planes: number, H: number, W: number, row0: number, row1: number, body: () => void): void {
-  const rows = f.local(I32), rowBytes = f.local(I32);
+  const rows = f.local(I32, 'rows'), rowBytes = f.local(I32, 'rowBytes');
   f.get(W).i32(2).i32Shl().set(rowBytes);
   f.get(planes).get(H).i32Mul().i32(1).i32ShrU().set(rows);
   f.loop();
@@ -72,11 +77,11 @@ function overWindowRows(f: FunctionBuilder, planes: number, H: number, W: number
   f.end();
 }
 
-export function emitMaxPool(): FunctionBuilder {
-  const f = new FunctionBuilder(5);
-  const [src, dst, planes, H, W] = [0, 1, 2, 3, 4];
-  const row1 = f.local(I32), q = f.local(I32), zero = f.local(V128), acc = f.local(V128);
-  const t0 = f.local(V128), t1 = f.local(V128), b0 = f.local(V128), b1 = f.local(V128), m0 = f.local(V128), m1 = f.local(V128);
+export function emitMaxPool(): FunctionBuilder<typeof MAX_POOL> {
+  const f = new FunctionBuilder(MAX_POOL);
+  const { src, dst, planes, H, W } = f.param;
+  const row1 = f.local(I32, 'row1'), q = f.local(I32, 'q'), zero = f.local(V128, 'zero'), acc = f.local(V128, 'acc');
+  const t0 = f.local(V128, 't0'), t1 = f.local(V128, 't1'), b0 = f.local(V128, 'b0'), b1 = f.local(V128, 'b1'), m0 = f.local(V128, 'm0'), m1 = f.local(V128, 'm1');
   overWindowRows(f, planes, H, W, src, row1, () => {
     f.get(W).i32(1).i32ShrU().set(q); // windows in this row
     f.block().loop(); // four windows at a time
@@ -101,12 +106,12 @@ export function emitMaxPool(): FunctionBuilder {
   return f;
 }
 
-export function emitMaxPoolBackward(): FunctionBuilder {
-  const f = new FunctionBuilder(6);
-  const [x, g, dx, planes, H, W] = [0, 1, 2, 3, 4, 5];
-  const row1 = f.local(I32), dxRow1 = f.local(I32), q = f.local(I32), rowBytes = f.local(I32), step = f.local(I32);
-  const zero = f.local(V128), acc = f.local(V128), t = f.local(V128), b = f.local(V128), grad = f.local(V128);
-  const mm = f.local(V128), eqT = f.local(V128), eqB = f.local(V128), sum = f.local(V128);
+export function emitMaxPoolBackward(): FunctionBuilder<typeof MAX_POOL_BACKWARD> {
+  const f = new FunctionBuilder(MAX_POOL_BACKWARD);
+  const { x, g, dx, planes, H, W } = f.param;
+  const row1 = f.local(I32, 'row1'), dxRow1 = f.local(I32, 'dxRow1'), q = f.local(I32, 'q'), rowBytes = f.local(I32, 'rowBytes'), step = f.local(I32, 'step');
+  const zero = f.local(V128, 'zero'), acc = f.local(V128, 'acc'), t = f.local(V128, 't'), b = f.local(V128, 'b'), grad = f.local(V128, 'grad');
+  const mm = f.local(V128, 'mm'), eqT = f.local(V128, 'eqT'), eqB = f.local(V128, 'eqB'), sum = f.local(V128, 'sum');
   f.get(W).i32(2).i32Shl().set(rowBytes);
   overWindowRows(f, planes, H, W, x, row1, () => {
     f.get(dx).get(rowBytes).i32Add().set(dxRow1);

@@ -3,8 +3,9 @@
  * bytecode (see wasm-encoder.ts). Why not a .wat file assembled by wabt: the
  * engine is consumed as TypeScript source with no build step, so a .wat would
  * need either wabt (~1.5 MB) shipped to the browser to assemble it at run time
- * or a generated artifact kept in sync by a build step. Emitting the ~1 KB
- * module from code needs neither, works unchanged in Node and in browsers,
+ * or a generated artifact kept in sync by a build step. Emitting the module
+ * (all kernels of wasm-module.ts: 5.9 KB, of which 1.2 KB of names; its
+ * size is checked in wasm-module.test.ts) from code needs neither, works unchanged in Node and in browsers,
  * and lets us unroll the register-blocked micro-kernel for any tile size.
  *
  * What the kernel computes, on operands packed by gemm.ts:
@@ -23,7 +24,7 @@
  *     ap += 16; bp += 32; br_if $k (kk -= 1) != 0
  * The MR×NR/4 accumulators live in v128 locals, i.e. in xmm registers.
  */
-import { FunctionBuilder, I32, F32, V128 } from './wasm-encoder.ts';
+import { FunctionBuilder, I32, F32, V128, signature } from './wasm-encoder.ts';
 
 /** Micro-tile: rows of A per panel, columns of B per panel (a multiple of 4). */
 export const WASM_MR = 4;
@@ -31,17 +32,19 @@ export const WASM_NR = 8;
 /** K is processed in blocks of KC so a B panel block (KC·NR floats = 8 KB) stays in L1 cache. */
 const KC = 256;
 
-/** gemm(Mp, Np, K, aPtr, bPtr, cPtr): C = A·B on packed operands (see above). */
-export function emitGemm(MR: number, NR: number): FunctionBuilder {
-  const f = new FunctionBuilder(6);
-  const [Mp, Np, K, aPtr, bPtr, cPtr] = [0, 1, 2, 3, 4, 5];
-  const k0 = f.local(I32), kc = f.local(I32), j = f.local(I32), i = f.local(I32);
-  const ap = f.local(I32), bp = f.local(I32), cp = f.local(I32), kk = f.local(I32), rowBytes = f.local(I32);
+/** C = A·B on packed operands (see above); pointers are byte addresses in the module's memory. */
+export const GEMM = signature(['Mp', 'Np', 'K', 'aPtr', 'bPtr', 'cPtr']);
+
+export function emitGemm(MR: number, NR: number): FunctionBuilder<typeof GEMM> {
+  const f = new FunctionBuilder(GEMM);
+  const { Mp, Np, K, aPtr, bPtr, cPtr } = f.param;
+  const k0 = f.local(I32, 'k0'), kc = f.local(I32, 'kc'), j = f.local(I32, 'j'), i = f.local(I32, 'i');
+  const ap = f.local(I32, 'ap'), bp = f.local(I32, 'bp'), cp = f.local(I32, 'cp'), kk = f.local(I32, 'kk'), rowBytes = f.local(I32, 'rowBytes');
   const V = NR / 4;
   const acc: number[][] = [];
-  for (let r = 0; r < MR; r++) acc.push(Array.from({ length: V }, () => f.local(V128)));
-  const b = Array.from({ length: V }, () => f.local(V128));
-  const a = f.local(V128);
+  for (let r = 0; r < MR; r++) acc.push(Array.from({ length: V }, (_, v) => f.local(V128, `c${r}${v}`))); // C[i + r][j + 4v … +4]
+  const b = Array.from({ length: V }, (_, v) => f.local(V128, `b${v}`));
+  const a = f.local(V128, 'a');
 
   f.get(Np).i32(2).i32Shl().set(rowBytes);
   f.i32(0).set(k0);
@@ -98,12 +101,14 @@ export function emitGemm(MR: number, NR: number): FunctionBuilder {
 /** Independent multiply-add chains that measure the machine's f32x4 throughput (see measureSimdPeak). */
 export const PEAK_CHAINS = 12;
 
-/** peak(iters): PEAK_CHAINS independent f32x4 multiply-add chains, `iters` times. */
-export function emitPeak(): FunctionBuilder {
-  const f = new FunctionBuilder(1);
-  const iters = 0;
-  const m = f.local(V128), c = f.local(V128);
-  const acc = Array.from({ length: PEAK_CHAINS }, () => f.local(V128));
+/** PEAK_CHAINS independent f32x4 multiply-add chains, `iters` times; returns a lane of their sum (so none is dead code). */
+export const PEAK = signature(['iters'], [F32]);
+
+export function emitPeak(): FunctionBuilder<typeof PEAK> {
+  const f = new FunctionBuilder(PEAK);
+  const { iters } = f.param;
+  const m = f.local(V128, 'm'), c = f.local(V128, 'c');
+  const acc = Array.from({ length: PEAK_CHAINS }, (_, q) => f.local(V128, `chain${q}`));
   f.f32Const(0.999).f32x4Splat().set(m).f32Const(0.001).f32x4Splat().set(c);
   for (let q = 0; q < PEAK_CHAINS; q++) f.f32Const(q).f32x4Splat().set(acc[q]);
   f.loop();

@@ -15,7 +15,7 @@
  * every call, so a training step allocates nothing here.
  */
 import { WASM_MR, WASM_NR } from './gemm-wasm.ts';
-import { loadWasmKernels, type WasmKernels } from './wasm-module.ts';
+import { loadWasmKernels, wasmLoadReason, type KernelSet, type WasmKernels } from './wasm-module.ts';
 
 /** A strided matrix view: element (i, j) is `data[offset + i·rowStride + j·colStride]`. */
 export interface MatrixView {
@@ -121,6 +121,18 @@ function getBackend(): Backend {
 /** Which micro-kernel runs: 'wasm-simd' where supported, else 'typescript'. */
 export function gemmBackend(): 'wasm-simd' | 'typescript' {
   return getBackend().name;
+}
+
+/**
+ * Which kernel set the fast path runs, `wasm-simd` (the WebAssembly SIMD module) or `ts` (the
+ * TypeScript kernels), and why: e.g. `{ name: 'ts', reason: 'compiling the WebAssembly SIMD module
+ * failed (RangeError: …)' }`. A failed compile is not an error (the TypeScript kernels compute the
+ * same results, more slowly), but it is never silent: `pnpm train` and `pnpm bench` print this.
+ */
+export function kernelSet(): KernelSet {
+  const b = getBackend();
+  if (b.name === 'wasm-simd') return { name: 'wasm-simd', reason: wasmLoadReason() };
+  return { name: 'ts', reason: preferred === 'typescript' ? "setGemmBackend('typescript') chose the TypeScript kernels" : wasmLoadReason() };
 }
 
 /** Forces the TypeScript kernel (`'typescript'`) or restores auto-detection (tests compare both). */

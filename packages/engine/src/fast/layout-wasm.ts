@@ -10,13 +10,16 @@
  *   packDoutT(src, F, outHeight, outWidth, cols, Fp, dst, zeroPtr)
  *     NR-filter panels, one row of NR per position (r, q < cols): src[f, r, q] or 0 (q ≥ outWidth, f ≥ F)
  */
-import { FunctionBuilder, I32 } from './wasm-encoder.ts';
+import { FunctionBuilder, I32, signature } from './wasm-encoder.ts';
 
-export function emitPlanes(): FunctionBuilder {
-  const f = new FunctionBuilder(11);
-  const [src, channels, H, W, stride, padTop, padLeft, rows, cols, dst, zeroPtr] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-  const c = f.local(I32), a = f.local(I32), b = f.local(I32), r = f.local(I32), q = f.local(I32);
-  const y = f.local(I32), rowInside = f.local(I32), rowPtr = f.local(I32), x = f.local(I32), d = f.local(I32);
+export const PLANES = signature(['src', 'channels', 'H', 'W', 'stride', 'padTop', 'padLeft', 'rows', 'cols', 'dst', 'zeroPtr']);
+export const PACK_DOUT_T = signature(['src', 'F', 'outHeight', 'outWidth', 'cols', 'Fp', 'dst', 'zeroPtr']);
+
+export function emitPlanes(): FunctionBuilder<typeof PLANES> {
+  const f = new FunctionBuilder(PLANES);
+  const { src, channels, H, W, stride, padTop, padLeft, rows, cols, dst, zeroPtr } = f.param;
+  const c = f.local(I32, 'c'), a = f.local(I32, 'a'), b = f.local(I32, 'b'), r = f.local(I32, 'r'), q = f.local(I32, 'q');
+  const y = f.local(I32, 'y'), rowInside = f.local(I32, 'rowInside'), rowPtr = f.local(I32, 'rowPtr'), x = f.local(I32, 'x'), d = f.local(I32, 'd');
   f.get(dst).set(d);
   f.i32(0).set(c).loop();
   f.i32(0).set(a).loop();
@@ -45,10 +48,10 @@ export function emitPlanes(): FunctionBuilder {
   return f;
 }
 
-export function emitPackDoutT(NR: number): FunctionBuilder {
-  const f = new FunctionBuilder(8);
-  const [src, F, outHeight, outWidth, cols, Fp, dst, zeroPtr] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const f0 = f.local(I32), r = f.local(I32), q = f.local(I32), d = f.local(I32), at = f.local(I32), plane = f.local(I32);
+export function emitPackDoutT(NR: number): FunctionBuilder<typeof PACK_DOUT_T> {
+  const f = new FunctionBuilder(PACK_DOUT_T);
+  const { src, F, outHeight, outWidth, cols, Fp, dst, zeroPtr } = f.param;
+  const f0 = f.local(I32, 'f0'), r = f.local(I32, 'r'), q = f.local(I32, 'q'), d = f.local(I32, 'd'), at = f.local(I32, 'at'), plane = f.local(I32, 'plane');
   f.get(outHeight).get(outWidth).i32Mul().i32(2).i32Shl().set(plane); // bytes between filters
   f.get(dst).set(d);
   f.i32(0).set(f0).loop();

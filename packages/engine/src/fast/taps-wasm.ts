@@ -17,7 +17,7 @@
  * holds byte offsets (i32); C is row-major with row length Np. With
  * `accumulate` ≠ 0 the sums continue from what C holds.
  */
-import { FunctionBuilder, I32, V128 } from './wasm-encoder.ts';
+import { FunctionBuilder, I32, V128, signature, type Signature } from './wasm-encoder.ts';
 
 /** What each kernel adds to the shared loop nest of emitTiles. */
 interface TileHooks {
@@ -36,11 +36,11 @@ interface TileHooks {
  * panel i of MR rows, the MR×NR tile of C starts from 0 (or, with
  * `accumulate`, from C), gets K rank-1 updates in v128 locals, and is stored.
  */
-function emitTiles(f: FunctionBuilder, MR: number, NR: number, [Mp, Np, K, cPtr, accumulate]: number[], hooks: TileHooks): void {
-  const j = f.local(I32), i = f.local(I32), cp = f.local(I32), kk = f.local(I32), rowBytes = f.local(I32);
-  const acc = Array.from({ length: MR }, () => Array.from({ length: NR / 4 }, () => f.local(V128)));
-  const b = Array.from({ length: NR / 4 }, () => f.local(V128));
-  const a = f.local(V128);
+function emitTiles(f: FunctionBuilder<Signature>, MR: number, NR: number, [Mp, Np, K, cPtr, accumulate]: number[], hooks: TileHooks): void {
+  const j = f.local(I32, 'j'), i = f.local(I32, 'i'), cp = f.local(I32, 'cp'), kk = f.local(I32, 'kk'), rowBytes = f.local(I32, 'rowBytes');
+  const acc = Array.from({ length: MR }, (_, r) => Array.from({ length: NR / 4 }, (_, v) => f.local(V128, `c${r}${v}`)));
+  const b = Array.from({ length: NR / 4 }, (_, v) => f.local(V128, `b${v}`));
+  const a = f.local(V128, 'a');
   const rowOfC = (r: number) => f.get(cp).get(rowBytes).i32(r).i32Mul().i32Add(); // address of row r of the tile
   f.get(Np).i32(2).i32Shl().set(rowBytes);
   f.i32(0).set(j).loop();
@@ -66,11 +66,15 @@ function emitTiles(f: FunctionBuilder, MR: number, NR: number, [Mp, Np, K, cPtr,
   f.get(j).i32(NR).i32Add().tee(j).get(Np).i32LtU().brIf(0).end();
 }
 
-/** tapsB(Mp, Np, K, aPtr, xPtr, tabPtr, cPtr, accumulate) */
-export function emitTapsB(MR: number, NR: number): FunctionBuilder {
-  const f = new FunctionBuilder(8);
-  const [Mp, Np, K, aPtr, xPtr, tabPtr, cPtr, accumulate] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const ap = f.local(I32), tp = f.local(I32), xj = f.local(I32), xb = f.local(I32);
+/** B read from the planes at x through the tap table (forward, input gradient). */
+export const TAPS_B = signature(['Mp', 'Np', 'K', 'aPtr', 'xPtr', 'tabPtr', 'cPtr', 'accumulate']);
+/** A read from the planes at x through the tap table (weight gradient). */
+export const TAPS_A = signature(['Mp', 'Np', 'K', 'xPtr', 'tabPtr', 'bPtr', 'cPtr', 'accumulate']);
+
+export function emitTapsB(MR: number, NR: number): FunctionBuilder<typeof TAPS_B> {
+  const f = new FunctionBuilder(TAPS_B);
+  const { Mp, Np, K, aPtr, xPtr, tabPtr, cPtr, accumulate } = f.param;
+  const ap = f.local(I32, 'ap'), tp = f.local(I32, 'tp'), xj = f.local(I32, 'xj'), xb = f.local(I32, 'xb');
   emitTiles(f, MR, NR, [Mp, Np, K, cPtr, accumulate], {
     setup(i, j) {
       f.get(aPtr).get(i).get(K).i32Mul().i32(2).i32Shl().i32Add().set(ap);
@@ -90,12 +94,11 @@ export function emitTapsB(MR: number, NR: number): FunctionBuilder {
   return f;
 }
 
-/** tapsA(Mp, Np, K, xPtr, tabPtr, bPtr, cPtr, accumulate) */
-export function emitTapsA(MR: number, NR: number): FunctionBuilder {
-  const f = new FunctionBuilder(8);
-  const [Mp, Np, K, xPtr, tabPtr, bPtr, cPtr, accumulate] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const bp = f.local(I32);
-  const rows = Array.from({ length: MR }, () => f.local(I32));
+export function emitTapsA(MR: number, NR: number): FunctionBuilder<typeof TAPS_A> {
+  const f = new FunctionBuilder(TAPS_A);
+  const { Mp, Np, K, xPtr, tabPtr, bPtr, cPtr, accumulate } = f.param;
+  const bp = f.local(I32, 'bp');
+  const rows = Array.from({ length: MR }, (_, r) => f.local(I32, `row${r}`));
   emitTiles(f, MR, NR, [Mp, Np, K, cPtr, accumulate], {
     setup(i, j) {
       // each of the MR rows is read from the planes at its own tap offset

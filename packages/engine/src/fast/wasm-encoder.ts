@@ -13,6 +13,27 @@ export const I32 = 0x7f;
 export const F32 = 0x7d;
 export const V128 = 0x7b;
 
+/**
+ * A kernel's signature, the one place it is written: its parameter names (every parameter is an
+ * i32, a size or a byte pointer into the shared memory) and its results. The emitter reads its
+ * parameters from it (`f.param.K`), the module's type section and name section are encoded from
+ * it, and the TypeScript type of the exported function is derived from it ({@link KernelFunction}).
+ */
+export interface Signature<P extends readonly string[] = readonly string[], R extends readonly number[] = readonly number[]> {
+  readonly params: P;
+  readonly results: R;
+}
+
+/** `signature(['n', 'ptr'], [I32])`: keeps the names as a tuple type, so arity is checked at every call. */
+export function signature<const P extends readonly string[], const R extends readonly number[] = readonly []>(params: P, results?: R): Signature<P, R> {
+  return { params, results: (results ?? []) as R };
+}
+
+/** The JavaScript view of an exported kernel: one number per parameter; void or a number back. */
+export type KernelFunction<S> = S extends Signature<infer P, infer R>
+  ? (...args: { [K in keyof P]: number }) => R extends readonly [] ? void : number
+  : never;
+
 /** Unsigned LEB128, the variable-length integer encoding used throughout the format. */
 export function uleb(n: number): number[] {
   const out: number[] = [];
@@ -47,17 +68,29 @@ function sized(bytes: number[]): number[] {
  * the opcode and its immediates, so kernel code reads like the text format:
  * `f.get(ptr).v128Load(16)` ≙ `(v128.load offset=16 (local.get $ptr))`.
  */
-export class FunctionBuilder {
+export class FunctionBuilder<S extends Signature = Signature> {
   readonly code: number[] = [];
   private readonly localTypes: number[] = [];
+  /** The local index of each parameter, by name: `f.param.Mp` is 0 when Mp comes first. */
+  readonly param: { readonly [K in S['params'][number]]: number };
+  private readonly paramCount: number;
 
-  /** @param paramCount locals 0 … paramCount-1 are the parameters */
-  constructor(readonly paramCount: number) {}
+  /** Locals 0 … n-1 are the signature's n parameters, in order. */
+  constructor(readonly signature: S) {
+    this.paramCount = signature.params.length;
+    this.param = Object.fromEntries(signature.params.map((name, i) => [name, i])) as { [K in S['params'][number]]: number };
+  }
 
-  /** Declares a new local of type `type` and returns its index. */
-  local(type: number): number {
+  /** Names of the named locals, by index (written to the module's name section). */
+  readonly localNames = new Map<number, string>();
+
+  /** Declares a new local of type `type` and returns its index; `name` shows in the text format as `$name`. */
+  local(type: number, name?: string): number {
     this.localTypes.push(type);
-    return this.paramCount + this.localTypes.length - 1;
+    const index = this.paramCount + this.localTypes.length - 1;
+    // Names are unique within a function: a helper's local that repeats one gets its index appended.
+    if (name !== undefined) this.localNames.set(index, [...this.localNames.values()].includes(name) ? `${name}_${index}` : name);
+    return index;
   }
 
   private op(...bytes: number[]): this {
@@ -141,18 +174,21 @@ export class FunctionBuilder {
 
 export interface ExportedFunction {
   name: string;
-  params: number[];
-  results: number[];
   body: FunctionBuilder;
 }
 
-/** A module of functions sharing one exported linear memory named `memory` (initial size in 64 KiB pages). */
+/**
+ * A module of functions sharing one exported linear memory named `memory` (initial size in 64 KiB
+ * pages), with a `name` custom section: each function's name and the names of its parameters and
+ * named locals, so that a disassembler (wabt's wasm2wat) and browser devtools show `$gemm (param $Mp i32) …`.
+ */
 export function encodeModule(functions: ExportedFunction[], memoryPages: number): Uint8Array {
   const section = (id: number, body: number[]): number[] => [id, ...sized(body)];
   const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
   const name = (s: string): number[] => sized([...new TextEncoder().encode(s)]);
+  const sig = (f: ExportedFunction): Signature => f.body.signature;
 
-  const types = section(1, vec(functions.map((f) => [0x60, ...vec(f.params.map((p) => [p])), ...vec(f.results.map((r) => [r]))])));
+  const types = section(1, vec(functions.map((f) => [0x60, ...vec(sig(f).params.map(() => [I32])), ...vec(sig(f).results.map((r) => [r]))])));
   const funcs = section(3, vec(functions.map((_, i) => uleb(i))));
   const memory = section(5, vec([[0x00, ...uleb(memoryPages)]]));
   const exports = section(
@@ -160,6 +196,12 @@ export function encodeModule(functions: ExportedFunction[], memoryPages: number)
     vec([[...name('memory'), 0x02, 0x00], ...functions.map((f, i) => [...name(f.name), 0x00, ...uleb(i)])]),
   );
   const code = section(10, vec(functions.map((f) => f.body.encode())));
+  // https://webassembly.github.io/spec/core/appendix/custom.html#name-section: subsection 1 names
+  // the functions, subsection 2 their parameters and named locals.
+  const functionNames = [1, ...sized(vec(functions.map((f, i) => [...uleb(i), ...name(f.name)])))];
+  const localsOf = (f: ExportedFunction): [number, string][] => [...sig(f).params.map((p, j): [number, string] => [j, p]), ...f.body.localNames];
+  const localNames = [2, ...sized(vec(functions.map((f, i) => [...uleb(i), ...vec(localsOf(f).map(([j, n]) => [...uleb(j), ...name(n)]))])))];
+  const names = section(0, [...name('name'), ...functionNames, ...localNames]);
   const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-  return new Uint8Array([...header, ...types, ...funcs, ...memory, ...exports, ...code]);
+  return new Uint8Array([...header, ...types, ...funcs, ...memory, ...exports, ...code, ...names]);
 }
