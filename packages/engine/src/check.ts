@@ -3,11 +3,9 @@
  * the argument, what was expected and what was got, e.g.
  * `conv2dForward: expected w of rank 4 [F, C, HH, WW], got rank 3 [3, 4, 4]`.
  */
-import { Tensor } from './tensor.ts';
+import { Tensor, fmtShape } from './tensor.ts';
 
-export function fmtShape(shape: readonly number[]): string {
-  return `[${shape.join(', ')}]`;
-}
+export { fmtShape };
 
 /** Throws unless `value` is a Tensor. */
 export function checkTensor(op: string, name: string, value: unknown): asserts value is Tensor {

@@ -11,6 +11,11 @@ export type TypedArray = Float32Array | Float64Array;
 /** A nested array of numbers, as `Tensor.from` accepts and `toArray` returns. */
 export type NestedArray = number | NestedArray[];
 
+/** A shape as every message of the kit writes it: `[2, 3, 4, 4]`. */
+export function fmtShape(shape: readonly number[]): string {
+  return `[${shape.join(', ')}]`;
+}
+
 /** Allocates a zeroed buffer of the given dtype. */
 export function allocate(dtype: DType, size: number): TypedArray {
   return dtype === 'float64' ? new Float64Array(size) : new Float32Array(size);
@@ -38,7 +43,7 @@ function checkShape(shape: readonly number[]): void {
   }
   for (const d of shape) {
     if (!Number.isInteger(d) || d < 0) {
-      throw new Error(`Tensor: expected shape of non-negative integers, got [${shape.join(', ')}]`);
+      throw new Error(`Tensor: expected shape of non-negative integers, got ${fmtShape(shape)}`);
     }
   }
 }
@@ -63,7 +68,7 @@ export class Tensor {
     }
     if (data !== undefined && data.length !== size) {
       throw new Error(
-        `Tensor: expected data of length ${size} for shape [${shape.join(', ')}], got ${data.length}`,
+        `Tensor: expected data of length ${size} for shape ${fmtShape(shape)}, got ${data.length}`,
       );
     }
     this.shape = Object.freeze([...shape]);
@@ -145,7 +150,7 @@ export class Tensor {
     checkShape(shape);
     if (sizeOf(shape) !== this.size) {
       throw new Error(
-        `Tensor.reshape: expected a shape of ${this.size} elements, got [${shape.join(', ')}] (${sizeOf(shape)} elements)`,
+        `Tensor.reshape: expected a shape of ${this.size} elements, got ${fmtShape(shape)} (${sizeOf(shape)} elements)`,
       );
     }
     return new Tensor(shape, this.data, this.dtype);
@@ -159,7 +164,7 @@ export class Tensor {
   /** Flat offset of a multi-index; throws when the index has the wrong rank or is out of bounds. */
   offset(index: readonly number[]): number {
     if (index.length !== this.shape.length) {
-      throw new Error(`Tensor.get: expected ${this.shape.length} indices for shape [${this.shape.join(', ')}], got ${index.length}`);
+      throw new Error(`Tensor.get: expected ${this.shape.length} indices for shape ${fmtShape(this.shape)}, got ${index.length}`);
     }
     let off = 0;
     for (let d = 0; d < index.length; d++) {
@@ -195,6 +200,6 @@ export class Tensor {
   }
 
   toString(): string {
-    return `Tensor(${this.dtype}, [${this.shape.join(', ')}])`;
+    return `Tensor(${this.dtype}, ${fmtShape(this.shape)})`;
   }
 }

@@ -3,7 +3,7 @@
  * (explained with the size formula when it differs), the dtype, NaN/Infinity, and the first element
  * that differs with both values. `null` means the values match.
  */
-import { Tensor } from '@convkit/engine';
+import { Tensor, fmtShape } from '@convkit/engine';
 import { isWireTensor, type WireTensor, type WireValue } from './sandbox/protocol.ts';
 import { constantFactor, diagnose, transposedShape } from './diagnose.ts';
 
@@ -22,10 +22,6 @@ export function fmt(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   if (value === 0) return '0';
   return String(Number(value.toPrecision(8)));
-}
-
-export function fmtShape(shape: readonly number[]): string {
-  return `[${shape.join(', ')}]`;
 }
 
 /** The multi-index `[n, c, h, w]` of a flat row-major offset. */

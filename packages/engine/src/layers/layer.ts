@@ -7,7 +7,7 @@
  * Shapes given to `build` / `outputShape` describe ONE example, without the
  * batch axis: `[C, H, W]` for a volume, `[D]` for a vector.
  */
-import type { DType, Tensor } from '../tensor.ts';
+import { fmtShape, type DType, type Tensor } from '../tensor.ts';
 import type { Rng } from '../random.ts';
 
 /** A learnable tensor and the gradient of the loss with respect to it, written by the last `backward`. */
@@ -68,6 +68,6 @@ export function storeGradients(w: Param, b: Param, g: { dx: Tensor | null; dw: T
 /** Throws unless `shape` (one example, no batch axis) has `rank` axes. */
 export function checkInputRank(layer: string, shape: readonly number[], rank: number, dims: string): void {
   if (shape.length !== rank) {
-    throw new Error(`${layer}: expected an input of rank ${rank} [${dims}] per example, got [${shape.join(', ')}]`);
+    throw new Error(`${layer}: expected an input of rank ${rank} [${dims}] per example, got ${fmtShape(shape)}`);
   }
 }
