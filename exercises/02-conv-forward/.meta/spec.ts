@@ -1,7 +1,7 @@
 /** Exercise 02: conv2dForward, ordered as the instructions build it up. */
 import { conv2dForward, Tensor, type ConvParams } from '@convkit/engine';
 import fc from 'fast-check';
-import { caseTest, linspace, randomTest, sh, sizeFormula, type CaseOptions, type TestSpec, normal, planeArb, seedArb, small } from '@convkit/grader/spec';
+import { caseTest, linspace, randomTest, rotated180, sh, sizeFormula, FLIPPED_KERNEL, type CaseOptions, type TestSpec, normal, planeArb, seedArb, small } from '@convkit/grader/spec';
 
 type Args = [Tensor, Tensor, Tensor, ConvParams];
 export const convOptions: CaseOptions<Args> = {
@@ -10,6 +10,8 @@ export const convOptions: CaseOptions<Args> = {
   reference: conv2dForward,
   explainShape: (x, w, _b, { stride, pad }) =>
     `out is [N, T, H', W'] = [${x.shape[0]}, ${w.shape[0]}, H', W'] with ${sizeFormula("H'", x.shape[2], w.shape[2], stride, pad)} and ${sizeFormula("W'", x.shape[3], w.shape[3], stride, pad)}`,
+  // A true convolution (the textbook's, with the kernel rotated 180°) instead of the cross-correlation CNNs compute.
+  mistakes: [{ says: FLIPPED_KERNEL, computes: (x, w, b, params) => conv2dForward(x, rotated180(w), b, params) }],
 };
 
 const f64 = (v: number[][][][]): Tensor => Tensor.from(v, 'float64');

@@ -171,6 +171,15 @@ export function oneSlice(diff: readonly number[], shape: readonly number[]): str
 }
 
 /**
+ * A mistake the values alone cannot show, named when the answer equals what it computes on the same
+ * inputs (a spec's `mistakes`): a true convolution, i.e. cross-correlation with the kernel rotated 180°.
+ */
+export const FLIPPED_KERNEL =
+  'you computed a true convolution, with the kernel rotated 180° (flipped top to bottom and left to right): ' +
+  'a CNN layer slides the kernel as it is (cross-correlation): out[i, j] = Σ x[i·stride − pad + p, j·stride − pad + q] · w[p, q], ' +
+  'not w[HH − 1 − p, WW − 1 − q]';
+
+/**
  * The first mistake pattern that fits, as a sentence; null when none does. `expected` and `actual`
  * have the same shape (row-major).
  */

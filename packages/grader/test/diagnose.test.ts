@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { borderOnly, constantFactor, diagnose, oneSlice, shiftedWindow, transposed, transposedShape } from '../src/diagnose.ts';
 import { gradeExercise } from '../src/run.ts';
+import { recordExercise, replaySpec } from '../src/index.ts';
+import { specs } from '../src/spec/index.ts';
 import { exercise, fixture } from './helpers.ts';
 
 const E = [1, -2, 3, 0.5, 4, -1];
@@ -100,5 +102,33 @@ describe('buggy solutions, graded end to end', () => {
     const padded = r.tests.find((t) => t.name.includes('(pad 1 keeps 3×3)'))!;
     expect(padded.status).toBe('failed');
     expect(padded.message).toContain('looks like: your output is the expected one shifted by one position along H (rows)');
+  });
+
+  describe('02 computing a true convolution (the kernel rotated 180°): "a true convolution"', () => {
+    const flipped = { exercise: exercise('02-conv-forward'), file: fixture('buggy/flipped-kernel.ts') };
+    const check = (r: Awaited<ReturnType<typeof gradeExercise>>): void => {
+      // D2L's hand-worked case: correlation gives [[19,25],[37,43]], the flipped kernel [[5,11],[23,29]].
+      const hand = r.tests.find((t) => t.name.startsWith('one filter, one channel'))!;
+      expect(hand.status).toBe('failed');
+      expect(hand.message).toMatch(/^out\[0, 0, 0, 0\] \(flat index 0\): expected 19, got 5;/);
+      expect(hand.message).toContain('looks like: you computed a true convolution, with the kernel rotated 180°');
+      expect(hand.message.match(/looks like:/g)).toHaveLength(1);
+      // A 1×1 kernel is its own rotation: that case passes, so the mistake is not named where it changes nothing.
+      expect(r.tests.find((t) => t.name.includes('1×1 kernel'))!.status).toBe('passed');
+      const wrong = r.tests.filter((t) => t.status === 'failed');
+      expect(wrong.length).toBeGreaterThanOrEqual(9);
+      for (const t of wrong) expect(t.message, t.name).toContain('looks like: you computed a true convolution');
+    };
+    it('live (the reference computes the flipped answer on the same inputs)', async () => {
+      check(await gradeExercise(flipped));
+    });
+    it('in the kit (recorded checks: the flipped answer is precomputed, no reference)', async () => {
+      const recorded = JSON.parse(JSON.stringify(await recordExercise(specs['02-conv-forward'], flipped.exercise)));
+      check(await gradeExercise(flipped, { specs: { '02-conv-forward': replaySpec(recorded) } }));
+    });
+    it('a correct conv2dForward is never told it flipped the kernel (the reference passes everything)', async () => {
+      const r = await gradeExercise({ exercise: flipped.exercise, file: fixture('../../../../exercises/02-conv-forward/.meta/solution.ts') });
+      expect(r.tests.every((t) => t.status === 'passed')).toBe(true);
+    });
   });
 });

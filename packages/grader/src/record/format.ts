@@ -30,6 +30,8 @@ export interface RecordedCase {
   explainShape?: string;
   /** Name of the returned value in messages ('out' when absent). */
   outputName?: string;
+  /** What common mistakes return on these inputs, and the sentence naming each (`looks like: …`). */
+  mistakes?: { says: string; expected: Json }[];
 }
 
 /** A precomputed random case: its label (shapes) and a size used to try the smallest cases first. */

@@ -21,6 +21,7 @@ function prepared(c: RecordedCase): PreparedCase {
     tolerance: c.tolerance,
     explainShape: explain === undefined ? undefined : () => explain,
     outputName: c.outputName,
+    mistakes: c.mistakes?.map((m) => ({ says: m.says, expected: decodeExpected(m.expected) })),
   };
 }
 

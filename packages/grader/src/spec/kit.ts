@@ -4,7 +4,7 @@
  * code never runs in this process), and turns the sandbox's answer into a verdict.
  */
 import fc from 'fast-check';
-import { Tensor } from '@convkit/engine';
+import { Tensor, outputSize } from '@convkit/engine';
 import type { CallResult } from '../sandbox/sandbox.ts';
 import type { WireValue } from '../sandbox/protocol.ts';
 import type { Status } from '../report.ts';
@@ -127,6 +127,24 @@ export interface CaseOptions<A extends unknown[]> extends Omit<CompareOptions, '
   explainShape?: (...args: A) => string;
   /** Name of the returned value in messages ('out' by default). */
   outputName?: string;
+  /**
+   * Common mistakes this function is prone to, each as what it computes on the same inputs (the
+   * reference on changed inputs, e.g. the kernel rotated 180°): a wrong answer that matches one is
+   * named in plain words (`looks like: …`).
+   */
+  mistakes?: readonly Mistake<A>[];
+}
+
+/** A common mistake: what it computes from the case's inputs, and the sentence that names it. */
+export interface Mistake<A extends unknown[]> {
+  says: string;
+  computes: (...args: A) => unknown;
+}
+
+/** What a mistake gives on one case's inputs (precomputed, so the kit can recognise it without the reference). */
+export interface MistakeOutcome {
+  says: string;
+  expected: unknown;
 }
 
 /** One call ready to be judged: the inputs on the wire and the reference's outcome. */
@@ -143,6 +161,16 @@ export interface PreparedCase {
   tolerance?: number;
   explainShape?: () => string;
   outputName?: string;
+  /** Wrong answers of common mistakes on these inputs, with the sentence naming each. */
+  mistakes?: MistakeOutcome[];
+}
+
+/** The outcomes of `mistakes` on `args`, leaving out any that gives the expected result itself (e.g. a symmetric kernel). */
+function mistakeOutcomes<A extends unknown[]>(mistakes: readonly Mistake<A>[], args: A, expected: unknown): MistakeOutcome[] | undefined {
+  const found = mistakes
+    .map((m) => ({ says: m.says, expected: m.computes(...args) }))
+    .filter((m) => compareResult(expected, toWire(m.expected) as WireValue, 'out') !== null);
+  return found.length > 0 ? found : undefined;
 }
 
 /** Runs the reference on `args` (in the grader's process) and puts the inputs on the wire. */
@@ -164,6 +192,7 @@ export function prepareCase<A extends unknown[]>(options: CaseOptions<A>, args: 
     tolerance: options.tolerance,
     explainShape: explain ? () => explain(...args) : undefined,
     outputName: options.outputName,
+    mistakes: options.mistakes && expectError === undefined ? mistakeOutcomes(options.mistakes, args, expected) : undefined,
   };
 }
 
@@ -182,7 +211,14 @@ export interface JudgedCase {
 export async function judgeCaseDetailed(ctx: SpecContext, c: PreparedCase): Promise<JudgedCase> {
   const result = await ctx.call(c.fn, c.args, c.argNames);
   const compare: CompareOptions = { tolerance: c.tolerance ?? ctx.tolerance, explainShape: c.explainShape };
-  const verdict = judge(result, c.fn, (value) => compareResult(c.expected, value, c.outputName ?? 'out', compare), c.expectError);
+  const check = (value: WireValue): string | null => {
+    const problem = compareResult(c.expected, value, c.outputName ?? 'out', compare);
+    if (problem === null) return null;
+    // A known mistake's answer names it, in place of what the values alone suggest.
+    const named = c.mistakes?.find((m) => compareResult(m.expected, value, 'out', compare) === null);
+    return named ? `${problem.replace(/\nlooks like: [^\n]*/, '')}\nlooks like: ${named.says}` : problem;
+  };
+  const verdict = judge(result, c.fn, check, c.expectError);
   return { verdict, value: result.kind === 'returned' ? result.value : undefined };
 }
 
@@ -207,6 +243,7 @@ export function recordCase(c: PreparedCase): RecordedCase {
   if (c.tolerance !== undefined) recorded.tolerance = c.tolerance;
   if (c.explainShape) recorded.explainShape = c.explainShape();
   if (c.outputName !== undefined) recorded.outputName = c.outputName;
+  if (c.mistakes) recorded.mistakes = c.mistakes.map((m) => ({ says: m.says, expected: encodeValue(m.expected, 'what a common mistake computes') }));
   return recorded;
 }
 
@@ -438,8 +475,10 @@ export function linspace(a: number, b: number, shape: number[]): Tensor {
   return new Tensor(shape, Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1)), 'float64');
 }
 
-/** Size formula as a sentence for shape messages: `(5 − 3 + 2·1)/2 + 1 = 3`. */
+/**
+ * Size formula as a sentence for shape messages: `(5 − 3 + 2·1)/2 + 1 = 3`. The value is the engine's
+ * `outputSize`; it explains an expected shape, which the reference computed, so the size is valid.
+ */
 export function sizeFormula(label: string, n: number, f: number, stride: number, pad: number): string {
-  const value = (n - f + 2 * pad) / stride + 1;
-  return `${label} = (${n} − ${f} + 2·${pad})/${stride} + 1 = ${fmt(value)}`;
+  return `${label} = (${n} − ${f} + 2·${pad})/${stride} + 1 = ${fmt(outputSize(n, f, stride, pad))}`;
 }

@@ -1,10 +1,20 @@
 /** Random shapes and tensors shared by the specs' random cases. */
 import fc from 'fast-check';
-import { Rng, randomNormal, type Tensor } from '@convkit/engine';
+import { Rng, Tensor, randomNormal } from '@convkit/engine';
 
 /** Normal(0, 1) float64 values from a seed. */
 export function normal(shape: number[], seed: number): Tensor {
   return randomNormal(shape, new Rng(seed), 0, 1, 'float64');
+}
+
+/** The kernels of `w` [F, C, HH, WW] rotated 180° (each HH×WW plane flipped top to bottom and left to right). */
+export function rotated180(w: Tensor): Tensor {
+  const [, , HH, WW] = w.shape;
+  const out = new Tensor(w.shape, undefined, w.dtype);
+  for (let plane = 0; plane < w.data.length; plane += HH * WW) {
+    for (let p = 0; p < HH; p++) for (let q = 0; q < WW; q++) out.data[plane + p * WW + q] = w.data[plane + (HH - 1 - p) * WW + (WW - 1 - q)];
+  }
+  return out;
 }
 
 /** A sliding window over an H×W plane whose output size comes out even in both directions. */
