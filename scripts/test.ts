@@ -1,74 +1,137 @@
 /**
- * `pnpm test`: everything CI checks, in order, with one closing line
- * `N passed, N failed` (`, N skipped` when any test was skipped) that CI reads. Steps:
- *   1. typecheck and build every package (turbo);
- *   2. unit tests (vitest, all workspace projects);
- *   3. the suites listed in scripts/suites.json (capstone self-check, browser tests), each a
- *      command that prints node's test-runner TAP summary (`# pass N`, `# fail N`).
+ * `pnpm test`: every check CI runs, as one turbo run, ending with one line `N passed, N failed`
+ * (`, N skipped` when any test was skipped) that CI reads.
+ *
+ *   turbo run lint typecheck build test:ci test:e2e --continue=dependencies-successful --concurrency=1
+ *
+ * - Test tasks (`test:ci`, `test:e2e`) write a JUnit report into their package's `test-results/`, named
+ *   after the task (`test:ci` → `test-results/test-ci.xml`): vitest `--reporter=junit`, node's test runner
+ *   `--test-reporter=junit`, each beside a human reporter. Their test cases are added up here
+ *   (scripts/junit.ts); a test task that exits non-zero with no failed case in its report, that ran no
+ *   test, or that wrote no report counts one more failure.
+ * - Other tasks (`lint`, `typecheck`, `build`) count as one check each, passed or failed by exit code.
+ * - A task turbo did not run because a task it depends on failed (the browser tests after a failed docs
+ *   build) counts as one failure: turbo's `--dry=json` plan says what should run, `--summarize` what did.
+ * - One task at a time: the grader's sandbox tests and the capstone self-check have time limits that a
+ *   second test suite on a 2-core machine would eat into.
+ * Extra arguments go to turbo (`pnpm test --filter=@convkit/engine`).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { countJUnit } from './junit.ts';
 
 const root = join(import.meta.dirname, '..');
-const out = join(root, '.ci', 'out');
-mkdirSync(out, { recursive: true });
+const turbo = join(root, 'node_modules', '.bin', 'turbo');
+const TASKS = ['lint', 'typecheck', 'build', 'test:ci', 'test:e2e'];
+const extra = process.argv.slice(2);
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' };
+
+interface PlannedTask {
+  taskId: string;
+  task: string;
+  directory: string;
+  command: string;
+}
+interface SummaryTask {
+  taskId: string;
+  execution?: { exitCode?: number; error?: string };
+  cache?: { status?: string };
+}
+
+/** The report file of a task in its package: `test:e2e` → `test-results/test-e2e.xml`. */
+const reportPath = (directory: string, task: string): string => join(root, directory, 'test-results', `${task.replace(/:/g, '-')}.xml`);
+
+// What turbo will run (tasks whose package has no such script are not real tasks).
+const dry = spawnSync(turbo, ['run', ...TASKS, '--dry=json', ...extra], { cwd: root, env, encoding: 'utf8', maxBuffer: 64 << 20 });
+if (dry.status !== 0) {
+  console.error(dry.stdout, dry.stderr);
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
+const plan = (JSON.parse(dry.stdout) as { tasks: PlannedTask[] }).tasks;
+const planned = plan.filter((t) => t.command !== '<NONEXISTENT>' && TASKS.includes(t.task));
+
+// A package whose tests `pnpm test` would not run: it has a `test` script and no `test:ci`.
+const untested: string[] = [];
+for (const dir of new Set(plan.map((t) => t.directory))) {
+  const scripts = (JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as { name?: string; scripts?: Record<string, string> }).scripts ?? {};
+  if (scripts.test && !scripts['test:ci']) untested.push(dir);
+}
+
+// Reports from an earlier run must not be counted again.
+for (const dir of new Set(planned.map((t) => t.directory))) rmSync(join(root, dir, 'test-results'), { recursive: true, force: true });
+
+const runsDir = join(root, '.turbo', 'runs');
+const before = new Set(existsSync(runsDir) ? readdirSync(runsDir) : []);
+const args = ['run', ...TASKS, '--continue=dependencies-successful', '--concurrency=1', '--summarize', ...extra];
+console.log(`▶ turbo ${args.join(' ')}`);
+const started = performance.now();
+const status = await new Promise<number>((resolve) => {
+  const child = spawn(turbo, args, { cwd: root, env, stdio: 'inherit' });
+  child.on('error', () => resolve(1));
+  child.on('close', (code) => resolve(code ?? 1));
+});
+const seconds = (performance.now() - started) / 1000;
+
+const summaryFile = (existsSync(runsDir) ? readdirSync(runsDir) : []).find((f) => f.endsWith('.json') && !before.has(f));
+const ran = new Map<string, SummaryTask>();
+if (summaryFile) for (const t of (JSON.parse(readFileSync(join(runsDir, summaryFile), 'utf8')) as { tasks: SummaryTask[] }).tasks) ran.set(t.taskId, t);
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-
-/** Runs a command, streaming its output live (progress on long work) while keeping stdout to count tests. */
-function run(label: string, cmd: string, args: string[]): Promise<{ status: number; stdout: string }> {
-  console.log(`\n▶ ${label}: ${cmd} ${args.join(' ')}`);
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-      process.stdout.write(chunk);
-    });
-    child.on('error', (err) => resolve({ status: 1, stdout: `${stdout}\n${err.message}` }));
-    child.on('close', (code) => resolve({ status: code ?? 1, stdout }));
-  });
+const lines: string[] = [];
+for (const t of planned) {
+  const r = ran.get(t.taskId);
+  const exitCode = r?.execution?.exitCode;
+  if (r === undefined || exitCode === undefined) {
+    failed++;
+    lines.push(`✗ ${t.taskId}: not run (a task it depends on failed)`);
+    continue;
+  }
+  const cached = r.cache?.status === 'HIT' ? ' (cached)' : '';
+  if (!t.task.startsWith('test')) {
+    if (exitCode === 0) passed++;
+    else failed++;
+    lines.push(`${exitCode === 0 ? '✓' : '✗'} ${t.taskId}${cached}${exitCode === 0 ? '' : `: exit code ${exitCode}`}`);
+    continue;
+  }
+  const file = reportPath(t.directory, t.task);
+  if (!existsSync(file)) {
+    failed++;
+    lines.push(`✗ ${t.taskId}: exit code ${exitCode}, no report at ${join(t.directory, 'test-results')}`);
+    continue;
+  }
+  const c = countJUnit(readFileSync(file, 'utf8'));
+  const notes: string[] = [];
+  if (exitCode !== 0 && c.failed === 0) {
+    c.failed++;
+    notes.push(`exit code ${exitCode} with no failed test in its report`);
+  }
+  if (c.passed + c.failed + c.skipped === 0) {
+    c.failed++;
+    notes.push('ran no test');
+  }
+  passed += c.passed;
+  failed += c.failed;
+  skipped += c.skipped;
+  const counts = `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`;
+  lines.push(`${c.failed === 0 ? '✓' : '✗'} ${t.taskId}: ${counts}${notes.length ? ` (${notes.join('; ')})` : ''}`);
+}
+for (const dir of untested) {
+  failed++;
+  lines.push(`✗ ${dir}: has a test script but no test:ci, so pnpm test does not run its tests (add test:ci with a JUnit report)`);
+}
+if (planned.length === 0) {
+  failed++;
+  lines.push('✗ turbo planned no task');
+}
+if (status !== 0 && failed === 0) {
+  failed++;
+  lines.push(`✗ turbo exited ${status} with every task passing`);
 }
 
-// 1. typecheck + build: one failure here counts as one failed check.
-const build = await run('typecheck and build', 'pnpm', ['exec', 'turbo', 'run', 'typecheck', 'build', '--output-logs=errors-only']);
-if (build.status === 0) passed++;
-else failed++;
-
-// 2. vitest, counted from its JSON report.
-const vitestJson = join(out, 'vitest.json');
-const vt = await run('unit tests', 'pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
-if (existsSync(vitestJson)) {
-  const v = JSON.parse(readFileSync(vitestJson, 'utf8')) as {
-    numPassedTests: number;
-    numFailedTests: number;
-    numPendingTests: number;
-    numTodoTests: number;
-  };
-  passed += v.numPassedTests;
-  failed += v.numFailedTests;
-  skipped += v.numPendingTests + v.numTodoTests;
-  if (vt.status !== 0 && v.numFailedTests === 0) failed++; // e.g. a suite that failed to load
-} else failed++;
-
-// 3. suites that report with node's test runner (TAP summary lines).
-const suites: Array<[string, string, string[]]> = JSON.parse(
-  readFileSync(join(root, 'scripts', 'suites.json'), 'utf8'),
-) as Array<[string, string, string[]]>;
-for (const [label, cmd, args] of suites) {
-  const r = await run(label, cmd, args);
-  const count = (k: string): number => Number((r.stdout.match(new RegExp(`^# ${k} (\\d+)`, 'm')) ?? [])[1] ?? 0);
-  const p = count('pass');
-  const f = count('fail');
-  passed += p;
-  failed += f;
-  skipped += count('skipped') + count('todo');
-  if (r.status !== 0 && f === 0) failed++;
-  if (p + f === 0 && r.status === 0) failed++; // a suite that ran nothing is a failure, not a pass
-}
-
+console.log(`\n${lines.join('\n')}\n(${seconds.toFixed(0)} s)`);
 console.log(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);

@@ -1,6 +1,6 @@
 /**
- * The capstone's self-check, run by `pnpm test` through scripts/suites.json (node's test runner,
- * TAP output): the reference solution trains its CNN inside the sandbox on 8,000 MNIST images
+ * The capstone's self-check, run by `pnpm test` as the grader's `test:e2e` turbo task (node's test runner,
+ * with a JUnit report in test-results/): the reference solution trains its CNN inside the sandbox on 8,000 MNIST images
  * and must pass every capstone test (≥ 91% on the 1,000 test images) within the exercise's time limit. It takes a few
  * minutes, which is why it is not part of the vitest run. Same thing by hand:
  * `pnpm --filter @convkit/grader self-check capstone`.
