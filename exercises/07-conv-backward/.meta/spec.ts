@@ -1,6 +1,6 @@
 /** Exercise 07: conv2dBackward — vs the engine and vs numerical gradients of the reference forward pass. */
 import fc from 'fast-check';
-import { conv2dBackward, conv2dForward, Tensor, type ConvParams } from '@convkit/engine';
+import { conv2dBackward, conv2dForward, outputSize, Tensor, type ConvParams } from '@convkit/engine';
 import { caseTest, numericalGradient, randomTest, sh, type CaseOptions, type TestSpec, normal, planeArb, seedArb, small } from '@convkit/grader/spec';
 
 type Args = [Tensor, Tensor, Tensor, ConvParams];
@@ -16,9 +16,8 @@ const numeric: CaseOptions<Args> = {
     };
   },
 };
-const out = (n: number, f: number, s: number, p: number): number => (n - f + 2 * p) / s + 1;
 const args = (xs: number[], ws: number[], stride: number, pad: number, seed: number) => (): Args => [
-  normal([xs[0], ws[0], out(xs[2], ws[2], stride, pad), out(xs[3], ws[3], stride, pad)], seed),
+  normal([xs[0], ws[0], outputSize(xs[2], ws[2], stride, pad), outputSize(xs[3], ws[3], stride, pad)], seed),
   normal(xs, seed + 1), normal(ws, seed + 2), { stride, pad },
 ];
 const conv = (xs: number[], ws: number[], stride: number, pad: number, seed: number, note: string, numericToo = false): TestSpec[] => [

@@ -10,6 +10,7 @@
  */
 import { Tensor } from '../tensor.ts';
 import type { PoolParams } from '../ops/params.ts';
+import { windowCount } from '../ops/output-size.ts';
 
 function isFloat32(...values: unknown[]): boolean {
   return values.every((t) => t instanceof Tensor && t.dtype === 'float32' && t.data instanceof Float32Array);
@@ -36,10 +37,9 @@ function allFinite(...tensors: Tensor[]): boolean {
 
 const isInt = (v: unknown, min: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min;
 
-/** Positions of a window of size f sliding by stride over n + 2·pad, when a whole number ≥ 1. */
+/** Positions of a window of size f sliding by stride over n + 2·pad, when a whole number ≥ 1 (else 0). */
 function positions(n: number, f: number, stride: number, pad: number): number {
-  const travel = n - f + 2 * pad;
-  return travel >= 0 && travel % stride === 0 ? travel / stride + 1 : 0;
+  return windowCount(n, f, stride, pad) ?? 0;
 }
 
 function convOk(x: Tensor, w: Tensor, params: unknown): boolean {

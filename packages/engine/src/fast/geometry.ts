@@ -5,6 +5,7 @@
  */
 import type { ConvParams, PoolParams } from '../ops/params.ts';
 import type { ConvGeometry } from '../ops/conv2d.ts';
+import { outputSize } from '../ops/output-size.ts';
 
 /** The reference op's geometry type: the fast kernels take the same fields. */
 export type { ConvGeometry };
@@ -12,8 +13,8 @@ export type { ConvGeometry };
 export function convGeometry(xShape: readonly number[], wShape: readonly number[], { stride, pad }: ConvParams): ConvGeometry {
   const [N, C, H, W] = xShape;
   const [F, , filterHeight, filterWidth] = wShape;
-  const outHeight = (H - filterHeight + 2 * pad) / stride + 1;
-  const outWidth = (W - filterWidth + 2 * pad) / stride + 1;
+  const outHeight = outputSize(H, filterHeight, stride, pad);
+  const outWidth = outputSize(W, filterWidth, stride, pad);
   return { N, C, H, W, F, filterHeight, filterWidth, stride, pad, outHeight, outWidth };
 }
 
@@ -30,5 +31,5 @@ export interface PoolGeometry {
 
 export function poolGeometry(xShape: readonly number[], { size, stride }: PoolParams): PoolGeometry {
   const [N, C, H, W] = xShape;
-  return { N, C, H, W, size, stride, outHeight: (H - size) / stride + 1, outWidth: (W - size) / stride + 1 };
+  return { N, C, H, W, size, stride, outHeight: outputSize(H, size, stride, 0), outWidth: outputSize(W, size, stride, 0) };
 }

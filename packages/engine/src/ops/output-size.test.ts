@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { outputSize, windowPositions } from './output-size.ts';
+import { outputSize, windowCount, windowPositions } from './output-size.ts';
 
 describe('outputSize(n, f, stride, pad)', () => {
   it('CS231n notes: n=227 f=11 stride=4 pad=0 gives 55 (AlexNet conv1)', () => {
@@ -69,7 +69,7 @@ describe('outputSize(n, f, stride, pad)', () => {
     );
   });
 
-  it('property: counting window positions one by one agrees with the formula, or the formula throws', () => {
+  it('property: counting window positions one by one agrees with the formula, or the formula throws (windowCount, the fast path\'s non-throwing form: null)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 4 }), (n, f, stride, pad) => {
         // Slide the window over the padded input [0, n + 2*pad) and count where it fits.
@@ -82,6 +82,7 @@ describe('outputSize(n, f, stride, pad)', () => {
         const fitsExactly = positions > 0 && lastEnd === n + 2 * pad;
         if (fitsExactly) expect(outputSize(n, f, stride, pad)).toBe(positions);
         else expect(() => outputSize(n, f, stride, pad)).toThrow(/outputSize: /);
+        expect(windowCount(n, f, stride, pad)).toBe(fitsExactly ? positions : null);
       }),
       { numRuns: 300 },
     );

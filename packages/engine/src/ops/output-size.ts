@@ -34,6 +34,16 @@ export function outputSize(n: number, f: number, stride: number, pad: number): n
   return windowPositions(PUBLIC_LABELS, n, f, stride, pad);
 }
 
+/**
+ * The formula itself, `(n - f + 2*pad) / stride + 1`, or null when the window does not fit or the
+ * stride does not divide the travel: for callers that must not throw (the fast path's predicates,
+ * which send any doubt to the reference op). Assumes integer arguments; {@link outputSize} checks them.
+ */
+export function windowCount(n: number, f: number, stride: number, pad: number): number | null {
+  const travel = n - f + 2 * pad;
+  return travel >= 0 && travel % stride === 0 ? travel / stride + 1 : null;
+}
+
 /** Rounds a non-integer for display (7 / 3 + 1 shows as 3.3333…). */
 function show(value: number): string {
   const rounded = Math.round(value * 1e4) / 1e4;
@@ -55,9 +65,10 @@ export function windowPositions(labels: SizeLabels, n: number, f: number, stride
     throw new Error(`${op}: expected ${labels.f} ≤ ${paddedText} (the window must fit inside ${where}), got ${labels.f} = ${f}`);
   }
 
-  // How far the window can travel from its first position to its last.
-  const travel = n - f + 2 * pad;
-  if (travel % stride !== 0) {
+  const count = windowCount(n, f, stride, pad);
+  if (count === null) {
+    // How far the window can travel from its first position to its last.
+    const travel = n - f + 2 * pad;
     const formula = labels.withPad
       ? `(${labels.n} - ${labels.f} + 2*pad) / stride + 1 = (${n} - ${f} + ${2 * pad}) / ${stride} + 1`
       : `(${labels.n} - ${labels.f}) / stride + 1 = (${n} - ${f}) / ${stride} + 1`;
@@ -65,5 +76,5 @@ export function windowPositions(labels: SizeLabels, n: number, f: number, stride
       `${op}: ${formula} = ${show(travel / stride + 1)} is not an integer; choose a stride that divides ${travel}`,
     );
   }
-  return travel / stride + 1;
+  return count;
 }
