@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { Tensor } from '@convkit/engine';
 import { step } from '../steps.ts';
+import { NotImplemented } from '../not-implemented.ts';
 import { conv2dForward } from './conv-forward.ts';
 
 const f64 = (v: number[][][][]): Tensor => Tensor.from(v, 'float64');
@@ -65,5 +66,19 @@ step('6. the CS231n test vector', () => {
     ];
     expect(out.shape).toEqual([2, 3, 2, 2]);
     published.forEach((v, i) => expect(Math.abs(out.data[i] - v) / Math.max(1e-8, Math.abs(out.data[i]) + Math.abs(v))).toBeLessThan(1e-7));
+  });
+});
+
+step('7. a geometry that does not fit throws, as outputSize does', () => {
+  /** `run` must throw an Error of your own (the stub's NotImplemented does not count). */
+  const expectOwnError = (run: () => unknown): void => {
+    expect(run).toThrow(Error);
+    expect(run).not.toThrow(NotImplemented);
+  };
+  it("x=[1,1,5,5] w=[1,1,2,2] s=2 p=0 throws: H' = (5 − 2 + 0)/2 + 1 = 2.5 is not a whole number of windows", () => {
+    expectOwnError(() => conv2dForward(Tensor.ones([1, 1, 5, 5], 'float64'), Tensor.ones([1, 1, 2, 2], 'float64'), noBias(1), { stride: 2, pad: 0 }));
+  });
+  it('x=[1,1,2,2] w=[1,1,3,3] s=1 p=0 throws: the filter is larger than the input', () => {
+    expectOwnError(() => conv2dForward(Tensor.ones([1, 1, 2, 2], 'float64'), Tensor.ones([1, 1, 3, 3], 'float64'), noBias(1), { stride: 1, pad: 0 }));
   });
 });

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { Tensor } from '@convkit/engine';
 import { step } from '../steps.ts';
+import { NotImplemented } from '../not-implemented.ts';
 import { maxPool2dForward } from './max-pool-forward.ts';
 
 const f64 = (v: number[][][][]): Tensor => Tensor.from(v, 'float64');
@@ -43,5 +44,19 @@ step('4. the CS231n test vector', () => {
     ];
     expect(out.shape).toEqual([2, 3, 2, 2]);
     published.forEach((v, i) => expect(Math.abs(out.data[i] - v) / Math.max(1e-8, Math.abs(out.data[i]) + Math.abs(v))).toBeLessThan(1e-7));
+  });
+});
+
+step('5. windows that do not tile the input throw, as outputSize does', () => {
+  /** `run` must throw an Error of your own (the stub's NotImplemented does not count). */
+  const expectOwnError = (run: () => unknown): void => {
+    expect(run).toThrow(Error);
+    expect(run).not.toThrow(NotImplemented);
+  };
+  it("x=[1,1,5,5] size=2 s=2 throws: H' = (5 − 2)/2 + 1 = 2.5 is not a whole number of windows", () => {
+    expectOwnError(() => maxPool2dForward(Tensor.ones([1, 1, 5, 5], 'float64'), { size: 2, stride: 2 }));
+  });
+  it('x=[1,1,2,2] size=3 s=1 throws: the window is larger than the input', () => {
+    expectOwnError(() => maxPool2dForward(Tensor.ones([1, 1, 2, 2], 'float64'), { size: 3, stride: 1 }));
   });
 });
