@@ -16,6 +16,7 @@ export { Dense, type DenseOptions } from './layers/dense.ts';
 export { ReLU, Sigmoid, Tanh } from './layers/activations.ts';
 export { Sequential, type SequentialOptions, type Evaluation } from './model/sequential.ts';
 export type { FitOptions, BatchEnd, EpochEnd, History } from './model/fit.ts';
+export { shuffledBatches, examplesAt, type MiniBatch } from './model/batch.ts';
 export { formatVolume, type ModelSummary, type SummaryRow } from './model/summary.ts';
 export { MODEL_FORMAT, type ModelJSON, type WeightJSON } from './model/serialize.ts';
 export { argmax, accuracy, confusionMatrix } from './model/metrics.ts';

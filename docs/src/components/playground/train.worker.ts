@@ -2,11 +2,12 @@
  * Trains the playground's CNN off the main thread, so the page stays responsive. The loop runs in short
  * chunks of mini-batches and yields to the event loop between chunks, so 'pause' and 'predict' messages are
  * handled while training. Everything numeric is the engine's: data split and normalisation
- * (mnistFromDigits), layers, Sequential.trainStep, Adam, evaluate, confusionMatrix.
+ * (mnistFromDigits), the shuffled mini-batches (shuffledBatches, the same as Sequential.fit's), layers,
+ * Sequential.trainStep, Adam, evaluate, confusionMatrix.
  */
 import {
-  Adam, Conv2D, Dense, Flatten, MaxPool2D, ReLU, Rng, Sequential, Tensor, accuracy, argmax, confusionMatrix, mnistFromDigits, softmax, softmaxCrossEntropy,
-  type Dataset, type Layer, type MnistSplit,
+  Adam, Conv2D, Dense, Flatten, MaxPool2D, ReLU, Rng, Sequential, Tensor, accuracy, argmax, confusionMatrix, examplesAt, mnistFromDigits, shuffledBatches, softmax,
+  softmaxCrossEntropy, type Layer, type MiniBatch, type MnistSplit,
 } from '@convkit/engine';
 import { fetchMnist } from '../../lib/mnist.ts';
 import type { FromWorker, ToWorker, TrainConfig } from './protocol.ts';
@@ -26,40 +27,15 @@ function layersFor(config: TrainConfig): Layer[] {
   return [...head, ...middle, new Flatten(), new Dense({ units: 10 })];
 }
 
-/** Rows `ids` of a dataset as one batch. */
-function batchOf(set: Dataset, ids: ArrayLike<number>): { x: Tensor; y: Int32Array } {
-  const x = Tensor.zeros([ids.length, 1, 28, 28]);
-  const y = new Int32Array(ids.length);
-  for (let i = 0; i < ids.length; i++) {
-    x.data.set(set.x.data.subarray(ids[i] * 784, (ids[i] + 1) * 784), i * 784);
-    y[i] = set.y[ids[i]];
-  }
-  return { x, y };
-}
-
 let split: MnistSplit | undefined;
 let model: Sequential | undefined;
 let optimizer: Adam | undefined;
 let config: TrainConfig | undefined;
 let running = false;
 let step = 0;
-let order: number[] = [];
-let cursor = 0;
-let epoch = 0;
-let rng = new Rng(0);
+/** The run's mini-batches, pulled one at a time so training can pause between any two. */
+let batches: Generator<MiniBatch, void, undefined> | undefined;
 let evalBatch: { x: Tensor; y: Int32Array } | undefined;
-
-function nextBatch(): { x: Tensor; y: Int32Array } {
-  const train = split!.train;
-  if (cursor + config!.batchSize > order.length) {
-    order = rng.shuffle(Array.from({ length: train.y.length }, (_, i) => i));
-    cursor = 0;
-    if (step > 0) epoch++;
-  }
-  const ids = order.slice(cursor, cursor + config!.batchSize);
-  cursor += config!.batchSize;
-  return batchOf(train, ids);
-}
 
 function sendViews(): void {
   const conv = model!.layers[0];
@@ -94,7 +70,8 @@ async function loop(): Promise<void> {
   while (running) {
     const chunkEnd = performance.now() + CHUNK_MS;
     while (running && performance.now() < chunkEnd) {
-      const { x, y } = nextBatch();
+      const { epoch, indices } = batches!.next().value!; // endless: a new shuffle every epoch
+      const { x, y } = examplesAt(split!.train, indices);
       const r = model!.trainStep(x, y, optimizer!);
       if (!Number.isFinite(r.loss)) {
         running = false;
@@ -127,10 +104,9 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
       split ??= mnistFromDigits(await fetchMnist(msg.dataUrl), { testSize: TEST_SIZE, seed: 0 });
       model = new Sequential(layersFor(config), { inputShape: [1, 28, 28], seed: config.seed });
       optimizer = new Adam({ lr: config.learningRate });
-      rng = new Rng(config.seed);
-      step = epoch = cursor = 0;
-      order = [];
-      evalBatch = batchOf(split.test, Array.from({ length: Math.min(EVAL_SIZE, split.test.y.length) }, (_, i) => i));
+      batches = shuffledBatches(split.train.y.length, config.batchSize, new Rng(config.seed));
+      step = 0;
+      evalBatch = examplesAt(split.test, Array.from({ length: Math.min(EVAL_SIZE, split.test.y.length) }, (_, i) => i));
       const summary = model.summary();
       post({ type: 'ready', train: split.train.y.length, test: split.test.y.length, summary: String(summary), params: summary.totalParams });
       evaluate();

@@ -3,7 +3,7 @@ import { checkInt } from '../check.ts';
 import { Rng } from '../random.ts';
 import { Tensor } from '../tensor.ts';
 import type { Optimizer } from '../optim/optimizer.ts';
-import { gatherLabels, gatherRows, range } from './batch.ts';
+import { gatherLabels, gatherRows, shuffledBatches } from './batch.ts';
 import type { Evaluation, Sequential } from './sequential.ts';
 
 /** Reported after each mini-batch. */
@@ -57,40 +57,35 @@ export function fitModel(model: Sequential, x: Tensor, y: ArrayLike<number>, opt
   checkInt(op, 'epochs', epochs, 1);
   checkInt(op, 'batchSize', batchSize, 1);
   const N = x.shape[0];
-  const batches = Math.ceil(N / batchSize);
-  // One generator for the whole run: each epoch gets a new, reproducible order.
-  const rng = new Rng(shuffleSeed);
   const history: History = [];
   // Full batches are gathered into one buffer, reused step after step. Not with augment: a user
   // function that might keep its argument gets a fresh copy each time.
   const batchX = options.augment === undefined ? Tensor.zeros([Math.min(N, batchSize), ...x.shape.slice(1)], model.dtype) : undefined;
   const batchY = new Int32Array(Math.min(N, batchSize));
-
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    const order = rng.shuffle(Array.from(range(N)));
-    let lossSum = 0;
-    let correct = 0;
-    let seen = 0;
-    for (let batch = 0; batch < batches; batch++) {
-      const start = batch * batchSize;
-      const end = Math.min(N, start + batchSize);
-      const size = end - start;
-      const full = size === batchY.length; // the last batch may be smaller
-      const rows = gatherRows(x, order, start, end, model.dtype, full ? batchX : undefined);
-      const labels = gatherLabels(y, order, start, end, full ? batchY : undefined);
-      const step = model.trainStep(options.augment ? options.augment(rows) : rows, labels, optimizer);
-      if (!Number.isFinite(step.loss)) {
-        throw new Error(`${op}: the loss became ${step.loss} at epoch ${epoch}, batch ${batch}; lower the learning rate`);
-      }
-      lossSum += step.loss * size;
-      correct += step.accuracy * size;
-      seen += size;
-      options.onBatchEnd?.({ epoch, batch, batches, size, ...step, epochLoss: lossSum / seen, epochAccuracy: correct / seen });
+  let lossSum = 0;
+  let correct = 0;
+  let seen = 0;
+  // One generator for the whole run: each epoch gets a new, reproducible order.
+  for (const { epoch, batch, batches, indices } of shuffledBatches(N, batchSize, new Rng(shuffleSeed), epochs)) {
+    if (batch === 0) lossSum = correct = seen = 0;
+    const size = indices.length;
+    const full = size === batchY.length; // the last batch may be smaller
+    const rows = gatherRows(x, indices, 0, size, model.dtype, full ? batchX : undefined);
+    const labels = gatherLabels(y, indices, 0, size, full ? batchY : undefined);
+    const step = model.trainStep(options.augment ? options.augment(rows) : rows, labels, optimizer);
+    if (!Number.isFinite(step.loss)) {
+      throw new Error(`${op}: the loss became ${step.loss} at epoch ${epoch}, batch ${batch}; lower the learning rate`);
     }
-    const result: EpochEnd = { epoch, loss: lossSum / N, accuracy: correct / N };
-    if (validation !== undefined) result.validation = model.evaluate(validation.x, validation.y);
-    history.push(result);
-    options.onEpochEnd?.(result);
+    lossSum += step.loss * size;
+    correct += step.accuracy * size;
+    seen += size;
+    options.onBatchEnd?.({ epoch, batch, batches, size, ...step, epochLoss: lossSum / seen, epochAccuracy: correct / seen });
+    if (batch + 1 === batches) {
+      const result: EpochEnd = { epoch, loss: lossSum / N, accuracy: correct / N };
+      if (validation !== undefined) result.validation = model.evaluate(validation.x, validation.y);
+      history.push(result);
+      options.onEpochEnd?.(result);
+    }
   }
   return history;
 }
