@@ -1,25 +1,17 @@
 /**
- * Debian's Chromium driven by playwright-core, with everything that could reach the network switched off:
+ * Headless Chromium driven by playwright-core (@convkit/browser: CHROMIUM_PATH, else a system Chromium such
+ * as Debian's, else the npm one), with everything that could reach the network switched off:
  * `--host-resolver-rules` makes every host name except 127.0.0.1 unresolvable, so a page that tried to load
  * a CDN font or an analytics script would fail loudly (and the tests check no such request is even made).
  */
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromiumContext, type BrowserContext, type Page } from '@convkit/browser';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export async function launch(): Promise<BrowserContext> {
   const profile = await mkdtemp(join(tmpdir(), 'chromium-profile-'));
-  return chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  });
+  return launchChromiumContext(profile, { viewport: { width: 1280, height: 900 } });
 }
 
 /** What a page did while a test looked at it. */

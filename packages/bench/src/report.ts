@@ -37,7 +37,8 @@ export interface PeerEntry {
 export interface ChromiumReport {
   /** Why it did not run (no Chromium, --no-browser), or null when it ran. */
   skipped: string | null;
-  executable: string;
+  /** The browser's path and where it came from (`/usr/bin/chromium (system)`), null when none was found. */
+  executable: string | null;
   /** Chromium's version as playwright-core reports it. */
   version: string | null;
   /** The engine's GEMM micro-kernel in Chromium, from gemmBackend() after training: 'wasm-simd' or 'typescript'. */

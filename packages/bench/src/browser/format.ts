@@ -11,7 +11,7 @@ export function formatChromium(c: ChromiumReport, t: TrainCase): string {
   const peak = c.simdPeakGflops === null ? 'no SIMD' : `${c.simdPeakGflops.toFixed(1)} GFLOP/s`;
   const kernel = c.gemmBackend === 'wasm-simd' ? 'wasm-simd (its WebAssembly SIMD kernel)' : `${c.gemmBackend ?? 'unknown'} (NOT the WebAssembly SIMD kernel)`;
   const lines = [
-    `chromium: Chromium ${c.version ?? '?'} headless (${c.executable}); one page, each peer in its own Web Worker, one after the other,`,
+    `chromium: Chromium ${c.version ?? '?'} headless, ${c.executable}; one page, each peer in its own Web Worker, one after the other,`,
     '  on the same MNIST bytes, in the same order, with the same peer code as the Node training runs',
     `  convkit's GEMM micro-kernel in Chromium: ${kernel}; WebAssembly SIMD f32x4 peak in Chromium: ${peak}`,
     ...BROWSER_PEERS.map((p) => `  ${p}: ${c.peers[p]?.description ?? 'failed'}`),

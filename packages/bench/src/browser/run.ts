@@ -1,17 +1,16 @@
 /**
  * The training epoch in Chromium: `pnpm bench --browser` (and part of a plain `pnpm bench` when Chromium
  * is found). Node builds the MNIST split once (data.ts) and esbuild bundles worker.ts; both are served
- * from memory on 127.0.0.1 to one headless Chromium page (playwright-core, Debian's /usr/bin/chromium or
- * $CHROMIUM_PATH). The page starts one Web Worker per peer, one after the other, each training one epoch
- * with the Node bench's own peer code on the same bytes in the same order; then one more measures the
- * WebAssembly SIMD peak in this browser. Network is off except 127.0.0.1, as in the docs' browser tests.
+ * from memory on 127.0.0.1 to one headless Chromium page (playwright-core through @convkit/browser:
+ * $CHROMIUM_PATH, else a system Chromium such as Debian's, else the npm one). The page starts one Web
+ * Worker per peer, one after the other, each training one epoch with the Node bench's own peer code on the
+ * same bytes in the same order; then one more measures the WebAssembly SIMD peak in this browser. Network is off except 127.0.0.1, as in the docs' browser tests.
  */
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium, type Page } from 'playwright-core';
+import { chromiumExecutable, launchChromium, type ChromiumExecutable, type Page } from '@convkit/browser';
 import { mnistData } from '../data.ts';
 import type { ChromiumReport } from '../report.ts';
 import type { TrainCase } from '../workloads.ts';
@@ -26,11 +25,10 @@ export interface ChromiumOptions {
   required: boolean;
 }
 
-export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 /** An empty Chromium section; `skipped` says why it did not run (null: it ran). */
-export function chromiumReport(skipped: string | null): ChromiumReport {
-  return { skipped, executable: chromiumPath(), version: null, gemmBackend: null, simdPeakGflops: null, peers: {}, errors: [] };
+export function chromiumReport(skipped: string | null, executable: ChromiumExecutable | null = null): ChromiumReport {
+  const where = executable === null ? null : `${executable.path} (${executable.source})`;
+  return { skipped, executable: where, version: null, gemmBackend: null, simdPeakGflops: null, peers: {}, errors: [] };
 }
 
 /** The worker as one ES module, minified as a production site would ship it. */
@@ -80,13 +78,14 @@ function inWorker(page: Page, request: WorkerRequest): Promise<WorkerReply> {
 }
 
 export async function runChromium(options: ChromiumOptions): Promise<ChromiumReport> {
-  const executable = chromiumPath();
-  if (!existsSync(executable)) {
-    const reason = `Chromium not found at ${executable} (install Debian's chromium or set CHROMIUM_PATH)`;
-    if (options.required) throw new Error(`bench --browser: expected Chromium at ${executable}, got no such file`);
-    return chromiumReport(reason);
+  let executable: ChromiumExecutable;
+  try {
+    executable = await chromiumExecutable();
+  } catch (e) {
+    if (options.required) throw new Error(`bench --browser: ${(e as Error).message}`, { cause: e });
+    return chromiumReport((e as Error).message);
   }
-  const report = chromiumReport(null);
+  const report = chromiumReport(null, executable);
   const log = (line: string) => process.stderr.write(`chromium: ${line}\n`);
   log('bundling the worker, loading MNIST…');
   const worker = await bundleWorker();
@@ -96,14 +95,7 @@ export async function runChromium(options: ChromiumOptions): Promise<ChromiumRep
     '/worker.js': { type: 'text/javascript', body: worker },
     '/mnist.bin': { type: 'application/octet-stream', body: new Uint8Array(encodeMnist(data)) },
   });
-  const browser = await chromium.launch({
-    executablePath: executable,
-    headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  });
+  const browser = await launchChromium({ executable });
   try {
     report.version = browser.version();
     const page = await browser.newPage();
