@@ -17,10 +17,13 @@ export function conv2dForward(x: Tensor, w: Tensor, b: Tensor, { stride, pad }: 
             for (let p = 0; p < filterHeight; p++) {
               const row = i * stride - pad + p;
               if (row < 0 || row >= H) continue; // a padding zero adds nothing
+              // x[n, c, row, ·] and w[f, c, p, ·] are contiguous rows: walk them by column.
+              const xRow = index4(x.shape, n, c, row, 0);
+              const wRow = index4(w.shape, f, c, p, 0);
               for (let q = 0; q < filterWidth; q++) {
                 const col = j * stride - pad + q;
                 if (col < 0 || col >= W) continue;
-                sum += x.data[index4(x.shape, n, c, row, col)] * w.data[index4(w.shape, f, c, p, q)];
+                sum += x.data[xRow + col] * w.data[wRow + q];
               }
             }
           }

@@ -19,13 +19,14 @@ export function conv2dBackward(dout: Tensor, x: Tensor, w: Tensor, { stride, pad
             for (let p = 0; p < filterHeight; p++) {
               const row = i * stride - pad + p;
               if (row < 0 || row >= H) continue;
+              // x[n, c, row, ·] and w[f, c, p, ·] are contiguous rows: walk them by column.
+              const xRow = index4(x.shape, n, c, row, 0);
+              const wRow = index4(w.shape, f, c, p, 0);
               for (let q = 0; q < filterWidth; q++) {
                 const col = j * stride - pad + q;
                 if (col < 0 || col >= W) continue;
-                const xi = index4(x.shape, n, c, row, col);
-                const wi = index4(w.shape, f, c, p, q);
-                dx.data[xi] += g * w.data[wi];
-                dw.data[wi] += g * x.data[xi];
+                dx.data[xRow + col] += g * w.data[wRow + q];
+                dw.data[wRow + q] += g * x.data[xRow + col];
               }
             }
           }
