@@ -68,7 +68,7 @@ function rootPackageJson(root: string, title: string, name: string): string {
 
 const README = (course: Course): string => `# ${course.config.title}: starter kit
 
-Your workspace for the course's exercises. You need Node.js 20 and pnpm 12.
+Your workspace for the course's exercises. You need Node.js 20.15 or newer and pnpm 12.
 
 \`\`\`bash
 pnpm install          # once
