@@ -44,7 +44,7 @@ describe('window, border, one slice', () => {
   // a 1×1×4×4 plane 0..15
   const plane = Array.from({ length: 16 }, (_, i) => i * 1.5 + 1);
   it('shifted by one row: yours[i] = expected[i + 1]', () => {
-    const shifted = plane.map((v, i) => (i < 12 ? plane[i + 4] : 0));
+    const shifted = plane.map((_, i) => (i < 12 ? plane[i + 4] : 0));
     expect(shiftedWindow(plane, shifted, [1, 1, 4, 4], 1e-6)).toMatch(/shifted by one position along H \(rows\)/);
   });
   it('only the border wrong: padding', () => {

@@ -7,7 +7,6 @@ import { grade } from '../src/run.ts';
 import { fixture, gradeConv, exercise } from './helpers.ts';
 import { solutionFile } from '../src/plan.ts';
 import { specs } from '../src/spec/index.ts';
-import { join } from 'node:path';
 
 const hostile = (name: string) => fixture(`hostile/${name}.ts`);
 /** Attacks that kill the sandbox restart it for every test: two checks are enough to see that. */

@@ -12,7 +12,7 @@ export const LABEL: Record<Status, string> = { passed: 'passed', failed: 'failed
 function TestLine({ t }: { t: TestResult }): ReactNode {
   return (
     <li className={`convkit-test convkit-${t.status}`} data-status={t.status}>
-      <span className="convkit-symbol" aria-label={LABEL[t.status]}>{SYMBOL[t.status]}</span> {t.name}
+      <span className="convkit-symbol" role="img" aria-label={LABEL[t.status]}>{SYMBOL[t.status]}</span> {t.name}
       {t.status === 'passed' ? t.message && <span className="convkit-quiet"> — {t.message}</span> : <pre className="convkit-message">{t.message}</pre>}
     </li>
   );

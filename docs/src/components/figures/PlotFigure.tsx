@@ -37,12 +37,12 @@ export function labelPlot(el: Element, alt: string): void {
 export function PlotFigure({ plot, id, caption, alt, description, deps }: PlotFigureProps): ReactNode {
   const ref = useRef<HTMLDivElement>(null);
   const label = alt ?? (typeof caption === 'string' ? caption : id ? `figure ${id}` : 'figure');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists the figure's inputs in deps (plot is a new closure every render)
   useEffect(() => {
     const el = plot();
     labelPlot(el, label);
     ref.current?.replaceChildren(el);
     return () => el.remove();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...(deps ?? [plot]), label]);
   return (
     <figure className="ck-figure" data-figure={id}>

@@ -55,7 +55,7 @@ export function loadModule(files: Readonly<Record<string, string>>, entry: strin
       return evaluate(found);
     };
     // One line of wrapper before the code: line numbers in stack traces stay the file's own.
-    // eslint-disable-next-line no-eval
+    // biome-ignore lint/security/noGlobalEval: indirect eval of the student's own transpiled module, in the worker's global scope
     const fn = (0, eval)(`(function (exports, require, module) {${code}\n})\n//# sourceURL=exercises/${path}`) as (e: unknown, r: unknown, m: unknown) => void;
     fn(module.exports, require, module);
     return module.exports;

@@ -1,7 +1,7 @@
 /** `--reporter junit`: JUnit XML, one testsuite per exercise, for CI systems that display it. */
 import type { GradeReport } from '../report.ts';
 
-const escape = (text: string): string =>
+const escapeXml = (text: string): string =>
   text
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
     .replace(/&/g, '&amp;')
@@ -19,15 +19,15 @@ export function junitReport(report: GradeReport): string {
   for (const e of report.exercises) {
     const n = (s: string): number => e.tests.filter((t) => t.status === s).length;
     lines.push(
-      `  <testsuite name="${escape(`${e.id} ${e.title}`)}" tests="${e.tests.length}" failures="${n('failed')}" errors="${n('error') + n('timeout')}" skipped="${n('not-started')}">`,
+      `  <testsuite name="${escapeXml(`${e.id} ${e.title}`)}" tests="${e.tests.length}" failures="${n('failed')}" errors="${n('error') + n('timeout')}" skipped="${n('not-started')}">`,
       `    <properties><property name="score" value="${e.score}"/><property name="maxScore" value="${e.maxScore}"/><property name="status" value="${e.status}"/></properties>`,
     );
     for (const t of e.tests) {
-      const open = `    <testcase classname="${escape(e.id)}" name="${escape(t.name)}">`;
+      const open = `    <testcase classname="${escapeXml(e.id)}" name="${escapeXml(t.name)}">`;
       if (t.status === 'passed') lines.push(`${open}</testcase>`);
-      else if (t.status === 'not-started') lines.push(`${open}<skipped message="${escape(t.message)}"/></testcase>`);
-      else if (t.status === 'failed') lines.push(`${open}<failure message="${escape(t.message.split('\n')[0])}">${escape(t.message)}</failure></testcase>`);
-      else lines.push(`${open}<error type="${t.status}" message="${escape(t.message.split('\n')[0])}">${escape(t.message)}</error></testcase>`);
+      else if (t.status === 'not-started') lines.push(`${open}<skipped message="${escapeXml(t.message)}"/></testcase>`);
+      else if (t.status === 'failed') lines.push(`${open}<failure message="${escapeXml(t.message.split('\n')[0])}">${escapeXml(t.message)}</failure></testcase>`);
+      else lines.push(`${open}<error type="${t.status}" message="${escapeXml(t.message.split('\n')[0])}">${escapeXml(t.message)}</error></testcase>`);
     }
     lines.push('  </testsuite>');
   }
