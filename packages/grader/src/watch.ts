@@ -11,6 +11,7 @@
 import { existsSync, statSync, watch as watchFs, type FSWatcher } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { Writable } from 'node:stream';
+import { canRedraw } from '@convkit/engine/node';
 import { grade, gradeExercise, type GradeTarget } from './run.ts';
 import { repoRoot } from './plan.ts';
 import { PrettyReporter } from './reporters/pretty.ts';
@@ -112,7 +113,7 @@ function inode(path: string): number | null {
 
 export async function watch({ targets, selfCheck = false, verbose = false, stream = process.stdout, debounceMs = 200 }: WatchOptions): Promise<FolderWatcher> {
   const reporter = new PrettyReporter({ verbose, stream });
-  const live = Boolean(stream.isTTY);
+  const live = canRedraw(stream); // a TTY that is not TERM=dumb: the screen can be cleared
   reporter.start(targets.length, `convkit grade --watch${selfCheck ? ' --self-check' : ''}: grading once, then again on every save (Ctrl+C to stop)`, targets.map((t) => t.exercise.id));
   const results = new Map<string, ExerciseResult>();
   const first = await grade(targets, { onEvent: reporter.onEvent });

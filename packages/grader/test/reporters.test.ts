@@ -81,6 +81,7 @@ describe('pretty reporter', () => {
     expect(useColor({ isTTY: true }, {})).toBe(true);
     expect(useColor({ isTTY: false }, {})).toBe(false);
     expect(useColor({ isTTY: true }, { NO_COLOR: '1' })).toBe(false);
+    expect(useColor({ isTTY: true }, { TERM: 'dumb' })).toBe(false);
   });
   it('prints no escape codes when not on a TTY, failing tests with their messages, and the next exercise', () => {
     const out = capture(false);
@@ -99,7 +100,7 @@ describe('pretty reporter', () => {
     const out = capture(true);
     const pretty = new PrettyReporter({ stream: out.stream, color: true });
     pretty.summary(report);
-    expect(out.text()).toContain('\x1b[32m✓\x1b[0m');
+    expect(out.text()).toContain('\x1b[32m✓\x1b[39m');
   });
 });
 

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
+import { canRedraw } from '@convkit/engine/node';
 import { findExercise } from '../../../../exercises/manifest.ts';
 import { UsageError } from '../../../grader/src/plan.ts';
 import { loadCourse } from '../load.ts';
@@ -58,7 +59,7 @@ export async function gradeSubmissionsCli(options: ClassCliOptions): Promise<num
     (e) => (!options.only?.length || options.only.some((q) => matches(e.id, q))) && !options.skip?.some((q) => matches(e.id, q)),
   );
   const concurrency = options.concurrency ?? availableParallelism();
-  const tty = process.stderr.isTTY === true;
+  const live = canRedraw(process.stderr); // the kit's terminal rules: a TTY, and not TERM=dumb
   process.stderr.write(`convkit class grading: ${submissionsDir}, ${exercises.length} exercises, ${concurrency} at a time\n`);
   // Student code runs on the course's answer-free student kit, built and installed for this run.
   process.stderr.write('building the student runtime (the answer-free student kit)…\n');
@@ -93,7 +94,7 @@ export async function gradeSubmissionsCli(options: ClassCliOptions): Promise<num
       const eta = (elapsed / done) * (total - done);
       const note = r.error ? `  ${r.error.split('\n')[0].slice(0, 80)}` : '';
       const line = `[${String(done).padStart(String(total).length)}/${total}] ${r.student}: ${r.score}/${r.maxScore} (${r.seconds.toFixed(1)} s)${note}  · ${elapsed.toFixed(0)} s elapsed, ~${eta.toFixed(0)} s left`;
-      process.stderr.write(tty ? `\r\x1b[K${line}\n` : `${line}\n`);
+      process.stderr.write(live ? `\r\x1b[K${line}\n` : `${line}\n`);
     },
     });
   } catch (error) {

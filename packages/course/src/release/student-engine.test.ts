@@ -73,12 +73,12 @@ afterAll(() => {
 
 describe('buildStudentEngine', () => {
   it('writes only the safe modules, the readable ReLU and the generated entries', () => {
-    const base = ['package.json', 'tsconfig.json', 'src/check.ts', 'src/data/mnist-node.ts', 'src/data/mnist.ts', 'src/index.ts', 'src/model/metrics.ts', 'src/node.ts', 'src/ops/params.ts', 'src/random.ts', 'src/relu.ts', 'src/tensor.ts', 'src/testing.ts', 'src/testing/gradcheck.ts', 'src/types.ts'];
+    const base = ['package.json', 'tsconfig.json', 'src/check.ts', 'src/data/mnist-node.ts', 'src/data/mnist.ts', 'src/index.ts', 'src/model/metrics.ts', 'src/node.ts', 'src/ops/params.ts', 'src/random.ts', 'src/relu.ts', 'src/tensor.ts', 'src/testing.ts', 'src/testing/gradcheck.ts', 'src/cli/terminal.ts', 'src/types.ts'];
     expect(files(full.engine).sort()).toEqual([...base].sort());
     expect(files(two.engine).sort()).toEqual([...base].sort());
     expect(files(noOutputSize.engine).sort()).toEqual([...base, 'src/ops/output-size.ts'].sort());
-    for (const f of files(full.engine)) expect(f).not.toMatch(/(^|\/)(fast|layers|optim|cli)\/|testing\/(?!gradcheck\.ts$)|\.test\.ts$|\.wasm$|model\/(?!metrics)/);
-    for (const f of ['tensor.ts', 'random.ts', 'check.ts', 'ops/params.ts', 'data/mnist.ts', 'data/mnist-node.ts', 'model/metrics.ts', 'testing/gradcheck.ts']) {
+    for (const f of files(full.engine)) expect(f).not.toMatch(/(^|\/)(fast|layers|optim)\/|testing\/(?!gradcheck\.ts$)|cli\/(?!terminal\.ts$)|\.test\.ts$|\.wasm$|model\/(?!metrics)/);
+    for (const f of ['tensor.ts', 'random.ts', 'check.ts', 'ops/params.ts', 'data/mnist.ts', 'data/mnist-node.ts', 'model/metrics.ts', 'testing/gradcheck.ts', 'cli/terminal.ts']) {
       expect(readFileSync(join(full.engine, 'src', f), 'utf8')).toBe(readFileSync(join(repo, 'packages/engine/src', f), 'utf8'));
     }
     const pkg = JSON.parse(readFileSync(join(full.engine, 'package.json'), 'utf8'));
@@ -309,7 +309,7 @@ describe('scanForAnswers', () => {
     const engineFiles = new Map(files(join(repo, 'packages/engine/src')).map((f) => [readFileSync(join(repo, 'packages/engine/src', f), 'utf8'), f]));
     for (const f of files(full.engine)) {
       const copiedFrom = engineFiles.get(readFileSync(join(full.engine, f), 'utf8'));
-      if (copiedFrom !== undefined) expect(['tensor.ts', 'random.ts', 'check.ts', 'ops/params.ts', 'data/mnist.ts', 'data/mnist-node.ts', 'model/metrics.ts', 'testing/gradcheck.ts']).toContain(copiedFrom);
+      if (copiedFrom !== undefined) expect(['tensor.ts', 'random.ts', 'check.ts', 'ops/params.ts', 'data/mnist.ts', 'data/mnist-node.ts', 'model/metrics.ts', 'testing/gradcheck.ts', 'cli/terminal.ts']).toContain(copiedFrom);
     }
     expect(existsSync(join(full.engine, 'src', 'ops', 'conv2d.ts'))).toBe(false);
   });

@@ -31,11 +31,17 @@ describe('ProgressBar', () => {
     const tty = sink(true);
     new ProgressBar(tty.out, {}).update(p);
     expect(tty.chunks[0].startsWith('\r')).toBe(true);
-    expect(tty.chunks[0]).toContain('\x1b[32m90.0%\x1b[0m');
+    expect(tty.chunks[0]).toContain('\x1b[32m90.0%\x1b[39m');
     const plain = sink(true);
     new ProgressBar(plain.out, { NO_COLOR: '1' }).update(p);
     expect(plain.chunks[0]).not.toContain('\x1b[32m');
+    expect(plain.chunks[0].startsWith('\r')).toBe(true);
     expect(plain.chunks[0]).toContain('epoch 1/3  ████████████░░░░░░░░░░░░  batch  5/10  loss 0.2500  acc 90.0%  812 img/s');
+  });
+  it('with TERM=dumb on a TTY prints plain lines, without colour or cursor codes', () => {
+    const dumb = sink(true);
+    new ProgressBar(dumb.out, { TERM: 'dumb' }).update({ ...p, batch: 9 });
+    expect(dumb.chunks).toEqual(['epoch 1/3  ████████████████████████  batch 10/10  loss 0.2500  acc 90.0%  812 img/s\n']);
   });
   it('in a log prints plain lines at most every 5 s, and always the last batch of an epoch', () => {
     const log = sink(false);

@@ -1,9 +1,12 @@
 /**
  * The training progress line: epoch, batch, loss, accuracy and images/s.
- * On a terminal it redraws in place (`\r`); in a log (not a TTY) it prints a
- * plain line every few seconds instead, so CI logs stay readable. Colour only
- * on a terminal, and never when NO_COLOR is set (https://no-color.org).
+ * On a terminal it redraws in place (`\r`); in a log (not a TTY, or TERM=dumb)
+ * it prints a plain line every few seconds instead, so CI logs stay readable.
+ * Colour and redrawing follow the kit's terminal rules (terminal.ts: NO_COLOR,
+ * FORCE_COLOR, TERM=dumb, TTY).
  */
+import { canRedraw, painter, useColor, type Paint, type TerminalEnv, type TerminalStream } from './terminal.ts';
+
 export interface Progress {
   epoch: number;
   epochs: number;
@@ -14,21 +17,20 @@ export interface Progress {
   imagesPerSecond: number;
 }
 
-export interface Output {
+export interface Output extends TerminalStream {
   write(text: string): unknown;
-  isTTY?: boolean;
 }
 
 const WIDTH = 24;
 
 export class ProgressBar {
   private readonly tty: boolean;
-  private readonly color: boolean;
+  private readonly paint: Paint;
   private lastPlain = -Infinity;
 
-  constructor(private readonly out: Output, env: Record<string, string | undefined> = {}, private readonly plainEveryMs = 5000) {
-    this.tty = out.isTTY === true;
-    this.color = this.tty && !env.NO_COLOR;
+  constructor(private readonly out: Output, env: TerminalEnv = {}, private readonly plainEveryMs = 5000) {
+    this.tty = canRedraw(out, env);
+    this.paint = painter(useColor(out, env));
   }
 
   update(p: Progress, now = Date.now()): void {
@@ -48,15 +50,11 @@ export class ProgressBar {
     const acc = `${(100 * p.accuracy).toFixed(1)}%`;
     return [
       `epoch ${p.epoch + 1}/${p.epochs}`,
-      this.paint('36', bar),
+      this.paint('cyan', bar),
       `batch ${count}`,
       `loss ${p.loss.toFixed(4)}`,
-      `acc ${this.paint('32', acc)}`,
+      `acc ${this.paint('green', acc)}`,
       `${p.imagesPerSecond.toFixed(0)} img/s`,
     ].join('  ');
-  }
-
-  private paint(code: string, text: string): string {
-    return this.color ? `\x1b[${code}m${text}\x1b[0m` : text;
   }
 }

@@ -1,8 +1,10 @@
 /**
  * The terminal reporter: a live progress line (on a terminal only), one block per exercise as it
- * finishes, and a summary that points to the next exercise. Colour only on a TTY, never with NO_COLOR.
+ * finishes, and a summary that points to the next exercise. Colour and the live line follow the kit's
+ * terminal rules (@convkit/engine/node: a TTY, NO_COLOR, FORCE_COLOR, TERM=dumb).
  */
 import type { Writable } from 'node:stream';
+import { canRedraw, painter, useColor, type Paint, type TextStyle } from '@convkit/engine/node';
 import { exercises } from '../../../../exercises/manifest.ts';
 import type { ExerciseResult, GradeReport, Status, TestResult } from '../report.ts';
 import type { GradeEvent } from '../run.ts';
@@ -10,23 +12,21 @@ import type { GradeEvent } from '../run.ts';
 export interface PrettyOptions {
   /** Where to write (process.stdout by default). */
   stream?: Writable & { isTTY?: boolean };
-  /** Force colour on or off; by default on a TTY unless NO_COLOR is set. */
+  /** Force colour on or off; by default the kit's terminal rules decide (see useColor). */
   color?: boolean;
   /** Show every test of exercises that passed too. */
   verbose?: boolean;
 }
 
-export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
-  return Boolean(stream.isTTY) && (env.NO_COLOR === undefined || env.NO_COLOR === '') && env.TERM !== 'dumb';
-}
+export { useColor };
 
 const SYMBOL: Record<Status, string> = { passed: '✓', failed: '✗', 'not-started': '·', error: '!', timeout: '⏱' };
-const COLOR: Record<Status, number> = { passed: 32, failed: 31, 'not-started': 90, error: 35, timeout: 33 };
+const COLOR: Record<Status, TextStyle> = { passed: 'green', failed: 'red', 'not-started': 'gray', error: 'magenta', timeout: 'yellow' };
 const LABEL: Record<Status, string> = { passed: 'passed', failed: 'failed', 'not-started': 'not started', error: 'error', timeout: 'timed out' };
 
 export class PrettyReporter {
   private readonly stream: Writable & { isTTY?: boolean };
-  private readonly color: boolean;
+  private readonly paint: Paint;
   private readonly live: boolean;
   private readonly progress = new Map<string, string>();
   private done = 0;
@@ -37,12 +37,8 @@ export class PrettyReporter {
 
   constructor(private readonly options: PrettyOptions = {}) {
     this.stream = options.stream ?? process.stdout;
-    this.color = options.color ?? useColor(this.stream);
-    this.live = Boolean(this.stream.isTTY);
-  }
-
-  private paint(code: number, text: string): string {
-    return this.color ? `\x1b[${code}m${text}\x1b[0m` : text;
+    this.paint = painter(options.color ?? useColor(this.stream));
+    this.live = canRedraw(this.stream);
   }
 
   private write(text: string): void {
@@ -54,7 +50,7 @@ export class PrettyReporter {
   private status(): void {
     if (!this.live || this.progress.size === 0) return;
     const running = [...this.progress.entries()].map(([id, p]) => `${id} ${p}`).join(' · ');
-    this.stream.write(this.paint(90, `grading ${this.done}/${this.total} done · ${running}`));
+    this.stream.write(this.paint('gray', `grading ${this.done}/${this.total} done · ${running}`));
   }
 
   /**
@@ -65,7 +61,7 @@ export class PrettyReporter {
     this.total = count;
     this.order = [...order];
     this.finished.clear();
-    this.stream.write(`${this.paint(1, heading)}\n\n`);
+    this.stream.write(`${this.paint('bold', heading)}\n\n`);
   }
 
   /** Prints a finished exercise's block once every exercise before it in course order has been printed. */
@@ -103,7 +99,7 @@ export class PrettyReporter {
     if (t.status === 'passed') {
       const [first, ...rest] = t.message.split('\n');
       const more = rest.map((l) => `\n       ${l}`).join('');
-      return `${head}${t.message ? this.paint(90, ` — ${first}${more}`) : ''}\n`;
+      return `${head}${t.message ? this.paint('gray', ` — ${first}${more}`) : ''}\n`;
     }
     const body = t.message.split('\n').map((l) => `       ${l}`).join('\n');
     return `${head}\n${this.paint(COLOR[t.status], body)}\n`;
@@ -113,7 +109,7 @@ export class PrettyReporter {
     const passedCount = e.tests.filter((t) => t.status === 'passed').length;
     // The count is always of PASSED tests; a status other than passed/failed is said after it.
     const status = e.status === 'passed' || e.status === 'failed' ? '' : ` (${LABEL[e.status]})`;
-    const head = `${this.paint(COLOR[e.status], SYMBOL[e.status])} ${this.paint(1, e.id)}  ${e.title}  ${e.score}/${e.maxScore} · ${passedCount}/${e.tests.length} tests passed${status}\n`;
+    const head = `${this.paint(COLOR[e.status], SYMBOL[e.status])} ${this.paint('bold', e.id)}  ${e.title}  ${e.score}/${e.maxScore} · ${passedCount}/${e.tests.length} tests passed${status}\n`;
     // A passed exercise takes one line, plus any test that has something to say (the capstone's accuracy).
     if (e.status === 'passed' && !this.options.verbose) return head + e.tests.filter((t) => t.message).map((t) => this.testLine(t)).join('');
     if (e.status === 'not-started') return `${head}   start with exercises/${e.id}/README.md, stuck? pnpm hint ${e.id}\n`;
@@ -122,7 +118,7 @@ export class PrettyReporter {
 
   /** The closing summary: one line per exercise, the total, and what to do next. */
   summary(report: GradeReport): void {
-    const lines = ['', this.paint(1, 'Summary')];
+    const lines = ['', this.paint('bold', 'Summary')];
     for (const e of report.exercises) {
       const score = `${e.score.toFixed(2).padStart(6)} / ${String(e.maxScore).padEnd(3)}`;
       lines.push(`  ${this.paint(COLOR[e.status], SYMBOL[e.status])} ${e.id.padEnd(22)} ${score} ${LABEL[e.status]}`);
@@ -131,9 +127,9 @@ export class PrettyReporter {
     const next = nextExercise(report);
     if (next) {
       const info = exercises.find((x) => x.id === next.id);
-      lines.push('', `Next up: ${this.paint(1, next.id)} — edit exercises/${info?.file ?? next.id}, then run pnpm grade ${next.id} (stuck? pnpm hint ${next.id})`);
+      lines.push('', `Next up: ${this.paint('bold', next.id)} — edit exercises/${info?.file ?? next.id}, then run pnpm grade ${next.id} (stuck? pnpm hint ${next.id})`);
     } else if (report.exercises.length > 0) {
-      lines.push('', this.paint(32, 'Everything graded here passes.'));
+      lines.push('', this.paint('green', 'Everything graded here passes.'));
     }
     this.write(`${lines.join('\n')}\n`);
     if (this.live) this.stream.write('\r\x1b[K');
