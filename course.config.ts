@@ -3,7 +3,7 @@
  * (site, starter kit, Gradescope and GitHub Classroom autograders) and class grading.
  * Change it, then check it with `pnpm course check`.
  */
-import { defineCourse } from '@convkit/course';
+import { defineCourse } from '@convkit/course-config';
 
 export default defineCourse({
   title: 'Convolutional neural networks from scratch',

@@ -7,7 +7,7 @@
  */
 import {readdirSync} from 'node:fs';
 import {join} from 'node:path';
-import {siteAddress, type CourseConfig} from '@convkit/course';
+import {siteAddress, type CourseConfig} from '@convkit/course-config';
 import rootCourse from '../course.config.ts';
 
 export const course: CourseConfig = process.env.CONVKIT_COURSE_CONFIG

@@ -13,7 +13,7 @@ import { defineConfig, type Plugin } from 'vitest/config';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exercises } from './manifest.ts';
+import { exercises } from '@convkit/course-config/node';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 

@@ -14,8 +14,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { serve } from './server.mts';
 import { launch } from './browser.mts';
 import { axe, countByRule, type Violation } from './axe.mts';
-import { siteAddress } from '@convkit/course';
-import { loadCourse } from '@convkit/course/node';
+import { siteAddress } from '@convkit/course-config';
+import { loadCourse } from '@convkit/course-config/node';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const build = process.env.CONVKIT_SITE_DIR ? resolve(process.env.CONVKIT_SITE_DIR) : join(import.meta.dirname, '..', 'build');

@@ -16,8 +16,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { serve } from './server.mts';
 import { launch, watch, type PageLog } from './browser.mts';
 import { INTENDED_ERRORS, LIVE, numbersOf } from './expected.mts';
-import { siteAddress } from '@convkit/course';
-import { loadCourse } from '@convkit/course/node';
+import { siteAddress } from '@convkit/course-config';
+import { loadCourse } from '@convkit/course-config/node';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const build = process.env.CONVKIT_SITE_DIR ? resolve(process.env.CONVKIT_SITE_DIR) : join(import.meta.dirname, '..', 'build');

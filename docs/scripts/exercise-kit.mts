@@ -11,7 +11,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadCourse } from '@convkit/course/node';
+import { loadCourse } from '@convkit/course-config/node';
 import { recordExercise, type ExerciseSpec, type RecordedExercise } from '@convkit/grader';
 
 /** Shared files that stubs import, relative to exercises/. */

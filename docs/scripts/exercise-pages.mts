@@ -1,11 +1,11 @@
 /**
  * One page per exercise, rendered from the exercise's own instructions: `exercises/NN-slug/README.md` is the
  * single source; this only adds front matter, rewrites links that would point outside the site, and appends
- * how to grade it. The order and titles come from `exercises/manifest.ts` when it is there.
+ * how to grade it. The order and titles come from the exercises' `exercise.json` (`@convkit/course-config`).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readExercises } from '@convkit/course-config/node';
 
 interface ManifestEntry {
   id: string;
@@ -17,16 +17,9 @@ interface ManifestEntry {
   timeLimitMs?: number;
 }
 
-/** Reads the manifest's exercise list, whatever its export is called; [] if there is none yet. */
+/** The exercises' list in teaching order (their `NN-slug/exercise.json`); [] if there is no folder yet. */
 async function readManifest(exercisesDir: string): Promise<ManifestEntry[]> {
-  const file = join(exercisesDir, 'manifest.ts');
-  if (!existsSync(file)) return [];
-  const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-  for (const value of [mod.default, mod.manifest, mod.exercises, ...Object.values(mod)]) {
-    const list = Array.isArray(value) ? value : (value as { exercises?: unknown } | undefined)?.exercises;
-    if (Array.isArray(list) && list.every((e) => typeof (e as ManifestEntry)?.id === 'string')) return list as ManifestEntry[];
-  }
-  return [];
+  return existsSync(exercisesDir) ? readExercises(exercisesDir) : [];
 }
 
 /** The folder of an exercise: `01-output-size` for id `01-output-size` or `output-size`. */
@@ -165,7 +158,7 @@ export async function writeExercisePages(exercisesDir: string, outDir: string, o
   try {
     manifest = await readManifest(exercisesDir);
   } catch (err) {
-    console.warn(`[prepare] could not read exercises/manifest.ts (${(err as Error).message}); using folder order`);
+    console.warn(`[prepare] could not read the exercises' exercise.json (${(err as Error).message}); using folder order`);
   }
   const ordered = [
     ...manifest.map((e) => folderFor(folders, e.id)).filter((f): f is string => f !== undefined),

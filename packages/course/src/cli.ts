@@ -11,8 +11,8 @@
  */
 import { resolve, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CourseConfigError } from './config.ts';
-import { loadCourse, manifestExercises } from './load.ts';
+import { CourseConfigError } from '@convkit/course-config';
+import { loadCourse, manifestExercises } from '@convkit/course-config/node';
 import { gradeSubmissionsCli } from './class/cli.ts';
 import { generateSubmissions } from './class/generate.ts';
 import { buildRelease } from './release/build.ts';

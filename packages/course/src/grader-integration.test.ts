@@ -4,9 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { grade } from '../../grader/src/run.ts';
+import { grade } from '@convkit/grader';
 import { prepareSubmission } from './class/submissions.ts';
-import { loadCourse } from './load.ts';
+import { loadCourse } from '@convkit/course-config/node';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 function gradeWith(config: string, args: string[]) {

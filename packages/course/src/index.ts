@@ -1,3 +1,6 @@
-/** `@convkit/course`: the course config, and (Node-only, see the other modules) publishing and class grading. */
-export { defineCourse, validateCourse, CourseConfigError, siteAddress, DEFAULT_SITE_URL } from './config.ts';
-export type { CourseConfig, CourseExercise, KnownIds, LatePolicy, SimilarityPolicy } from './config.ts';
+/**
+ * `@convkit/course`: what an instructor's `course.config.ts` imports (`defineCourse`, from
+ * `@convkit/course-config`), and (Node-only, see the other modules) publishing and class grading.
+ */
+export { defineCourse, validateCourse, CourseConfigError, siteAddress, DEFAULT_SITE_URL } from '@convkit/course-config';
+export type { CourseConfig, CourseExercise, KnownIds, LatePolicy, SimilarityPolicy } from '@convkit/course-config';

@@ -1,3 +1,3 @@
-/** `@convkit/course/node`: loading a repository's course (Node-only). */
-export { loadCourse, resolveExercises, docsPageIds, manifestExercises, DEFAULT_TOLERANCE } from './load.ts';
-export type { Course, CourseExerciseResolved } from './load.ts';
+/** `@convkit/course/node`: loading a repository's course (Node-only), from `@convkit/course-config/node`. */
+export { loadCourse, resolveExercises, docsPageIds, manifestExercises, DEFAULT_TOLERANCE } from '@convkit/course-config/node';
+export type { Course, CourseExerciseResolved } from '@convkit/course-config/node';

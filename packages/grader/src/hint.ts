@@ -9,12 +9,11 @@
  *   pnpm hint               how many hints you have seen, per exercise
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exercises, findExercise, type Exercise } from '../../../exercises/manifest.ts';
+import { exercises, findExercise, repoRoot, type Exercise } from '@convkit/course-config/node';
 
 /** The repository root (plan.ts says the same; not imported here so that `--help` starts at once). */
-const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
 
 export type HintProgress = Record<string, number>;
 

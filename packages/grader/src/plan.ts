@@ -1,13 +1,11 @@
 /** PLAN → run → report: which exercises to grade, and which file holds the code for each. */
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { findExercise, type Exercise } from '../../../exercises/manifest.ts';
-import { gradedExercises } from '../../course/src/graded.ts';
+import { join } from 'node:path';
+import { findExercise, gradedExercises, repoRoot, type Exercise } from '@convkit/course-config/node';
 import type { GradeTarget } from './run.ts';
 
-/** The repository root (where `exercises/` lives). */
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+/** The workspace root (where `exercises/` lives), as `@convkit/course-config` finds it. */
+export { repoRoot };
 /**
  * An exercise's reference solution (`exercises/NN-slug/.meta/solution.ts`, graders only), graded by
  * `--self-check` through the same path as a student's code.

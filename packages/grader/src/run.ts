@@ -3,7 +3,7 @@
  * the CLI, the watch mode and (later) class grading all call {@link grade}.
  */
 import { availableParallelism } from 'node:os';
-import type { Exercise } from '../../../exercises/manifest.ts';
+import type { Exercise } from '@convkit/course-config/node';
 import { Sandbox } from './sandbox/sandbox.ts';
 import { specs as allSpecs, type ExerciseSpec } from './spec/index.ts';
 import { totals, type ExerciseResult, type GradeReport } from './report.ts';

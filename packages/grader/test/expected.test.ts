@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Tensor } from '@convkit/engine';
-import { exercises } from '../../../exercises/manifest.ts';
+import { exercises } from '@convkit/course-config/node';
 import { fileFor, solutionFile } from '../src/plan.ts';
 import { gradeExercise } from '../src/run.ts';
 import { loadSpecs, specs, type ExerciseSpec } from '../src/spec/index.ts';

@@ -1,6 +1,6 @@
 /** Grading helpers for the grader's own tests. */
 import { fileURLToPath } from 'node:url';
-import { exercises } from '../../../exercises/manifest.ts';
+import { exercises } from '@convkit/course-config/node';
 import { gradeExercise } from '../src/run.ts';
 import { specs } from '../src/spec/index.ts';
 import type { ExerciseResult } from '../src/report.ts';

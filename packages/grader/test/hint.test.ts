@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exercises } from '../../../exercises/manifest.ts';
+import { exercises } from '@convkit/course-config/node';
 import { firstRelevantHint, hintFunctions, nextHint, type FirstFailure } from '../src/hint.ts';
 import { gradeExercise } from '../src/run.ts';
 import { repoRoot } from '../src/plan.ts';

@@ -68,7 +68,7 @@ describe('replaying a failing random case', () => {
 
 describe('a fresh case of official grading', () => {
   it('prints no replay command (no kit has it) but its inputs: a lookup-table cheat of 01 failing a fresh case', async () => {
-    const { lookupCheatSource } = await import('../../course/test-fixtures/lookup-cheat.ts');
+    const { lookupCheatSource } = await import('../src/testing/index.ts');
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');

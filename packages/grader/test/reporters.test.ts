@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { PrettyReporter, gradescopeResults, jsonReport, junitReport, useColor } from '../src/reporters/index.ts';
 import type { GradeReport } from '../src/report.ts';
 import { exerciseStatus, shares, sumScores, totals, type ExerciseResult } from '../src/report.ts';
-import { exercises } from '../../../exercises/manifest.ts';
+import { exercises } from '@convkit/course-config/node';
 import { specs } from '../src/spec/index.ts';
 
 const report: GradeReport = {

@@ -7,8 +7,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { readExercises, type Exercise } from '../../../../exercises/manifest.ts';
-import type { GradeReport } from '../../../grader/src/report.ts';
+import { readExercises, type Exercise } from '@convkit/course-config/node';
+import type { GradeReport } from '@convkit/grader';
 import type { Submission } from './submissions.ts';
 
 export class CanaryError extends Error {

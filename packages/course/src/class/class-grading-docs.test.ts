@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateCourse, type LatePolicy } from '../config.ts';
+import { validateCourse, type LatePolicy } from '@convkit/course-config';
 import { lateness } from './late.ts';
 import { parseOverrides } from './overrides.ts';
 import { matchRoster, parseRoster } from './roster.ts';

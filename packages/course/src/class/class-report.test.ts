@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { loadCourse, type CourseExerciseResolved } from '../load.ts';
+import { loadCourse, type CourseExerciseResolved } from '@convkit/course-config/node';
 import { parseCsv } from './csv.ts';
 import { gradeClass, type ClassResult, StudentNotFoundError } from './grade-class.ts';
 

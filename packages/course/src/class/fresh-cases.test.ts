@@ -7,9 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exercises, gradeExercise, recordExercise, replaySpec, solutionFile, specs, type RecordedExercise } from '../../../grader/src/index.ts';
-import { lookupCheatSource } from '../../test-fixtures/lookup-cheat.ts';
-import { loadCourse } from '../load.ts';
+import { exercises, gradeExercise, recordExercise, replaySpec, solutionFile, specs, type RecordedExercise } from '@convkit/grader';
+import { lookupCheatSource } from '@convkit/grader/testing';
+import { loadCourse } from '@convkit/course-config/node';
 import { gradeClass } from './grade-class.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');

@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Exercise } from '../../../../exercises/manifest.ts';
+import type { Exercise } from '@convkit/course-config/node';
 import { writeZip } from '../zip.ts';
 
 export type Kind = 'correct' | 'subtly-wrong' | 'not-compiling' | 'hanging' | 'hostile';

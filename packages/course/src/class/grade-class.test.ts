@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadCourse } from '../load.ts';
+import { loadCourse } from '@convkit/course-config/node';
 import { writeZip } from '../zip.ts';
 import { gradeClass, type ClassResult } from './grade-class.ts';
 import { detectIsolation } from './isolation.ts';

@@ -6,7 +6,7 @@ import { csvCell, failureReport, gradebookCsv } from './gradebook.ts';
 import { gradeRows } from './grades.ts';
 import { findSubmissions, prepareSubmission, safeFileName } from './submissions.ts';
 import { writeZip } from '../zip.ts';
-import type { CourseExerciseResolved } from '../load.ts';
+import type { CourseExerciseResolved } from '@convkit/course-config/node';
 
 const ex = (id: string, points: number, file: string): CourseExerciseResolved => ({
   id, title: id, points, functions: [], file: `${id}/${file}`, readme: `${id}/README.md`, hints: [], timeLimitMs: 1000, memoryLimitMb: 256, tolerance: 1e-6, visibleTests: true,

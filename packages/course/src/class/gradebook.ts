@@ -1,6 +1,6 @@
 /** A class's results: one report per student, and the CSV gradebook built from them. */
-import { totals, type ExerciseResult, type GradeReport } from '../../../grader/src/report.ts';
-import type { CourseExerciseResolved } from '../load.ts';
+import { totals, type ExerciseResult, type GradeReport } from '@convkit/grader/report';
+import type { CourseExerciseResolved } from '@convkit/course-config/node';
 import type { GradeRow } from './grades.ts';
 
 /** One student's grade report: the grader's report plus who, what they submitted, and how grading went. */

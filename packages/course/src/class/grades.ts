@@ -6,8 +6,8 @@
  *
  * (an `late` override replaces the penalty's points).
  */
-import { round2, type Status } from '../../../grader/src/report.ts';
-import type { LatePolicy } from '../config.ts';
+import { round2, type Status } from '@convkit/grader/report';
+import type { LatePolicy } from '@convkit/course-config';
 import type { StudentReport } from './gradebook.ts';
 import { lateness, type Lateness, type SubmissionTime } from './late.ts';
 import type { Override } from './overrides.ts';

@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LatePolicy } from '../config.ts';
+import type { LatePolicy } from '@convkit/course-config';
 import { readTable } from './csv.ts';
 import type { Submission } from './submissions.ts';
 

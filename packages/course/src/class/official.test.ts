@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
-import { loadCourse, type Course } from '../load.ts';
+import { loadCourse, type Course } from '@convkit/course-config/node';
 import { gradeClass, type ClassResult } from './grade-class.ts';
 import { FIRST_UID } from './isolation.ts';
 import { probeAs, ProtectionError, keyPaths } from './protection.ts';

@@ -6,8 +6,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Exercise } from '../../../../exercises/manifest.ts';
-import type { LatePolicy } from '../config.ts';
+import type { Exercise } from '@convkit/course-config/node';
+import type { LatePolicy } from '@convkit/course-config';
 import { canvasCsv, gradebookCsv, moodleCsv, type StudentReport } from './gradebook.ts';
 import { gradeRows, type GradeRow } from './grades.ts';
 import { readTimestampsFile, submissionTime, type SubmissionTime } from './late.ts';

@@ -10,8 +10,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium, type Browser, type Page } from '@convkit/browser';
-import type { Status } from '../../../grader/src/report.ts';
-import { loadCourse } from '../load.ts';
+import type { Status } from '@convkit/grader';
+import { loadCourse } from '@convkit/course-config/node';
 import type { StudentReport } from './gradebook.ts';
 import { REFERENCE_NAME, writeClassOutputs, type ClassOutputs } from './outputs.ts';
 import { findSubmissions } from './submissions.ts';

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LatePolicy } from '../config.ts';
+import type { LatePolicy } from '@convkit/course-config';
 import type { StudentReport } from './gradebook.ts';
 import type { GradeRow } from './grades.ts';
 import type { SimilarPair } from './similarity.ts';

@@ -4,9 +4,9 @@
  * student; the grader's own sandbox runs each exercise's code in a further child process.
  */
 import { join } from 'node:path';
-import { grade } from '../../../grader/src/run.ts';
-import type { ExerciseResult, GradeReport } from '../../../grader/src/report.ts';
-import type { CourseExerciseResolved } from '../load.ts';
+import { grade } from '@convkit/grader';
+import type { ExerciseResult, GradeReport } from '@convkit/grader';
+import type { CourseExerciseResolved } from '@convkit/course-config/node';
 
 export interface RunnerInput {
   exercisesDir: string;

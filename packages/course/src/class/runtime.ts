@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Course } from '../load.ts';
+import type { Course } from '@convkit/course-config/node';
 import { buildStarterKit } from '../release/starter-kit.ts';
 
 /** Makes `dir` and everything under it readable (and folders searchable) by every user. */

@@ -7,7 +7,7 @@
  */
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Exercise } from '../../../../exercises/manifest.ts';
+import type { Exercise } from '@convkit/course-config/node';
 import { readZip } from '../zip.ts';
 
 export interface Submission {

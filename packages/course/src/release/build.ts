@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Course } from '../load.ts';
+import type { Course } from '@convkit/course-config/node';
 import { buildGradescopeZip } from './gradescope.ts';
 import { buildGradingWorkspace, buildStarterKit } from './starter-kit.ts';
 

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCourse, type Course } from '../load.ts';
+import { loadCourse, type Course } from '@convkit/course-config/node';
 import { classroomWorkflow, type PinnedAutograder } from './classroom.ts';
 
 export const sha256Of = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');

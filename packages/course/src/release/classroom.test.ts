@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Course } from '../load.ts';
+import type { Course } from '@convkit/course-config/node';
 import { checkPin, classroomWorkflow, resultsEnv, stepId, type PinnedAutograder } from './classroom.ts';
 import { RUNNER_RESULT_SCRIPT } from './classroom-runner-result.ts';
 import { toYaml } from './classroom-yaml.ts';

@@ -20,7 +20,7 @@
  * student can read every log of their repository, so a score per push would be an oracle for the
  * hidden tests. Grade those with Gradescope or `pnpm grade --submissions`.
  */
-import type { Course } from '../load.ts';
+import type { Course } from '@convkit/course-config/node';
 import { RUNNER_RESULT_SCRIPT } from './classroom-runner-result.ts';
 import { toYaml, type YamlValue } from './classroom-yaml.ts';
 

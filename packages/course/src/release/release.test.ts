@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { loadCourse, type Course } from '../load.ts';
+import { loadCourse, type Course } from '@convkit/course-config/node';
 import { readZip } from '../zip.ts';
 import { buildRelease } from './build.ts';
 import { scanForAnswers } from './student-engine.ts';

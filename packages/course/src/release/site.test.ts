@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadCourse } from '../load.ts';
+import { loadCourse } from '@convkit/course-config/node';
 import { buildSite, checkSite, errorShell, errorShellPages } from './build.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');

@@ -14,14 +14,14 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { recordExercise, writeExpected } from '../../../grader/src/index.ts';
-import { loadSpecs } from '../../../grader/src/spec/index.ts';
-import type { Course } from '../load.ts';
+import { recordExercise, writeExpected } from '@convkit/grader';
+import { loadSpecs } from '@convkit/grader';
+import type { Course } from '@convkit/course-config/node';
 import { classroomWorkflow } from './classroom.ts';
 import { buildStudentEngine, scanForAnswers } from './student-engine.ts';
 
 /** Top-level files of `exercises/` that the grader and the visible tests need. */
-const EXERCISE_FILES = ['manifest.ts', 'not-implemented.ts', 'steps.ts', 'gradcheck.ts', 'package.json', 'tsconfig.json', 'vitest.config.ts'];
+const EXERCISE_FILES = ['not-implemented.ts', 'steps.ts', 'gradcheck.ts', 'package.json', 'tsconfig.json', 'vitest.config.ts'];
 
 const isTest = (path: string): boolean => /\.test\.m?ts$/.test(path) || /(^|\/)(testing|scratch|solutions|expected)(\/|$)/.test(path);
 
@@ -54,7 +54,7 @@ function rootPackageJson(root: string, title: string, name: string): string {
         test: 'pnpm --filter @convkit/exercises test',
       },
       devDependencies: {
-        '@convkit/course': 'workspace:*',
+        '@convkit/course-config': 'workspace:*',
         '@types/node': dev['@types/node'],
         tsx: dev.tsx,
         typescript: dev.typescript,
@@ -105,6 +105,7 @@ function writeCommon(course: Course, dir: string, name: string): void {
   writeFileSync(join(dir, 'pnpm-workspace.yaml'), readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8').replace(/^\s*- docs\n/m, ''));
   writeFileSync(join(dir, '.gitignore'), 'node_modules/\n.grade/\n');
   copyPackage(root, dir, 'grader');
+  copyPackage(root, dir, 'course-config');
   copyPackage(root, dir, 'course');
   const exercisesDir = join(dir, 'exercises');
   mkdirSync(exercisesDir);

@@ -13,7 +13,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Exercise } from '../../../../exercises/manifest.ts';
+import type { Exercise } from '@convkit/course-config/node';
 import { appendToLiteral, camelCase, checkSlug, titleCase } from './edit.ts';
 
 export interface NewExercise {

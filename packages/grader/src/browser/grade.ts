@@ -7,7 +7,7 @@
  */
 import { replaySpec } from '../record/replay.ts';
 import type { RecordedExercise } from '../record/format.ts';
-import type { Exercise } from '../../../../exercises/manifest.ts';
+import type { Exercise } from '@convkit/course-config/node';
 import type { ExerciseResult } from '../report.ts';
 import { gradeWithSandbox, type GradeEvent } from '../score.ts';
 import { BrowserSandbox, type WorkerLike } from './sandbox.ts';

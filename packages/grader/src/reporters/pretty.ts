@@ -5,7 +5,7 @@
  */
 import type { Writable } from 'node:stream';
 import { canRedraw, painter, useColor, type Paint, type TextStyle } from '@convkit/engine/node';
-import { exercises } from '../../../../exercises/manifest.ts';
+import { exercises } from '@convkit/course-config/node';
 import type { ExerciseResult, GradeReport, Status, TestResult } from '../report.ts';
 import type { GradeEvent } from '../run.ts';
 

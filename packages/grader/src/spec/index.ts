@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TestSpec } from './kit.ts';
+import { repoRoot } from '@convkit/course-config/node';
 import { replaySpec } from '../record/replay.ts';
 import type { RecordedExercise } from '../record/format.ts';
 
@@ -50,6 +51,6 @@ export async function loadSpecs(exercisesDir: string, recordedDir: string = expe
 }
 
 /** The repository's (or kit's) exercises' checks. */
-export const specs: Readonly<Record<string, ExerciseSpec>> = await loadSpecs(resolve(import.meta.dirname, '..', '..', '..', '..', 'exercises'));
+export const specs: Readonly<Record<string, ExerciseSpec>> = await loadSpecs(join(repoRoot, 'exercises'));
 
 export type { TestSpec, Verdict, SpecContext } from './kit.ts';

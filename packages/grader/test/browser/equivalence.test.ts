@@ -14,7 +14,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { exercises } from '../../../../exercises/manifest.ts';
+import { exercises } from '@convkit/course-config/node';
 import { gradeExercise } from '../../src/run.ts';
 import { recordExercise } from '../../src/record/recorder.ts';
 import { replaySpec } from '../../src/record/replay.ts';

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Exercise } from '../../../exercises/manifest.ts';
+import { readExercises, type Exercise } from './manifest.ts';
 import { validateCourse, type CourseConfig } from './config.ts';
 
 /** Default relative tolerance of the grader's comparisons (the grader issue's 1e-6). */
@@ -43,10 +43,9 @@ export function docsPageIds(root: string): string[] {
   return ids;
 }
 
-/** The manifest's exercises, read from `<root>/exercises/manifest.ts`. */
+/** The exercises of the workspace at `root` (its `exercises/NN-slug/exercise.json` folders). */
 export async function manifestExercises(root: string): Promise<readonly Exercise[]> {
-  const mod = (await import(pathToFileURL(join(root, 'exercises', 'manifest.ts')).href)) as { exercises: readonly Exercise[] };
-  return mod.exercises;
+  return readExercises(join(root, 'exercises'));
 }
 
 /** The config's exercises merged over the manifest's (validated config assumed). */

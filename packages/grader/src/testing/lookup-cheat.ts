@@ -3,7 +3,7 @@
  * `packages/grader/expected/01-output-size.json`: every recorded call's arguments mapped to the
  * recorded answer (or to a throw), with no formula at all. It passes whatever the kit grades.
  */
-import type { RecordedExercise } from '../../grader/src/index.ts';
+import type { RecordedExercise } from '../record/format.ts';
 
 export function lookupCheatSource(recorded: RecordedExercise): string {
   const table: Record<string, number | 'throw'> = {};

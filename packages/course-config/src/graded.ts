@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Exercise } from '../../../exercises/manifest.ts';
+import type { Exercise } from './manifest.ts';
 import { loadCourse, manifestExercises } from './load.ts';
 
 export async function gradedExercises(root: string): Promise<readonly Exercise[]> {

@@ -1,6 +1,7 @@
 /**
  * The exercises in teaching order: the one list the grader (`pnpm grade`), the hints (`pnpm hint`),
- * the scaffolder and the course build read. Each exercise is one folder, Exercism-style:
+ * the scaffolder and the course build read, from the workspace's `exercises/` folder. Each exercise is
+ * one folder, Exercism-style:
  *
  *   NN-slug/exercise.json    title, points, the functions written, the stub's file name, hints, limits
  *   NN-slug/README.md        the instructions (the site's exercise page)
@@ -8,9 +9,7 @@
  *   NN-slug/.meta/           graders only, stripped from every release: spec.ts (the checks), solution.ts
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
+import { join, resolve } from 'node:path';
 
 export interface Exercise {
   /** Folder name and the id students type: `pnpm grade 02-conv-forward`. */
@@ -39,8 +38,8 @@ export interface Exercise {
 type ExerciseJson = Omit<Exercise, 'id' | 'file' | 'readme'> & { file: string };
 
 /**
- * The exercises found by convention: every folder `NN-slug/` beside this file with an
- * `exercise.json`, in the order of their numbers. Adding an exercise means adding its folder.
+ * The exercises found by convention: every folder `NN-slug/` of `dir` with an `exercise.json`, in the
+ * order of their numbers. Adding an exercise means adding its folder.
  */
 export function readExercises(dir: string): Exercise[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -53,10 +52,17 @@ export function readExercises(dir: string): Exercise[] {
     });
 }
 
-export const exercises: readonly Exercise[] = readExercises(dirname(fileURLToPath(import.meta.url)));
+/**
+ * The workspace root: the folder holding `exercises/`, `packages/` and `course.config.ts`. This package
+ * sits at `packages/course-config/` in the repository, the student kit and the grading workspace alike.
+ */
+export const repoRoot: string = resolve(import.meta.dirname, '..', '..', '..');
+
+/** The workspace's exercises (`<repoRoot>/exercises/`), read once. */
+export const exercises: readonly Exercise[] = readExercises(join(repoRoot, 'exercises'));
 
 /** The exercise with this id, or the one whose number or slug matches (`2`, `02`, `conv-forward`). */
-export function findExercise(query: string): Exercise | undefined {
+export function findExercise(query: string, among: readonly Exercise[] = exercises): Exercise | undefined {
   const q = query.trim().replace(/\/+$/, '').replace(/^exercises\//, '');
-  return exercises.find((e) => e.id === q || e.id.slice(3) === q || Number(e.id.slice(0, 2)) === Number(q));
+  return among.find((e) => e.id === q || e.id.slice(3) === q || Number(e.id.slice(0, 2)) === Number(q));
 }
