@@ -3,6 +3,9 @@
  * (pnpm-workspace.yaml) uses another through its name and `exports`, declared in its package.json;
  * `../../grader/src/run.ts` from packages/course, or `../../../exercises/…`, is reported with its line.
  * The root's `course.config.ts` is the instructor's file, not a package: it may be imported by path.
+ * `test/fixtures/` holds student code under test, not the package's own code: the grader grades those
+ * files in its sandbox as a student's, and the hostile ones reach into the engine or a `.meta/` on
+ * purpose (the tripwires and the sandbox must stop them), so they are not checked.
  * Import specifiers are read from `import`/`export … from`, `import(…)`, `require(…)` and `vi.mock(…)`.
  * (turbo's own `turbo boundaries` also reports every package that uses the root's vitest or tsx without
  * declaring it, 100+ findings that are not this rule.)
@@ -54,6 +57,7 @@ export function findCrossings(root: string): Crossing[] {
   const crossings: Crossing[] = [];
   for (const pkg of packages) {
     for (const file of sources(pkg, set)) {
+      if (relative(pkg, file).startsWith(join('test', 'fixtures') + sep)) continue;
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(SPECIFIER)) {
         const target = resolve(dirname(file), m[2]);
