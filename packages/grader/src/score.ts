@@ -5,7 +5,7 @@
  * course site (browser/: a Web Worker) both grade here, so a solution gets the same score and messages from
  * either. No Node or DOM API here.
  */
-import type { Exercise } from '@convkit/course-config/node';
+import type { Exercise } from '../../../exercises/manifest.ts';
 import type { CallResult } from './sandbox/sandbox.ts';
 import type { ExerciseSpec } from './spec/index.ts';
 import { exerciseStatus, shares, sumScores, type ExerciseResult, type TestResult } from './report.ts';
@@ -38,6 +38,8 @@ export interface ScoreOptions {
   onlyCase?: { test: number; ref?: string };
   /** Words added to replay commands (`--self-check` when grading the reference). */
   replayFlags?: string;
+  /** `--seed N`: random tests draw their cases from seed N (see SpecContext.seed). */
+  seed?: number;
 }
 
 /** The command that replays case `ref` of test number `test` of an exercise. */
@@ -81,6 +83,7 @@ export async function gradeWithSandbox(
     /** The course's tolerance for this exercise (course.config.ts via @convkit/course), when it sets one. */
     tolerance: 'tolerance' in exercise && typeof exercise.tolerance === 'number' ? exercise.tolerance : undefined,
     freshSeed: options.freshSeed,
+    seed: options.seed,
     async call(fn: string, args: unknown[], argNames: string[]): Promise<CallResult> {
       if (!called.includes(fn)) called.push(fn);
       if (timedOut.has(fn)) return { kind: 'timeout', limitMs: exercise.timeLimitMs, skipped: true };
