@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as real from '@convkit/engine';
 import * as realNode from '@convkit/engine/node';
+import * as realKernels from '@convkit/engine/kernels';
 import { exercises } from '@convkit/course-config/node';
 import { buildStudentEngine, scanForAnswers } from './student-engine.ts';
 
@@ -72,7 +73,7 @@ afterAll(() => {
 
 describe('buildStudentEngine', () => {
   it('writes only the safe modules, the readable ReLU and the generated entries', () => {
-    const base = ['package.json', 'tsconfig.json', 'src/check.ts', 'src/data/mnist-node.ts', 'src/data/mnist.ts', 'src/index.ts', 'src/model/metrics.ts', 'src/node.ts', 'src/ops/params.ts', 'src/random.ts', 'src/relu.ts', 'src/tensor.ts', 'src/testing.ts', 'src/testing/gradcheck.ts', 'src/cli/terminal.ts', 'src/types.ts'];
+    const base = ['package.json', 'tsconfig.json', 'src/check.ts', 'src/data/mnist-node.ts', 'src/data/mnist.ts', 'src/index.ts', 'src/model/metrics.ts', 'src/node.ts', 'src/ops/params.ts', 'src/random.ts', 'src/relu.ts', 'src/tensor.ts', 'src/testing.ts', 'src/testing/gradcheck.ts', 'src/cli/terminal.ts', 'src/types.ts', 'src/kernels.ts'];
     expect(files(full.engine).sort()).toEqual([...base].sort());
     expect(files(two.engine).sort()).toEqual([...base].sort());
     expect(files(noOutputSize.engine).sort()).toEqual([...base, 'src/ops/output-size.ts'].sort());
@@ -86,6 +87,29 @@ describe('buildStudentEngine', () => {
     expect(Object.keys(pkg.dependencies)).toEqual(['mnist']);
     expect(pkg.devDependencies).toBeUndefined();
     expect(JSON.parse(readFileSync(join(full.engine, 'tsconfig.json'), 'utf8')).extends).toBe('../../tsconfig.base.json');
+  });
+
+  it('has its own kernel registry (./kernels): each op at its stub in index.ts, or at its kept readable copy', async () => {
+    type Kernels = typeof import('@convkit/engine/kernels');
+    const registryOf = async (w: typeof full): Promise<Kernels> => (await import(pathToFileURL(join(w.engine, 'src', 'kernels.ts')).href)) as Kernels;
+    const fullKernels = await registryOf(full);
+    expect(fullKernels.kernelsOf('conv2dForward')).toEqual([{ file: 'index.ts', name: 'conv2dForward', role: 'stub' }]);
+    expect(fullKernels.kernelsOf('SGD')).toEqual([{ file: 'index.ts', name: 'SGD', role: 'stub' }]);
+    expect(fullKernels.kernelsOf('reluForward')).toEqual([{ file: 'relu.ts', name: 'reluForward', role: 'reference' }]);
+    expect(fullKernels.guardedExports(['maxPool2dForward'])).toEqual([['maxPool2dForward', 'maxPool2dForward']]);
+    // every op of the real registry has a site, and no fast kernel is named (the kit has none)
+    expect(Object.keys(fullKernels.KERNELS).sort()).toEqual(Object.keys(realKernels.KERNELS).sort());
+    expect(Object.values(fullKernels.KERNELS).flat().filter((s) => s.role === 'fast')).toEqual([]);
+    // a course without exercise 01 keeps outputSize: its registry points at the kept module
+    expect((await registryOf(noOutputSize)).kernelsOf('outputSize')).toEqual([{ file: 'ops/output-size.ts', name: 'outputSize', role: 'reference' }]);
+    expect(fullKernels.kernelsOf('outputSize')).toEqual([{ file: 'index.ts', name: 'outputSize', role: 'stub' }]);
+    // and each site is what that module of the student engine really exports
+    for (const w of [full, two, noOutputSize]) {
+      for (const site of Object.values((await registryOf(w)).KERNELS).flat()) {
+        const mod = (await import(pathToFileURL(join(w.engine, 'src', site.file)).href)) as Record<string, unknown>;
+        expect(typeof mod[site.name], `${site.file} exports ${site.name}`).toBe('function');
+      }
+    }
   });
 
   it('typechecks with tsc under the repository tsconfig.base.json', () => {

@@ -8,7 +8,7 @@ import { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { ChildConfig, FromChild, ToChild } from './protocol.ts';
 import { callRunner } from './call.ts';
-import { guardedNames } from './fast-paths.ts';
+import { guardedModules } from './fast-paths.ts';
 import { guardRequire } from './require-guard.ts';
 
 // --- primordials, captured before any student code runs ---
@@ -21,15 +21,19 @@ process.on('disconnect', () => exit(0));
 
 const config = JSON.parse(process.argv[2]) as ChildConfig;
 const tripwireUrl = new URL('./tripwire.ts', import.meta.url).href;
+// The engine graded code gets is the one `@convkit/engine` resolves to from here (in official grading,
+// the student kit's): its source folder is the tripwires' scope, and its kernel registry (read through
+// fast-paths.ts, plain data that loads none of the engine's code) says which of its modules to wrap.
+const engineDir = new URL('.', import.meta.resolve('@convkit/engine')).href;
 register(new URL('./hooks.mjs', import.meta.url), {
-  data: { guards: guardedNames(config.tripwires), engineDir: config.engineDir, tripwireUrl },
+  data: { modules: guardedModules(config.tripwires), engineDir, tripwireUrl },
 });
 
 // Imported only now, so that they see the tripwired engine exactly as the student does.
 const engine = await import('@convkit/engine');
 const { Tensor } = engine;
 const { takeViolations } = (await import(tripwireUrl)) as typeof import('./tripwire.ts');
-guardRequire(config.engineDir, engine);
+guardRequire(engineDir, engine);
 
 const { describeThrown, runCall } = callRunner(Tensor, takeViolations);
 

@@ -4,48 +4,39 @@
 // the op file, which resolves to a generated wrapper:
 //   export * from '<op file>?convkit-real';             every other export, untouched
 //   export const conv2dForward = tripwire('conv2dForward');  explicit exports win over `export *`
-// Only a wrapper may import the `?convkit-real` original. The fast kernels that compute an asked-for op
-// (fast-paths.ts: `fastConv2dForward`, …) are replaced by the same tripwire, named after the asked-for op.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// Only a wrapper may import the `?convkit-real` original. Which modules define which guarded exports
+// comes from the engine's kernel registry (`@convkit/engine/kernels`, read by child.ts): the reference
+// op, the dispatcher and the fast kernels that compute an asked-for op (`fastConv2dForward`, …) are all
+// replaced by the same tripwire, named after the asked-for op.
 
 const REAL = 'convkit-real';
 const WRAPPED = 'convkit-tripwire';
-/** [exported name, asked-for name it trips as] @type {[string, string][]} */
-let guards = [];
+/** file: URL of each guarded module → [exported name, asked-for name it trips as] @type {Map<string, [string, string][]>} */
+let guardedIn = new Map();
 let engineDir = '';
 let tripwireUrl = '';
-/** @type {Map<string, [string, string][]>} */
-const definedIn = new Map();
 
-/** @param {{ guards: [string, string][], engineDir: string, tripwireUrl: string }} data */
+/** @param {{ modules: [string, string, string][], engineDir: string, tripwireUrl: string }} data */
 export function initialize(data) {
-  guards = data.guards;
   engineDir = data.engineDir;
   tripwireUrl = data.tripwireUrl;
+  guardedIn = new Map();
+  for (const [file, name, asked] of data.modules) {
+    const url = new URL(file, engineDir).href;
+    const list = guardedIn.get(url) ?? [];
+    if (!list.some(([n]) => n === name)) list.push([name, asked]);
+    guardedIn.set(url, list);
+  }
 }
 
-/** The guarded names that the module at `url` defines (`export function conv2dForward`, …), with what they trip as. */
+/** The guarded exports that the module at `url` defines (`conv2dForward`, …), with what they trip as. */
 function definitions(url) {
-  let found = definedIn.get(url);
-  if (found === undefined) {
-    let source = '';
-    try {
-      source = readFileSync(fileURLToPath(url), 'utf8');
-    } catch {
-      source = '';
-    }
-    found = guards.filter(([name]) =>
-      new RegExp(`export\\s+(?:async\\s+)?(?:function\\*?|const|let|var|class)\\s+${name}\\b`).test(source),
-    );
-    definedIn.set(url, found);
-  }
-  return found;
+  return guardedIn.get(url) ?? [];
 }
 
 export async function resolve(specifier, context, nextResolve) {
   const resolved = await nextResolve(specifier, context);
-  if (guards.length === 0 || !resolved.url.startsWith(engineDir)) return resolved;
+  if (guardedIn.size === 0 || !resolved.url.startsWith(engineDir)) return resolved;
   const [base, query] = resolved.url.split('?');
   const fromWrapper = (context.parentURL ?? '').endsWith(`?${WRAPPED}`);
   if (query === REAL && fromWrapper) return resolved;

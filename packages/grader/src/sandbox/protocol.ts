@@ -64,8 +64,6 @@ export interface ChildConfig {
   file: string;
   /** Engine functions the student must not call (the ones the exercise asks for). */
   tripwires: string[];
-  /** file:// URL of the engine's source folder, whose modules the tripwires guard. */
-  engineDir: string;
 }
 
 export function isWireTensor(value: unknown): value is WireTensor {

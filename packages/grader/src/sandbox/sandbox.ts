@@ -37,8 +37,9 @@ export type CallResult =
   | { kind: 'load-error'; error: ThrownInfo; violations: string[] };
 
 /**
- * Where the sandbox process's own code comes from: the sandbox script, the tsx loader and the engine
- * that student code imports. By default this repository's. Official grading (class grading, the
+ * Where the sandbox process's own code comes from: the sandbox script, the tsx loader and (resolved
+ * by the sandbox script as `@convkit/engine`, see child.ts) the engine that student code imports.
+ * By default this repository's. Official grading (class grading, the
  * Gradescope autograder) names a separate RUNTIME in CONVKIT_SANDBOX_RUNTIME: a built student kit,
  * readable by the unprivileged grading user, whose engine has no implementation of any exercised
  * function, while this grader (specs, solutions, the real engine) stays out of that user's reach.
@@ -48,8 +49,6 @@ export interface SandboxRuntime {
   cwd?: string;
   childScript: string;
   tsxLoader: string;
-  /** file: URL of the engine's src/ folder, with a trailing slash (the tripwires' scope). */
-  engineDir: string;
 }
 
 export function sandboxRuntime(runtimeRoot = process.env.CONVKIT_SANDBOX_RUNTIME): SandboxRuntime {
@@ -58,14 +57,12 @@ export function sandboxRuntime(runtimeRoot = process.env.CONVKIT_SANDBOX_RUNTIME
       cwd: runtimeRoot,
       childScript: join(runtimeRoot, 'packages', 'grader', 'src', 'sandbox', 'child.ts'),
       tsxLoader: pathToFileURL(join(runtimeRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href,
-      engineDir: pathToFileURL(join(runtimeRoot, 'packages', 'engine', 'src')).href + '/',
     };
   }
   const here = dirname(fileURLToPath(import.meta.url));
   return {
     childScript: join(here, 'child.ts'),
     tsxLoader: import.meta.resolve('tsx'),
-    engineDir: pathToFileURL(join(here, '..', '..', '..', 'engine', 'src')).href + '/',
   };
 }
 /**
@@ -189,7 +186,7 @@ export class Sandbox {
 
   private start(): void {
     const runtime = sandboxRuntime();
-    const config: ChildConfig = { file: this.options.file, tripwires: [...this.options.tripwires], engineDir: runtime.engineDir };
+    const config: ChildConfig = { file: this.options.file, tripwires: [...this.options.tripwires] };
     const child = fork(runtime.childScript, [JSON.stringify(config)], {
       execArgv: ['--import', runtime.tsxLoader, `--max-old-space-size=${this.options.memoryLimitMb}`, '--no-warnings'],
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
