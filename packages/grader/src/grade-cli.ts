@@ -28,6 +28,8 @@ const HELP = `Usage: pnpm grade [exercise…] [options]
   --watch                re-grade an exercise each time you save it
   --case TEST[@CASE]     replay one test of one exercise, or exactly one case of a random test, and show it
                          in full: inputs, expected, yours (a failing random case prints this command)
+  --seed N               every random test draws its cases from seed N (0 to 2147483647): the same N gives the
+                         same cases, so a whole run is reproduced; without it each test uses its own fixed seed
   --self-check           grade the reference solutions through the same path (must score full marks)
   --concurrency N        exercises graded at once (default: number of cores, at most 4)
   --verbose              list every test, also of exercises that pass
@@ -59,6 +61,7 @@ export async function gradeCli(argv: string[]): Promise<number> {
       concurrency: { type: 'string' },
       verbose: { type: 'boolean', default: false },
       case: { type: 'string' },
+      seed: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -72,15 +75,19 @@ export async function gradeCli(argv: string[]): Promise<number> {
   }
   const concurrency = parseConcurrency(values.concurrency);
   const skip = splitList(values.skip);
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !(/^\d+$/.test(values.seed ?? '') && seed <= 0x7fffffff)) {
+    throw new UsageError(`--seed: expected an integer from 0 to 2147483647, got ${values.seed}`);
+  }
   // Ctrl+C, SIGTERM (also to pnpm, which does not pass it on) end every sandbox process too.
   endWithParent();
   const selfCheck = values['self-check'];
   const targets = planGrade({ only: positionals, skip, selfCheck });
 
-  if (values.case !== undefined) return replayCase(targets, values.case, selfCheck);
+  if (values.case !== undefined) return replayCase(targets, values.case, selfCheck, seed);
 
   if (values.watch) {
-    const watcher = await watch({ targets, selfCheck, verbose: values.verbose });
+    const watcher = await watch({ targets, selfCheck, verbose: values.verbose, seed });
     endWithParent(() => {
       watcher.close();
       process.stdout.write('\nstopped watching.\n');
@@ -92,8 +99,9 @@ export async function gradeCli(argv: string[]): Promise<number> {
   // A machine-readable report on stdout must be the only thing there; otherwise show progress.
   const pretty = reporter === 'pretty' || outputFile !== undefined ? new PrettyReporter({ verbose: values.verbose }) : null;
   const what = selfCheck ? 'reference solutions (self-check)' : 'your exercises';
-  pretty?.start(targets.length, `convkit grade: ${targets.length} exercise${targets.length === 1 ? '' : 's'}, ${what}`, targets.map((t) => t.exercise.id));
-  const report = await grade(targets, { concurrency, onEvent: pretty?.onEvent, replayFlags: selfCheck ? '--self-check' : undefined });
+  const seeded = seed === undefined ? '' : `, random cases from seed ${seed}`;
+  pretty?.start(targets.length, `convkit grade: ${targets.length} exercise${targets.length === 1 ? '' : 's'}, ${what}${seeded}`, targets.map((t) => t.exercise.id));
+  const report = await grade(targets, { concurrency, onEvent: pretty?.onEvent, replayFlags: selfCheck ? '--self-check' : undefined, seed });
   pretty?.summary(report);
 
   if (reporter !== 'pretty') {
@@ -112,14 +120,14 @@ export async function gradeCli(argv: string[]): Promise<number> {
 }
 
 /** `pnpm grade NN --case T[@REF]`: one test (one case of a random test), shown in full; no score. */
-async function replayCase(targets: GradeTarget[], id: string, selfCheck: boolean): Promise<number> {
+async function replayCase(targets: GradeTarget[], id: string, selfCheck: boolean, seed?: number): Promise<number> {
   const m = /^(\d+)(?:@(.+))?$/.exec(id);
   if (!m) throw new UsageError(`--case: expected TEST or TEST@CASE as a failure message prints it (e.g. 13@506:3:1:0 or 13@p4), got ${id}`);
   if (targets.length !== 1) throw new UsageError(`--case: name exactly one exercise (e.g. pnpm grade 05 --case ${id}), got ${targets.length}`);
   const pretty = new PrettyReporter({ verbose: true });
   let result: ExerciseResult;
   try {
-    result = await gradeExercise(targets[0], { onlyCase: { test: Number(m[1]), ref: m[2] }, replayFlags: selfCheck ? '--self-check' : undefined });
+    result = await gradeExercise(targets[0], { onlyCase: { test: Number(m[1]), ref: m[2] }, replayFlags: selfCheck ? '--self-check' : undefined, seed });
   } catch (error) {
     if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;

@@ -21,6 +21,8 @@ export interface WatchOptions {
   targets: GradeTarget[];
   selfCheck?: boolean;
   verbose?: boolean;
+  /** `--seed N`: random tests draw their cases from seed N. */
+  seed?: number;
   /** Where to write (process.stdout by default). */
   stream?: Writable & { isTTY?: boolean };
   /** Quiet time after the last save before grading (ms). */
@@ -111,12 +113,12 @@ function inode(path: string): number | null {
   }
 }
 
-export async function watch({ targets, selfCheck = false, verbose = false, stream = process.stdout, debounceMs = 200 }: WatchOptions): Promise<FolderWatcher> {
+export async function watch({ targets, selfCheck = false, verbose = false, seed, stream = process.stdout, debounceMs = 200 }: WatchOptions): Promise<FolderWatcher> {
   const reporter = new PrettyReporter({ verbose, stream });
   const live = canRedraw(stream); // a TTY that is not TERM=dumb: the screen can be cleared
   reporter.start(targets.length, `convkit grade --watch${selfCheck ? ' --self-check' : ''}: grading once, then again on every save (Ctrl+C to stop)`, targets.map((t) => t.exercise.id));
   const results = new Map<string, ExerciseResult>();
-  const first = await grade(targets, { onEvent: reporter.onEvent });
+  const first = await grade(targets, { onEvent: reporter.onEvent, seed });
   for (const e of first.exercises) results.set(e.id, e);
   reporter.summary(first);
 
@@ -142,7 +144,7 @@ export async function watch({ targets, selfCheck = false, verbose = false, strea
         return;
       }
       stream.write(`— ${when} ${target.exercise.id} changed, grading it again —\n\n`);
-      const result = await gradeExercise(target, { onEvent: reporter.onEvent });
+      const result = await gradeExercise(target, { onEvent: reporter.onEvent, seed });
       results.set(result.id, result);
       reporter.summary(totals(targets.map((t) => results.get(t.exercise.id)).filter((r): r is ExerciseResult => r !== undefined)));
       waiting();

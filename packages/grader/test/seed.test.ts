@@ -2,11 +2,13 @@
  * `pnpm grade --seed N`: every random test draws its cases from seed N, so the same N gives the very
  * same cases (a whole run reproduced) and another N other cases; without it each test uses its own seed.
  */
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { gradeExercise } from '../src/run.ts';
 import { specs } from '../src/spec/index.ts';
 import { recordExercise, replaySpec } from '../src/index.ts';
 import type { SpecContext, TestSpec } from '../src/spec/kit.ts';
+import { repoRoot } from '../src/plan.ts';
 import { exercise, fixture } from './helpers.ts';
 
 const conv = exercise('02-conv-forward');
@@ -67,5 +69,29 @@ describe('--seed N', () => {
     expect(random.message).toContain('--seed 7: this kit has the cases of seed 202 only');
     const own = await gradeExercise(target, { specs: { [conv.id]: spec }, seed: 202 });
     expect(own.tests.every((t) => t.status === 'passed')).toBe(true);
+  });
+});
+
+describe('pnpm grade --seed (the command)', () => {
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'packages/grader/src/cli.ts', ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  /** The inputs of case p2 of 05's random softmax test, as `--case 13@p2` shows them. */
+  const inputsOf = (seed: string): string => {
+    const r = run('05', '--self-check', '--case', '13@p2', '--seed', seed);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    return r.stdout.slice(r.stdout.indexOf('inputs:'), r.stdout.indexOf('expected:'));
+  };
+  it('--case 13@p2 --seed 9 shows the same case twice, and another one with --seed 10', () => {
+    const nine = inputsOf('9');
+    expect(nine).toMatch(/inputs:\n\s+scores \[/);
+    expect(inputsOf('9')).toBe(nine);
+    expect(inputsOf('10')).not.toBe(nine);
+  });
+  it('--help explains --seed; a seed that is not a whole number is a usage error (exit 2, one line, no stack)', () => {
+    expect(run('--help').stdout).toMatch(/--seed N +every random test draws its cases from seed N/);
+    const bad = run('05', '--seed', '1.5');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('pnpm grade: --seed: expected an integer from 0 to 2147483647, got 1.5\nRun pnpm grade --help for the options.\n');
   });
 });
