@@ -129,13 +129,16 @@ different order differ in their last digits; values that should be 0 are compare
 **looks like:** names a common mistake when the values show one: every value exactly N× or ½× the
 expected one (the batch size N is called out: a missing or extra average over the batch), the sign flipped,
 a transposed matrix, a window shifted by one position, differences only at the border (padding), or only
-one example or channel wrong (a loop bound).
+one example or channel wrong (a loop bound). A convolution whose output is what the kernel rotated 180°
+gives is told so: that is a true convolution, where a CNN layer computes the cross-correlation.
 
 Random cases are shrunk to the smallest input that still fails, so start debugging from that one. A failing
 random case prints **one command that replays exactly that case** (\`pnpm grade 05 --case 13@506:0:1:1\`;
 \`--case 13@p4\` in a starter kit, whose cases are precomputed), and when the case is small it is shown in
 full: the inputs, the expected values and yours as small matrices, the first difference »marked«. \`pnpm grade
-NN --case T\` shows test number T of an exercise the same way.
+NN --case T\` shows test number T of an exercise the same way. \`pnpm grade --seed N\` draws every random
+test's cases from seed N instead of its own: the same N gives the same cases (in the course's repository; a
+starter kit has only its precomputed cases).
 
 A check that throws, runs out of time or memory is reported as such instead of crashing the grader; an
 \`Error\` your code throws on purpose for bad input is what the edge-case checks expect (a stride or window
