@@ -2,14 +2,15 @@
  * `pnpm test`: every check CI runs, as one turbo run, ending with one line `N passed, N failed`
  * (`, N skipped` when any test was skipped) that CI reads.
  *
- *   turbo run lint typecheck build test:ci test:e2e --continue=dependencies-successful --concurrency=1
+ *   turbo run lint lint:boundaries typecheck build test:ci test:e2e --continue=dependencies-successful --concurrency=1
  *
  * - Test tasks (`test:ci`, `test:e2e`) write a JUnit report into their package's `test-results/`, named
  *   after the task (`test:ci` → `test-results/test-ci.xml`): vitest `--reporter=junit`, node's test runner
  *   `--test-reporter=junit`, each beside a human reporter. Their test cases are added up here
  *   (scripts/junit.ts); a test task that exits non-zero with no failed case in its report, that ran no
  *   test, or that wrote no report counts one more failure.
- * - Other tasks (`lint`, `typecheck`, `build`) count as one check each, passed or failed by exit code.
+ * - Other tasks (`lint`: Biome; `lint:boundaries`: no relative import across packages, scripts/check-boundaries.ts;
+ *   `typecheck`, `build`) count as one check each, passed or failed by exit code.
  * - A task turbo did not run because a task it depends on failed (the browser tests after a failed docs
  *   build) counts as one failure: turbo's `--dry=json` plan says what should run, `--summarize` what did.
  * - One task at a time: the grader's sandbox tests and the capstone self-check have time limits that a
@@ -23,7 +24,7 @@ import { countJUnit } from './junit.ts';
 
 const root = join(import.meta.dirname, '..');
 const turbo = join(root, 'node_modules', '.bin', 'turbo');
-const TASKS = ['lint', 'typecheck', 'build', 'test:ci', 'test:e2e'];
+const TASKS = ['lint', 'lint:boundaries', 'typecheck', 'build', 'test:ci', 'test:e2e'];
 const extra = process.argv.slice(2);
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' };
 
