@@ -27,6 +27,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureSimdPeak } from '@convkit/engine';
+import { parseCommandLine } from '@convkit/engine/node';
 import { chromiumTargets, formatChromium } from './browser/format.ts';
 import { chromiumReport, runChromium } from './browser/run.ts';
 import type { ChildResult } from './child.ts';
@@ -52,32 +53,32 @@ function usageError(message: string): never {
   process.exit(2);
 }
 
-const KNOWN = new Set(['--quick', '--out', '--peers', '--malloc-tuning', '--browser', '--no-browser', '--help', '-h']);
-if (process.argv.includes('--help') || process.argv.includes('-h')) {
+const { values: args } = parseCommandLine('pnpm bench', {
+  options: {
+    quick: { type: 'boolean' },
+    out: { type: 'string' },
+    peers: { type: 'string' },
+    'malloc-tuning': { type: 'boolean' },
+    browser: { type: 'boolean' },
+    'no-browser': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (args.help) {
   process.stdout.write(`${USAGE}\n`);
   process.exit(0);
 }
-for (const [i, arg] of process.argv.slice(2).entries()) {
-  const previous = process.argv[i + 1];
-  if (arg.startsWith('-') && !KNOWN.has(arg)) usageError(`unknown option ${arg}`);
-  if (!arg.startsWith('-') && previous !== '--out' && previous !== '--peers') usageError(`unexpected argument ${JSON.stringify(arg)}`);
-}
 
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-const quick = process.argv.includes('--quick');
-const outDir = resolve(option('--out') ?? 'bench-results');
-const peers = (option('--peers') ?? PEER_NAMES.join(',')).split(',');
+const quick = args.quick ?? false;
+const outDir = resolve(args.out ?? 'bench-results');
+const peers = (args.peers ?? PEER_NAMES.join(',')).split(',');
 const unknown = peers.filter((p) => !isPeerName(p));
 if (unknown.length > 0) usageError(`--peers: expected names from ${PEER_NAMES.join(',')}, got ${unknown.join(',')}`);
 const w = quick ? QUICK : FULL;
 const childPath = fileURLToPath(new URL('./child.ts', import.meta.url));
-const mallocTuning = process.argv.includes('--malloc-tuning');
-const browserOnly = process.argv.includes('--browser');
-const noBrowser = process.argv.includes('--no-browser');
+const mallocTuning = args['malloc-tuning'] ?? false;
+const browserOnly = args.browser ?? false;
+const noBrowser = args['no-browser'] ?? false;
 if (browserOnly && noBrowser) usageError('expected at most one of --browser and --no-browser, got both');
 const childEnv = mallocTuning
   ? { ...process.env, MALLOC_MMAP_THRESHOLD_: String(2 ** 28), MALLOC_TRIM_THRESHOLD_: String(2 ** 30) }

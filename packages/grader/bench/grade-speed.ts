@@ -16,19 +16,19 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
+import { parseCommandLine } from '@convkit/engine/node';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
-const arg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
-if (process.argv.includes('--help') || process.argv.includes('-h')) {
+const { values: args } = parseCommandLine('grade-speed', {
+  options: { runs: { type: 'string' }, capstone: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+});
+if (args.help) {
   process.stdout.write('Usage: node --import tsx packages/grader/bench/grade-speed.ts [--runs N] [--capstone]\n');
   process.exit(0);
 }
-const runs = Number(arg('--runs') ?? 3);
+const runs = Number(args.runs ?? 3);
 if (!(Number.isInteger(runs) && runs >= 1)) {
-  process.stderr.write(`grade-speed: --runs: expected an integer ≥ 1, got ${arg('--runs')}\n`);
+  process.stderr.write(`grade-speed: --runs: expected an integer ≥ 1, got ${args.runs}\nRun grade-speed --help for the options.\n`);
   process.exit(2);
 }
 
@@ -74,7 +74,7 @@ const subjects: [string, string[]][] = [
 ];
 const CAPSTONE_ALONE = 'pnpm grade --self-check 09 (the capstone alone)';
 const FULL = 'pnpm grade --self-check (with the capstone)';
-if (process.argv.includes('--capstone')) subjects.push([CAPSTONE_ALONE, [...cli, '--self-check', '09']], [FULL, [...cli, '--self-check']]);
+if (args.capstone) subjects.push([CAPSTONE_ALONE, [...cli, '--self-check', '09']], [FULL, [...cli, '--self-check']]);
 
 const samples = new Map<string, Sample[]>(subjects.map(([name]) => [name, []]));
 const loads: number[] = [];
