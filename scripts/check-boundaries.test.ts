@@ -1,10 +1,10 @@
-/** findCrossings on a small workspace written for the test: which relative imports leave their package. */
+/** findCrossings and findUndeclared on a small workspace written for the test. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { findCrossings } from './check-boundaries.ts';
+import { findCrossings, findUndeclared } from './check-boundaries.ts';
 
 function workspace(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'boundaries-'));
@@ -39,6 +39,28 @@ test('relative imports into another package or into exercises/ are reported with
       { file: 'packages/course/src/a.ts', line: 2, specifier: '../../grader/src/run.ts', target: 'packages/grader/src' },
       { file: 'packages/course/src/a.ts', line: 3, specifier: '../../../exercises/manifest.ts', target: 'exercises' },
       { file: 'packages/course/src/a.ts', line: 4, specifier: '../../grader/src/plan.ts', target: 'packages/grader/src' },
+    ]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('an @convkit/… import counts as declared only when the importing package lists it (or is it); the line is named', () => {
+  const root = workspace({
+    'pnpm-workspace.yaml': 'packages:\n  - packages/*\n',
+    'packages/course/package.json': JSON.stringify({ name: '@convkit/course', dependencies: { '@convkit/engine': 'workspace:*' } }),
+    'packages/course/src/a.ts': [
+      "import { Tensor } from '@convkit/engine';", // declared
+      "import { grade } from '@convkit/grader/cli';", // not declared (subpath of an undeclared package)
+      "import type { X } from '@convkit/course';", // itself
+      "const m = await import('@convkit/browser');", // not declared
+    ].join('\n'),
+    'packages/engine/package.json': JSON.stringify({ name: '@convkit/engine' }),
+  });
+  try {
+    assert.deepEqual(findUndeclared(root), [
+      { file: 'packages/course/src/a.ts', line: 2, name: '@convkit/grader' },
+      { file: 'packages/course/src/a.ts', line: 4, name: '@convkit/browser' },
     ]);
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 /**
- * `pnpm lint:boundaries`: no relative import crosses a package boundary. Every workspace package
- * (pnpm-workspace.yaml) uses another through its name and `exports`, declared in its package.json;
- * `../../grader/src/run.ts` from packages/course, or `../../../exercises/…`, is reported with its line.
+ * `pnpm lint:boundaries`: no relative import crosses a package boundary, and every import of a workspace
+ * package by name is declared. Every workspace package (pnpm-workspace.yaml) uses another through its name
+ * and `exports`, declared in its package.json; `../../grader/src/run.ts` from packages/course, or
+ * `../../../exercises/…`, or `@convkit/grader` from a package that does not list it, is reported with its line.
  * The root's `course.config.ts` is the instructor's file, not a package: it may be imported by path.
  * `test/fixtures/` holds student code under test, not the package's own code: the grader grades those
  * files in its sandbox as a student's, and the hostile ones reach into the engine or a `.meta/` on
@@ -15,6 +16,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const SKIP = new Set(['node_modules', 'build', '.docusaurus', '.turbo', 'test-results', 'static']);
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*|\bvi\.mock\s*\(\s*)(['"])(\.{1,2}\/[^'"]*)\1/g;
+
+const BY_NAME = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*|\bvi\.mock\s*\(\s*)(['"])(@convkit\/[\w-]+)/g;
 
 export interface Crossing {
   file: string;
@@ -50,6 +53,32 @@ function sources(dir: string, packages: Set<string>): string[] {
   return out;
 }
 
+export interface Undeclared {
+  file: string;
+  line: number;
+  /** The workspace package imported by name without being in the importer's package.json. */
+  name: string;
+}
+
+/** Every import of a workspace package (`@convkit/…`) by a package whose package.json does not declare it. */
+export function findUndeclared(root: string): Undeclared[] {
+  const packages = workspacePackages(root);
+  const set = new Set(packages);
+  const found: Undeclared[] = [];
+  for (const pkg of packages) {
+    const json = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as Record<string, unknown>;
+    const declared = new Set([json.name, ...['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].flatMap((k) => Object.keys((json[k] as object) ?? {}))]);
+    for (const file of sources(pkg, set)) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(BY_NAME)) {
+        if (declared.has(m[2])) continue;
+        found.push({ file: relative(root, file), line: text.slice(0, m.index).split('\n').length, name: m[2] });
+      }
+    }
+  }
+  return found;
+}
+
 /** Every relative import in a workspace package that resolves outside that package's folder. */
 export function findCrossings(root: string): Crossing[] {
   const packages = workspacePackages(root);
@@ -72,8 +101,14 @@ export function findCrossings(root: string): Crossing[] {
 
 if (process.argv[1] === import.meta.filename) {
   const root = join(import.meta.dirname, '..');
-  const found = findCrossings(root);
-  for (const c of found) console.log(`${c.file}:${c.line}: '${c.specifier}' reaches into ${c.target}: import it by its package name instead`);
-  console.log(found.length === 0 ? 'no relative import crosses a package boundary' : `${found.length} relative import(s) cross a package boundary`);
-  process.exit(found.length === 0 ? 0 : 1);
+  const crossings = findCrossings(root);
+  const undeclared = findUndeclared(root);
+  for (const c of crossings) console.log(`${c.file}:${c.line}: '${c.specifier}' reaches into ${c.target}: import it by its package name instead`);
+  for (const u of undeclared) console.log(`${u.file}:${u.line}: imports ${u.name}, which its package.json does not declare`);
+  console.log(
+    crossings.length + undeclared.length === 0
+      ? 'no relative import crosses a package boundary; every @convkit/… import is declared'
+      : `${crossings.length} relative import(s) cross a package boundary; ${undeclared.length} @convkit/… import(s) undeclared`,
+  );
+  process.exit(crossings.length + undeclared.length === 0 ? 0 : 1);
 }
