@@ -9,6 +9,7 @@ import * as real from '@convkit/engine';
 import * as realNode from '@convkit/engine/node';
 import * as realKernels from '@convkit/engine/kernels';
 import { exercises } from '@convkit/course-config/node';
+import { Sandbox } from '@convkit/grader';
 import { buildStudentEngine, scanForAnswers } from './student-engine.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -336,4 +337,45 @@ describe('scanForAnswers', () => {
     }
     expect(existsSync(join(full.engine, 'src', 'ops', 'conv2d.ts'))).toBe(false);
   });
+});
+
+describe('official grading on the student engine: the sandbox (CONVKIT_SANDBOX_RUNTIME) on a kit', () => {
+  it('finds the kit\'s engine by module resolution and tripwires its stubs from the kit\'s registry: calling conv2dForward is a violation, caught or not', async () => {
+    const root = full.root;
+    // What a built kit holds besides its engine: the grader's sandbox script, and tsx.
+    cpSync(join(repo, 'packages', 'grader', 'src', 'sandbox'), join(root, 'packages', 'grader', 'src', 'sandbox'), { recursive: true });
+    cpSync(join(repo, 'packages', 'grader', 'package.json'), join(root, 'packages', 'grader', 'package.json'));
+    symlinkSync(realpathSync(join(repo, 'node_modules', 'tsx')), join(root, 'node_modules', 'tsx'));
+    const file = join(root, 'exercises', '02-conv-forward', 'conv-forward.ts');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, [
+      "import * as engine from '@convkit/engine';",
+      'export function conv2dForward(...args: unknown[]): unknown {',
+      '  try {',
+      '    return (engine.conv2dForward as (...a: unknown[]) => unknown)(...args);',
+      '  } catch (error) {',
+      '    return String((error as Error).message);',
+      '  }',
+      '}',
+      '',
+    ].join('\n'));
+    const before = process.env.CONVKIT_SANDBOX_RUNTIME;
+    process.env.CONVKIT_SANDBOX_RUNTIME = root;
+    const guarded = new Sandbox({ file, tripwires: ['conv2dForward'], timeLimitMs: 60_000, memoryLimitMb: 512 });
+    const unguarded = new Sandbox({ file, tripwires: [], timeLimitMs: 60_000, memoryLimitMb: 512 });
+    try {
+      const tripped = await guarded.call('conv2dForward', [], []);
+      expect(tripped, guarded.takeOutput()).toMatchObject({ kind: "returned", violations: ["conv2dForward"] });
+      expect(JSON.stringify(tripped)).toContain("called the engine's reference conv2dForward");
+      // Without the tripwire the kit's stub only throws (no answer either way), and no violation is recorded.
+      const stubbed = await unguarded.call('conv2dForward', [], []);
+      expect(stubbed).toMatchObject({ kind: 'returned', violations: [] });
+      expect(JSON.stringify(stubbed)).toContain('conv2dForward is exercise 02');
+    } finally {
+      guarded.close();
+      unguarded.close();
+      if (before === undefined) delete process.env.CONVKIT_SANDBOX_RUNTIME;
+      else process.env.CONVKIT_SANDBOX_RUNTIME = before;
+    }
+  }, 120_000);
 });
