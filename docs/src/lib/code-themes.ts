@@ -48,3 +48,37 @@ export const darkCodeTheme = theme({
   tag: '#7ee787',
   attr: '#ffa657',
 });
+
+/**
+ * The exercise editor's (CodeMirror's) colours, light and dark: the same token colours as the code blocks on
+ * the same backgrounds, plus what an editor adds (the cursor's line, the selection, the line-number gutter).
+ * Every token reaches 4.5:1 on the background, the active line and the selection (src/lib/contrast.ts;
+ * e2e/contrast.test.mts computes it; axe-core checks the rendered editor).
+ */
+export interface EditorPalette {
+  background: string;
+  activeLine: string;
+  selection: string;
+  gutterText: string;
+  cursor: string;
+  tokens: Record<'plain' | 'comment' | 'string' | 'number' | 'keyword' | 'fn' | 'type' | 'attr', string>;
+}
+
+export const editorPalettes: Record<'light' | 'dark', EditorPalette> = {
+  light: {
+    background: '#f6f8fa',
+    activeLine: '#eaeef2',
+    selection: '#c8e1ff',
+    gutterText: '#57606a',
+    cursor: '#24292f',
+    tokens: { plain: '#24292f', comment: '#57606a', string: '#0a3069', number: '#0550ae', keyword: '#a40e26', fn: '#6639ba', type: '#116329', attr: '#953800' },
+  },
+  dark: {
+    background: '#161b22',
+    activeLine: '#1f252d',
+    selection: '#1c2b41',
+    gutterText: '#8b949e',
+    cursor: '#e6edf3',
+    tokens: { plain: '#e6edf3', comment: '#8b949e', string: '#a5d6ff', number: '#79c0ff', keyword: '#ff7b72', fn: '#d2a8ff', type: '#7ee787', attr: '#ffa657' },
+  },
+};

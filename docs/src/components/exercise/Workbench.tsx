@@ -107,7 +107,8 @@ export function Workbench({ id }: { id: string }): ReactNode {
       <p className="convkit-quiet">
         Write <code>{kit?.exercise.file ? `exercises/${kit.exercise.file}` : 'the stub'}</code> here and run the tests in this page; your code stays
         in this browser. This is practice: <b>official marks come from <code>pnpm grade</code> or your course&apos;s autograder</b>, which run
-        more cases. Download the file to drop it into <code>exercises/{id}/</code>.
+        more cases. Download the file to drop it into <code>exercises/{id}/</code>. In the editor, Tab indents; press Escape
+        then Tab to move on, and Ctrl+Enter (⌘+Enter) runs the tests.
       </p>
       {loadError && <p className="convkit-error">The editor could not load: {loadError}</p>}
       <div className="convkit-toolbar">
