@@ -3,6 +3,7 @@ import React, { type ReactNode } from 'react';
 import * as Plot from '@observablehq/plot';
 import type { Tensor } from '@convkit/engine';
 import { PlotFigure } from './PlotFigure.tsx';
+import { inkFor } from './ink.ts';
 
 /** Rows of a Tensor's 2D slice: [H, W] as is, [C, H, W] at channel c, [N, C, H, W] at (n, c). */
 export function slice2d(t: Tensor | number[][], n = 0, c = 0): number[][] {
@@ -40,15 +41,19 @@ export function Heatmap(props: HeatmapProps): ReactNode {
   const cells = rows.flatMap((row, r) => row.map((v, col) => ({ r, col, v })));
   const w = rows[0]?.length ?? 0;
   const max = Math.max(...cells.map((d) => Math.abs(d.v)), 1e-9);
+  const min = Math.min(...cells.map((d) => d.v));
+  const top = Math.max(...cells.map((d) => d.v));
   const color: Plot.ScaleOptions =
     scheme === 'gray'
       ? { type: 'linear' as const, range: ['#000', '#fff'], domain: domain ?? [0, Math.max(max, 1e-9)] }
       : scheme === 'diverging'
         ? { type: 'linear' as const, scheme: 'BuRd', domain: domain ?? [-max, max] }
-        : { scheme: scheme as Plot.ColorScheme, domain };
+        : { scheme: scheme as Plot.ColorScheme, domain: domain ?? [min, top] };
   const marks: Plot.Markish[] = [Plot.cell(cells, { x: 'col', y: 'r', fill: 'v', inset: values ? 0.5 : 0 })];
   if (values) {
-    marks.push(Plot.text(cells, { x: 'col', y: 'r', text: (d: { v: number }) => round(d.v), fill: (d: { v: number }) => (Math.abs(d.v) > max * 0.55 && scheme === 'gray' ? '#000' : scheme === 'gray' ? '#fff' : '#000'), fontSize: Math.min(12, cell * 0.38) }));
+    // each number in black or white, whichever reads better on its cell's colour
+    const ink = inkFor(color);
+    marks.push(Plot.text(cells, { x: 'col', y: 'r', text: (d: { v: number }) => round(d.v), fill: (d: { v: number }) => ink(d.v), fontSize: Math.min(12, cell * 0.38) }));
   }
   if (highlight.length) {
     marks.push(Plot.cell(highlight.map(([r, col]) => ({ r, col })), { x: 'col', y: 'r', fill: 'none', stroke: '#f2a33a', strokeWidth: 3 }));
@@ -66,8 +71,6 @@ export function Heatmap(props: HeatmapProps): ReactNode {
   // for screen readers: what the grid is, and its numbers (all of them for a small grid, the range otherwise)
   const name = title ?? (typeof caption === 'string' ? caption : scheme === 'gray' ? 'image' : 'values');
   const alt = `${name}: ${h}×${w} grid${scheme === 'gray' ? ', dark = 0, light = high' : scheme === 'diverging' ? ', blue = negative, red = positive' : ''}`;
-  const min = Math.min(...cells.map((d) => d.v));
-  const top = Math.max(...cells.map((d) => d.v));
   const description = cells.length <= 64
     ? `${alt}. Rows, top to bottom: ${rows.map((row) => row.map(round).join(', ')).join('; ')}.`
     : `${alt}. Values from ${round(min)} to ${round(top)}.`;

@@ -50,7 +50,7 @@ export function MaxPoolFigure({ map = POOL_EXAMPLE }: { map?: number[][] }): Rea
         Plot.rect(cells, { x1: 'c', x2: (d: Cell) => d.c + 1, y1: 'r', y2: (d: Cell) => d.r + 1, fill: (d: Cell) => (d.group < 0 ? '#fff' : PALETTE[d.group % PALETTE.length]), stroke: '#888', inset: 0.5 }),
         // fontWeight is a constant option, not a channel: one text mark for the maxima, one for the rest
         Plot.text(cells.filter((d) => d.max), { x: (d: Cell) => d.c + 0.5, y: (d: Cell) => d.r + 0.5, text: (d: Cell) => fmt(d.v), fontWeight: 'bold', fill: '#000', fontSize: 15 }),
-        Plot.text(cells.filter((d) => !d.max), { x: (d: Cell) => d.c + 0.5, y: (d: Cell) => d.r + 0.5, text: (d: Cell) => fmt(d.v), fill: '#888', fontSize: 15 }),
+        Plot.text(cells.filter((d) => !d.max), { x: (d: Cell) => d.c + 0.5, y: (d: Cell) => d.r + 0.5, text: (d: Cell) => fmt(d.v), fill: '#555', fontSize: 15 }),
       ],
     });
   return (

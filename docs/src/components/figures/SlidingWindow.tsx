@@ -8,6 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { Tensor, conv2dForward } from '@convkit/engine';
 import { PlotFigure } from './PlotFigure.tsx';
 import { fmt } from './Out.tsx';
+import { inkFor } from './ink.ts';
 
 const CELL = 34;
 
@@ -76,20 +77,23 @@ export function SlidingWindow(): ReactNode {
       marks: [
         Plot.rect(cells.filter((d) => !d.pad), { x1: 'c', x2: (d: Cell) => d.c + 1, y1: 'r', y2: (d: Cell) => d.r + 1, fill: 'v', stroke: '#999', inset: 0.5 }),
         Plot.rect(cells.filter((d) => d.pad), { x1: 'c', x2: (d: Cell) => d.c + 1, y1: 'r', y2: (d: Cell) => d.r + 1, fill: '#f4f4f4', stroke: '#999', strokeDasharray: '3,3', inset: 0.5 }),
-        Plot.text(cells, { x: (d: Cell) => d.c + 0.5, y: (d: Cell) => d.r + 0.5, text: (d: Cell) => String(d.v), fill: (d: Cell) => (d.pad ? '#aaa' : '#000'), fontSize: 13 }),
+        Plot.text(cells, { x: (d: Cell) => d.c + 0.5, y: (d: Cell) => d.r + 0.5, text: (d: Cell) => String(d.v), fill: (d: Cell) => (d.pad ? '#595959' : '#000'), fontSize: 13 }),
         Plot.rect(window, { x1: 'c0', x2: (d: { c0: number }) => d.c0 + f, y1: 'r0', y2: (d: { r0: number }) => d.r0 + f, stroke: '#e07b00', strokeWidth: 4, fill: '#f2a33a', fillOpacity: 0.15 }),
       ],
     });
-  const output = () =>
-    Plot.plot({
+  const outColor: Plot.ScaleOptions = { type: 'linear', scheme: 'BuRd', domain: [-3 * f, 3 * f] };
+  const output = () => {
+    const ink = inkFor(outColor);
+    return Plot.plot({
       ...grid(outW, outH),
-      color: { type: 'linear', scheme: 'BuRd', domain: [-3 * f, 3 * f] },
+      color: outColor,
       marks: [
         Plot.rect(outCells, { x1: 'c', x2: (d: Cell) => d.c + 1, y1: 'r', y2: (d: Cell) => d.r + 1, fill: 'v', stroke: '#999', inset: 0.5 }),
-        Plot.text(outCells, { x: (d: Cell) => d.c + 0.5, y: (d: Cell) => d.r + 0.5, text: (d: Cell) => fmt(d.v), fill: '#000', fontSize: 13 }),
+        Plot.text(outCells, { x: (d: Cell) => d.c + 0.5, y: (d: Cell) => d.r + 0.5, text: (d: Cell) => fmt(d.v), fill: (d: Cell) => ink(d.v), fontSize: 13 }),
         Plot.rect([{ r: oi, c: oj }], { x1: 'c', x2: (d: { c: number }) => d.c + 1, y1: 'r', y2: (d: { r: number }) => d.r + 1, fill: 'none', stroke: '#e07b00', strokeWidth: 4 }),
       ],
     });
+  };
   return (
     <div className="ck-widget" data-figure="sliding-window">
       <div className="ck-controls">

@@ -2,6 +2,7 @@
 import React, { type ReactNode } from 'react';
 import * as Plot from '@observablehq/plot';
 import { PlotFigure } from '../figures/PlotFigure.tsx';
+import { inkFor } from '../figures/ink.ts';
 
 /** In words: how many are right, per digit, and the most frequent confusions. */
 function describe(counts: number[][]): string {
@@ -20,6 +21,8 @@ function describe(counts: number[][]): string {
 export function ConfusionMatrix({ counts }: { counts: number[][] }): ReactNode {
   const cells = counts.flatMap((row, t) => row.map((n, p) => ({ t, p, n })));
   const max = Math.max(1, ...cells.map((c) => c.n));
+  const color: Plot.ScaleOptions = { type: 'sqrt', scheme: 'Blues', domain: [0, max] };
+  const ink = inkFor(color);
   return (
     <PlotFigure
       id="confusion"
@@ -32,10 +35,12 @@ export function ConfusionMatrix({ counts }: { counts: number[][] }): ReactNode {
           width: 330, height: 330, marginLeft: 40, marginTop: 36, padding: 0.05,
           x: { label: 'predicted', axis: 'top', domain: [...Array(10).keys()] },
           y: { label: 'true', domain: [...Array(10).keys()] },
-          color: { type: 'sqrt', scheme: 'Blues', domain: [0, max] },
+          color,
           marks: [
-            Plot.cell(cells, { x: 'p', y: 't', fill: 'n', stroke: (d: { t: number; p: number }) => (d.t === d.p ? '#333' : null) }),
-            Plot.text(cells.filter((c) => c.n > 0), { x: 'p', y: 't', text: 'n', fill: (d: { n: number }) => (d.n > max * 0.5 ? '#fff' : '#000'), fontSize: 10 }),
+            // every cell coloured by its count (a null stroke channel would make Plot drop the off-diagonal cells)
+            Plot.cell(cells, { x: 'p', y: 't', fill: 'n' }),
+            Plot.cell(cells.filter((c) => c.t === c.p), { x: 'p', y: 't', fill: 'none', stroke: '#333' }),
+            Plot.text(cells.filter((c) => c.n > 0), { x: 'p', y: 't', text: 'n', fill: (d: { n: number }) => ink(d.n), fontSize: 10 }),
           ],
         })
       }
