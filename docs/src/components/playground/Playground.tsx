@@ -194,7 +194,7 @@ export function Playground(): ReactNode {
         <div>
           <h2>Draw a digit</h2>
           <div className="ck-row" style={{ alignItems: 'flex-start' }}>
-            <DrawPad onDone={predict} onClear={() => { setDrawn(undefined); setPrediction(undefined); }} />
+            <DrawPad onDone={predict} onClear={() => { setDrawn(undefined); setPrediction(undefined); setAnnounce('drawing cleared'); }} />
             <div className="ck-stack">
               {drawn && <Heatmap id="drawn-28" data={[...Array(28).keys()].map((r) => Array.from(drawn.subarray(r * 28, r * 28 + 28)))} cell={4} title="as the network sees it" />}
               {prediction && (
@@ -209,7 +209,7 @@ export function Playground(): ReactNode {
                   })} />
                 </>
               )}
-              {!drawn && <p className="ck-note">Draw with the mouse; the prediction appears when you lift it.</p>}
+              {!drawn && <p className="ck-note">Draw with the mouse or the keyboard; the prediction appears when you lift it.</p>}
               <label className="ck-field"><span>or give it a test digit</span>
                 <select name="test-digit" data-testid="test-digit" defaultValue="" disabled={!ready}
                   onChange={(e) => { if (e.target.value !== '') void predictSample(Number(e.target.value)); }}>
