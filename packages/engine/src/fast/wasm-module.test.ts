@@ -54,7 +54,7 @@ describe('the module as text: disassembled by wabt (an independent decoder) and 
     } finally {
       module.destroy();
     }
-  });
+  }, 30_000); // wabt's own WebAssembly build compiles first: ~1 s idle, more on a busy machine
 
   it('is 5.9 KB as the comments say: 4.6 KB of code, types and exports, and 1.2 KB of names (5,867 bytes when measured)', () => {
     const bytes = wasmModuleBytes();
