@@ -65,7 +65,7 @@ describe('starter kit (course: 01 worth 4, 04 worth 6 with hidden tests)', () =>
     expect(scanForAnswers(kit, course.exercises)).toEqual([]);
     // The scan is not blind: the repository itself is full of answers.
     expect(scanForAnswers(join(root, 'packages', 'engine', 'src'), course.exercises).length).toBeGreaterThan(0);
-  });
+  }, 60_000); // two scans that transpile every file: seconds on a busy 2-core machine
 
   it('has a Classroom workflow with one grading step per exercise worth its points, and the reporter over all of them', () => {
     const yml = readFileSync(join(out, 'starter-kit', '.github', 'workflows', 'classroom.yml'), 'utf8');
