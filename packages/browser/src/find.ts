@@ -42,12 +42,10 @@ export async function chromiumExecutable(options: FindOptions = {}): Promise<Chr
   const env = options.env ?? process.env;
   const fromEnv = env.CHROMIUM_PATH;
   if (fromEnv !== undefined && fromEnv !== '') {
-    if (!isFile(fromEnv))
-      throw new Error(`chromiumExecutable: expected CHROMIUM_PATH to name a Chromium executable, got ${fromEnv}, no such file`);
+    if (!isFile(fromEnv)) throw new Error(`chromiumExecutable: expected CHROMIUM_PATH to name a Chromium executable, got ${fromEnv}, no such file`);
     return { path: fromEnv, source: 'CHROMIUM_PATH', env: {} };
   }
-  const noSystem =
-    env.CONVKIT_NO_SYSTEM_CHROMIUM !== undefined && env.CONVKIT_NO_SYSTEM_CHROMIUM !== '' && env.CONVKIT_NO_SYSTEM_CHROMIUM !== '0';
+  const noSystem = env.CONVKIT_NO_SYSTEM_CHROMIUM !== undefined && env.CONVKIT_NO_SYSTEM_CHROMIUM !== '' && env.CONVKIT_NO_SYSTEM_CHROMIUM !== '0';
   const system = options.system ?? systemCandidates(env);
   if (!noSystem) {
     const found = system.find(isFile);

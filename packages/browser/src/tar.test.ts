@@ -23,9 +23,7 @@ describe('untar', () => {
       const files = format === 'gnu' ? ['lib'] : ['lib', longName];
       const archive = execFileSync('tar', ['-c', `--format=${format}`, '-C', src, ...files]);
       const out = join(dir, `out-${format}`);
-      expect(untar(archive, out, 'test.tar').sort()).toEqual(
-        ['lib/deep/empty.txt', 'lib/libx.so', ...(format === 'ustar' ? [longName] : [])].sort(),
-      );
+      expect(untar(archive, out, 'test.tar').sort()).toEqual(['lib/deep/empty.txt', 'lib/libx.so', ...(format === 'ustar' ? [longName] : [])].sort());
       expect(readFileSync(join(out, 'lib', 'libx.so'))).toEqual(Buffer.alloc(1500, 7));
       expect(statSync(join(out, 'lib', 'libx.so')).mode & 0o777).toBe(0o755);
       expect(readFileSync(join(out, 'lib', 'deep', 'empty.txt'), 'utf8')).toBe('');
@@ -36,8 +34,6 @@ describe('untar', () => {
   it('refuses a symbolic link, naming it and its type', () => {
     symlinkSync('lib/libx.so', join(src, 'link.so'));
     const archive = execFileSync('tar', ['-c', '--format=ustar', '-C', src, 'link.so']);
-    expect(() => untar(archive, join(dir, 'out-link'), 'links.tar')).toThrow(
-      'untar links.tar: expected regular files and folders, got type "2" for link.so',
-    );
+    expect(() => untar(archive, join(dir, 'out-link'), 'links.tar')).toThrow('untar links.tar: expected regular files and folders, got type "2" for link.so');
   });
 });
