@@ -2,7 +2,8 @@
  * The one WebAssembly module of the fast path: every kernel emitted from
  * TypeScript (gemm-wasm.ts, taps-wasm.ts, compact-wasm.ts, layout-wasm.ts,
  * elementwise-wasm.ts) in one module sharing one linear memory, the arena of
- * gemm.ts. Loaded once, synchronously; null where WebAssembly SIMD is missing.
+ * gemm.ts. Loaded once, synchronously; null where WebAssembly SIMD is missing or
+ * the compile failed, and then kernelSet() (gemm.ts) says which, in words.
  */
 import { encodeModule, type FunctionBuilder, type KernelFunction } from './wasm-encoder.ts';
 import { WASM_MR, WASM_NR, emitGemm, emitPeak } from './gemm-wasm.ts';
