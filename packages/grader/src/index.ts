@@ -27,4 +27,3 @@ export { EXPECTED_FORMAT, type RecordedExercise, type RecordedTest, type Recorde
 export { compareResult, compareTensor, relativeError, TOLERANCE } from './compare.ts';
 export { nextHint, readProgress, progressFile, type HintProgress } from './hint.ts';
 export { exercises, findExercise, type Exercise } from '@convkit/course-config/node';
-export { FAST_PATHS } from './sandbox/fast-paths.ts';
