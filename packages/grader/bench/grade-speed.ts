@@ -13,9 +13,9 @@
  * reference solution took to train and predict (what the report prints), to show where the time goes.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseCommandLine } from '@convkit/engine/node';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
@@ -39,6 +39,8 @@ interface Sample {
   load: number;
   /** The capstone's "trained and predicted in X s", when the run graded it. */
   training?: number;
+  /** Set when the run did not end as it should (a self-check that does not pass): its exit code and saved output. */
+  failed?: string;
 }
 
 /** CPU seconds (user + sys) of this process's waited children so far: cutime + cstime in /proc/self/stat. */
@@ -53,7 +55,7 @@ function childrenCpu(): number {
 }
 
 /** Wall time and CPU time of one run of `node ...args` and everything it started (and waited for). */
-function measure(args: string[]): Sample {
+function measure(args: string[], expectedExit: number): Sample {
   const load = loadavg()[0];
   const cpu0 = childrenCpu();
   const t = performance.now();
@@ -61,15 +63,23 @@ function measure(args: string[]): Sample {
   const wall = (performance.now() - t) / 1000;
   if (r.error) throw r.error;
   const trained = /trained and predicted in ([\d.]+) s/.exec(r.stdout ?? '');
-  return { wall, cpu: childrenCpu() - cpu0, load, training: trained ? Number(trained[1]) : undefined };
+  const sample: Sample = { wall, cpu: childrenCpu() - cpu0, load, training: trained ? Number(trained[1]) : undefined };
+  if (r.status !== expectedExit) {
+    // A figure of a run that failed (e.g. the capstone stopped) is not a speed: say so, and keep its report.
+    const saved = join(mkdtempSync(join(tmpdir(), 'grade-speed-')), 'report.txt');
+    writeFileSync(saved, r.stdout ?? '');
+    sample.failed = `exit ${r.status ?? r.signal}, expected ${expectedExit}; its report: ${saved}`;
+  }
+  return sample;
 }
 
 const tsx = ['--import', 'tsx'];
 const cli = [...tsx, 'packages/grader/src/cli.ts'];
-const subjects: [string, string[]][] = [
+/** [what, node arguments, the exit code of a run that went as it should (the stubs fail: 1)]. */
+const subjects: [string, string[], number?][] = [
   ['node -e 0 (peer)', ['-e', '0']],
   ['node --import tsx -e 0 (peer: one sandbox start-up)', [...tsx, '-e', '0']],
-  ['pnpm grade --skip capstone (the stubs)', [...cli, '--skip', 'capstone']],
+  ['pnpm grade --skip capstone (the stubs)', [...cli, '--skip', 'capstone'], 1],
   ['pnpm grade --self-check --skip capstone', [...cli, '--self-check', '--skip', 'capstone']],
 ];
 const CAPSTONE_ALONE = 'pnpm grade --self-check 09 (the capstone alone)';
@@ -79,11 +89,11 @@ if (args.capstone) subjects.push([CAPSTONE_ALONE, [...cli, '--self-check', '09']
 const samples = new Map<string, Sample[]>(subjects.map(([name]) => [name, []]));
 const loads: number[] = [];
 for (let i = 0; i < runs; i++) {
-  for (const [name, command] of subjects) {
-    const sample = measure(command);
+  for (const [name, command, exit] of subjects) {
+    const sample = measure(command, exit ?? 0);
     loads.push(sample.load, loadavg()[0]);
     samples.get(name)!.push(sample);
-    process.stderr.write(`run ${i + 1}/${runs}: ${name} done (${sample.wall.toFixed(1)} s, load ${sample.load.toFixed(1)} at its start)\n`);
+    process.stderr.write(`run ${i + 1}/${runs}: ${name} done (${sample.wall.toFixed(1)} s, load ${sample.load.toFixed(1)} at its start)${sample.failed ? ` FAILED: ${sample.failed}` : ''}\n`);
   }
 }
 
@@ -98,12 +108,15 @@ for (const [name] of subjects) {
   lines.push(`${name.padEnd(52)} ${`${wall.toFixed(2)} s`.padStart(14)} ${`${median(s.map((x) => x.cpu)).toFixed(2)} s`.padStart(13)} ${`${(wall / tsxStart).toFixed(1)}×`.padStart(12)}  ${load}`);
   const trained = s.flatMap((x) => (x.training === undefined ? [] : [x.training]));
   if (trained.length > 0) lines.push(`${'  of which the capstone trained and predicted'.padEnd(52)} ${`${median(trained).toFixed(2)} s`.padStart(14)}`);
+  for (const x of s) if (x.failed) lines.push(`  a run FAILED (its time is not a speed): ${x.failed}`);
 }
+const anyFailed = (name: string): boolean => samples.get(name)!.some((x) => x.failed !== undefined);
 const stubs = median(samples.get(subjects[2][0])!.map((s) => s.wall));
-lines.push('', `target: pnpm grade of 01–08 under 10 s: ${stubs.toFixed(1)} s ${stubs < 10 ? 'met' : 'NOT met'} (on this machine, at this load)`);
+lines.push('', `target: pnpm grade of 01–08 under 10 s: ${stubs.toFixed(1)} s ${stubs < 10 && !anyFailed(subjects[2][0]) ? 'met' : 'NOT met'} (on this machine, at this load)`);
 const full = samples.get(FULL);
 if (full) {
   const f = median(full.map((s) => s.wall));
-  lines.push(`target: --self-check with the capstone under 60 s: ${f.toFixed(1)} s ${f < 60 ? 'met' : 'NOT met'} (on this machine, at this load)`);
+  const verdict = anyFailed(FULL) ? 'NOT met: a run failed' : f < 60 ? 'met' : 'NOT met';
+  lines.push(`target: --self-check with the capstone under 60 s: ${f.toFixed(1)} s ${verdict} (on this machine, at this load)`);
 } else lines.push('target: --self-check with the capstone under 60 s: not measured in this run (add --capstone)');
 process.stdout.write(`${lines.join('\n')}\n`);
