@@ -5,7 +5,7 @@
  * course site (browser/: a Web Worker) both grade here, so a solution gets the same score and messages from
  * either. No Node or DOM API here.
  */
-import type { Exercise } from '../../../exercises/manifest.ts';
+import type { Exercise } from '@convkit/course-config/node';
 import type { CallResult } from './sandbox/sandbox.ts';
 import type { ExerciseSpec } from './spec/index.ts';
 import { exerciseStatus, shares, sumScores, type ExerciseResult, type TestResult } from './report.ts';
