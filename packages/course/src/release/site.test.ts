@@ -4,7 +4,8 @@
  * CONVKIT_COURSE_CONFIG) and where it builds it by default: under release/ at the repository root, below the
  * root package.json's `"type": "module"`, which once made every page an error shell. One build serves every
  * test: the sidebar, the pages left out, real content on every page, and the browser tests (docs/e2e) run
- * against it with the same config.
+ * against it with the same config, accessibility included (axe-core on every page of its sitemap in light
+ * and dark mode, SVG text contrast, keyboard-only walks of what it includes): what an instructor publishes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -101,13 +102,13 @@ describe('site of a three-chapter course, built in the default release folder', 
 
   it('passes its own browser tests (docs/e2e with its config, in headless Chromium from @convkit/browser)', () => {
     const { DOCS_BASE_URL: _, ...env } = process.env; // the site was built for the config's base URL
-    // the site's tests and its exercise pages' in-browser grader (both follow the course config)
-    const r = spawnSync('node', ['--import', 'tsx', '--test', 'e2e/site.test.mts', 'e2e/exercises.test.mts'], {
+    // the site's tests, its exercise pages' in-browser grader and its accessibility (all follow the course config)
+    const r = spawnSync('node', ['--import', 'tsx', '--test', 'e2e/site.test.mts', 'e2e/exercises.test.mts', 'e2e/a11y.test.mts'], {
       cwd: join(root, 'docs'),
       encoding: 'utf8',
       env: { ...env, CONVKIT_SITE_DIR: site, CONVKIT_COURSE_CONFIG: config },
       maxBuffer: 1 << 26,
-      timeout: 480_000,
+      timeout: 900_000,
     });
     const count = (k: string): number => Number(new RegExp(`^# ${k} (\\d+)$`, 'm').exec(r.stdout)?.[1] ?? Number.NaN);
     const summary = `e2e: pass ${count('pass')}, fail ${count('fail')}, skipped ${count('skipped')}`;
@@ -121,7 +122,11 @@ describe('site of a three-chapter course, built in the default release folder', 
     // exercise 04 (its reference imports no other exercise) is solved and graded in the page
     expect(r.stdout).toMatch(/ok \d+ - an infinite loop is stopped[^#\n]*$/m);
     expect(r.stdout).toMatch(/ok \d+ - the code is kept across a reload[^#\n]*$/m);
-  }, 540_000);
+    // WCAG 2.1 A and AA on every page of its sitemap, both colour modes, and its exercise editor by keyboard
+    expect(r.stdout).toMatch(/ok \d+ - every sitemap page in light mode has no axe-core violation[^#\n]*$/m);
+    expect(r.stdout).toMatch(/ok \d+ - every sitemap page in dark mode has no axe-core violation[^#\n]*$/m);
+    expect(r.stdout).toMatch(/ok \d+ - the exercise editor: Tab reaches it[^#\n]*$/m);
+  }, 960_000);
 });
 
 describe('error shells', () => {
