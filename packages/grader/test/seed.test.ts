@@ -88,6 +88,11 @@ describe('pnpm grade --seed (the command)', () => {
     expect(inputsOf('9')).toBe(nine);
     expect(inputsOf('10')).not.toBe(nine);
   });
+  it('pnpm grade 01 --self-check --seed 3: the header names the seed, and the reference still passes (exit 0)', () => {
+    const r = run('01', '--self-check', '--seed', '3');
+    expect(r.stdout).toContain('convkit grade: 1 exercise, reference solutions (self-check), random cases from seed 3');
+    expect(r.status).toBe(0);
+  });
   it('--help explains --seed; a seed that is not a whole number is a usage error (exit 2, one line, no stack)', () => {
     expect(run('--help').stdout).toMatch(/--seed N +every random test draws its cases from seed N/);
     const bad = run('05', '--seed', '1.5');
