@@ -29,6 +29,9 @@ describe('parseCommandLine', () => {
   it('returns the parsed values of good arguments', () => {
     expect(parseCommandLine('t', { options }, ['--out', 'dir', '--quick']).values).toEqual({ out: 'dir', quick: true });
   });
+  it('a leading -- (pnpm <script> -- --flag) only separates: the options after it are parsed', () => {
+    expect(parseCommandLine('t', { options }, ['--', '--out', 'dir']).values).toEqual({ out: 'dir' });
+  });
   it('an unknown option: the one-line error and --help pointer on stderr, exit code 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'convkit-cli-'));
     const file = join(dir, 'demo.mts');

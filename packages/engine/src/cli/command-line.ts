@@ -17,8 +17,10 @@ export function commandLineError(command: string, error: unknown): string {
  * to stderr and exits with code 2.
  */
 export function parseCommandLine<T extends ParseArgsConfig>(command: string, config: T, argv: string[] = process.argv.slice(2)): ReturnType<typeof parseArgs<T>> {
+  // `pnpm <script> -- --flag` passes the `--` on: a leading one only separates pnpm's options from ours.
+  const args = argv[0] === '--' ? argv.slice(1) : argv;
   try {
-    return parseArgs<T>({ ...config, args: argv });
+    return parseArgs<T>({ ...config, args });
   } catch (error) {
     process.stderr.write(`${commandLineError(command, error)}\nRun ${command} --help for the options.\n`);
     process.exit(2);
