@@ -50,7 +50,7 @@ describe('docs/docs/instructors/class-grading.md', () => {
   });
 
   it('every flag it shows is one pnpm grade takes', () => {
-    const cli = readFileSync(join(root, 'packages', 'grader', 'src', 'cli.ts'), 'utf8');
+    const cli = readFileSync(join(root, 'packages', 'course', 'src', 'grade.ts'), 'utf8'); // class grading's options
     const flags = new Set([...page.matchAll(/pnpm grade(?:[^\n`\\]|\\\n)*/g)].flatMap((m) => [...m[0].matchAll(/--([a-z-]+)/g)].map((f) => f[1])));
     expect([...flags].sort()).toEqual(['out', 'overrides', 'roster', 'student', 'submissions', 'timestamps']);
     for (const f of flags) expect(cli, f).toMatch(new RegExp(`\\n\\s+'?${f}'?: \\{ type:`));

@@ -26,17 +26,15 @@ const EXERCISE_FILES = ['not-implemented.ts', 'steps.ts', 'gradcheck.ts', 'packa
 const isTest = (path: string): boolean => /\.test\.m?ts$/.test(path) || /(^|\/)(testing|scratch|solutions|expected)(\/|$)/.test(path);
 
 /**
- * Copies a package's `src/` (without tests and test helpers), package.json and tsconfig.json. A
- * `src/testing/` folder behind a public subpath (`@convkit/engine/testing`: the numerical gradient the
- * specs use) is part of the package's API and is copied; other `testing/` folders are test helpers.
+ * Copies a package's `src/` (without tests and test helpers), package.json and tsconfig.json. `keepTesting`
+ * keeps its `src/testing/` folder, which is otherwise a test helper: the engine's is public API
+ * (`@convkit/engine/testing`, the numerical gradient the specs use).
  */
-function copyPackage(root: string, to: string, name: string, edit: (pkg: Record<string, unknown>) => void = () => {}): void {
+function copyPackage(root: string, to: string, name: string, edit: (pkg: Record<string, unknown>) => void = () => {}, keepTesting = false): void {
   const from = join(root, 'packages', name);
   const dest = join(to, 'packages', name);
   const pkg = JSON.parse(readFileSync(join(from, 'package.json'), 'utf8')) as Record<string, unknown>;
-  const exported = Object.values((pkg.exports ?? {}) as Record<string, string>);
-  const publicTesting = exported.includes('./src/testing.ts') || exported.includes('./src/testing/index.ts');
-  const skip = (path: string): boolean => isTest(path) && !(publicTesting && /^src\/testing(\/[^/]+)?$/.test(path) && !/\.test\.m?ts$/.test(path));
+  const skip = (path: string): boolean => isTest(path) && !(keepTesting && /^src\/testing(\/[^/]+)?$/.test(path) && !/\.test\.m?ts$/.test(path));
   cpSync(join(from, 'src'), join(dest, 'src'), { recursive: true, filter: (src) => !skip(relative(from, src)) });
   for (const file of ['tsconfig.json', 'vitest.config.ts']) if (existsSync(join(from, file))) copyFileSync(join(from, file), join(dest, file));
   delete pkg.devDependencies; // the kit's packages are used, not developed: their test tools stay here
@@ -165,9 +163,15 @@ export async function buildStarterKit(course: Course, kitDir: string, options: {
 export function buildGradingWorkspace(course: Course, dir: string, options: { lockfile?: boolean } = {}): void {
   const { root } = course;
   writeCommon(course, dir, 'convkit-grader');
-  copyPackage(root, dir, 'engine', (pkg) => {
-    delete (pkg.scripts as Record<string, string>).train;
-  });
+  copyPackage(
+    root,
+    dir,
+    'engine',
+    (pkg) => {
+      delete (pkg.scripts as Record<string, string>).train;
+    },
+    true,
+  );
   // Every exercise's .meta/, also of exercises the course leaves out: a solution may import another's.
   for (const id of readdirSync(join(root, 'exercises'))) {
     const meta = join(root, 'exercises', id, '.meta');
