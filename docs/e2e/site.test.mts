@@ -406,7 +406,13 @@ describe('generated pages', () => {
     assert.match((await page.locator('article').textContent()) ?? '', /Reading the report/);
     for (const [i, folder] of folders.entries()) {
       await page.goto(`${site.url}/exercises/${folder}`, { waitUntil: 'load' });
-      if (i === 0) await page.screenshot({ path: join(shots, `exercise-${folder}.png`), fullPage: true });
+      // A full-page screenshot resizes the viewport: take it once the page has settled (its lazy editor and
+      // strip loaded), not while it hydrates. Once, in CI under load, Docusaurus' code-block word-wrap hook
+      // read a detached ref on that resize ("Cannot destructure property 'scrollWidth'"); not reproduced since.
+      if (i === 0) {
+        await page.waitForLoadState('networkidle');
+        await page.screenshot({ path: join(shots, `exercise-${folder}.png`), fullPage: true });
+      }
       const readme = readFileSync(join(exercisesDir, folder, 'README.md'), 'utf8');
       // a sentence of the README's first paragraph appears on the page
       const firstLine = readme.split('\n').find((l) => /^[A-Za-z]/.test(l) && l.length > 30);
