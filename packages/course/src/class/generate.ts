@@ -5,7 +5,7 @@
  *
  *   pnpm course generate-submissions OUT [--count 100]
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Exercise } from '@convkit/course-config/node';
 import { writeZip } from '../zip.ts';
@@ -64,7 +64,10 @@ export function kindOf(i: number, count: number): Kind {
  */
 export function generateSubmissions(outDir: string, exercisesDir: string, exercises: readonly Exercise[], count = 100, focus: readonly string[] = []): GeneratedSubmission[] {
   rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
+  // Private, like real submissions must be: its correct ones are working code a cheat of another class
+  // run could find and import (grading refuses folders the sandbox can read only for its own class).
+  mkdirSync(outDir, { recursive: true, mode: 0o700 });
+  chmodSync(outDir, 0o700);
   const solved = exercises.filter((e) => {
     try {
       readFileSync(join(exercisesDir, e.id, '.meta', 'solution.ts'));
