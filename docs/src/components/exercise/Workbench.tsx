@@ -15,7 +15,11 @@ import { Report } from './Report.tsx';
 import type { Editor } from './editor.ts';
 import './workbench.css';
 
-type Run = { kind: 'idle' } | { kind: 'running'; partial: ExerciseResult; total: number } | { kind: 'done'; grade: BrowserGrade } | { kind: 'failed'; error: string };
+type Run =
+  | { kind: 'idle' }
+  | { kind: 'running'; partial: ExerciseResult; total: number }
+  | { kind: 'done'; grade: BrowserGrade }
+  | { kind: 'failed'; error: string };
 
 export function Workbench({ id }: { id: string }): ReactNode {
   const base = useBaseUrl('/');
@@ -59,7 +63,7 @@ export function Workbench({ id }: { id: string }): ReactNode {
     setRun({ kind: 'running', partial: empty, total: exercise.recorded?.tests.length ?? 0 });
     try {
       const { runTests: grade } = await import('./grading.ts');
-      const result = await grade(base, exercise, index, code, (t, i, n) =>
+      const result = await grade(base, exercise, index, code, (t, _i, n) =>
         setRun((r) => (r.kind === 'running' ? { kind: 'running', partial: { ...r.partial, tests: [...r.partial.tests, t] }, total: n } : r)),
       );
       writeWork(base, id, { status: result.result.status === 'passed' ? 'passed' : 'failing', score: `${result.result.score}/${result.result.maxScore}` });
@@ -105,39 +109,72 @@ export function Workbench({ id }: { id: string }): ReactNode {
     <section className="convkit-workbench" data-exercise={id} aria-label="solve this exercise in the browser">
       <h2 id="solve-in-the-browser">Solve it in the browser</h2>
       <p className="convkit-quiet">
-        Write <code>{kit?.exercise.file ? `exercises/${kit.exercise.file}` : 'the stub'}</code> here and run the tests in this page; your code stays
-        in this browser. This is practice: <b>official marks come from <code>pnpm grade</code> or your course&apos;s autograder</b>, which run
-        more cases. Download the file to drop it into <code>exercises/{id}/</code>. In the editor, Tab indents; press Escape
-        then Tab to move on, and Ctrl+Enter (⌘+Enter) runs the tests.
+        Write <code>{kit?.exercise.file ? `exercises/${kit.exercise.file}` : 'the stub'}</code> here and run the tests in this page; your code stays in this
+        browser. This is practice:{' '}
+        <b>
+          official marks come from <code>pnpm grade</code> or your course&apos;s autograder
+        </b>
+        , which run more cases. Download the file to drop it into <code>exercises/{id}/</code>. In the editor, Tab indents; press Escape then Tab to move on,
+        and Ctrl+Enter (⌘+Enter) runs the tests.
       </p>
       {loadError && <p className="convkit-error">The editor could not load: {loadError}</p>}
       <div className="convkit-toolbar">
-        <button id="convkit-run" type="button" className="button button--primary" disabled={!kit || !graded || run.kind === 'running'} onClick={() => void runTests()}>
+        <button
+          id="convkit-run"
+          type="button"
+          className="button button--primary"
+          disabled={!kit || !graded || run.kind === 'running'}
+          onClick={() => void runTests()}
+        >
           {run.kind === 'running' ? 'Running…' : 'Run tests'}
         </button>
         <button type="button" className="button button--secondary" disabled={!kit || hints >= (kit?.exercise.hints.length ?? 0)} onClick={showHint}>
           Hint{kit ? ` (${hints}/${kit.exercise.hints.length})` : ''}
         </button>
-        <button type="button" className="button button--secondary" disabled={!kit} onClick={reset}>Reset</button>
-        <button type="button" className="button button--secondary" disabled={!kit} onClick={() => editor.current && download(fileName, editor.current.getCode(), 'text/typescript')}>
+        <button type="button" className="button button--secondary" disabled={!kit} onClick={reset}>
+          Reset
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={!kit}
+          onClick={() => editor.current && download(fileName, editor.current.getCode(), 'text/typescript')}
+        >
           Download {fileName}
         </button>
         <span className="convkit-spacer" />
-        <button type="button" className="button button--link" disabled={!kit} onClick={() => download('convkit-work.json', JSON.stringify(exportWork(base, ids), null, 2), 'application/json')}>
+        <button
+          type="button"
+          className="button button--link"
+          disabled={!kit}
+          onClick={() => download('convkit-work.json', JSON.stringify(exportWork(base, ids), null, 2), 'application/json')}
+        >
           Export all work
         </button>
         <label className="button button--link">
           Import work
-          <input type="file" accept=".json,application/json" className="convkit-visually-hidden" disabled={!kit} onChange={(e) => void importFile(e.target.files?.[0])} />
+          <input
+            type="file"
+            accept=".json,application/json"
+            className="convkit-visually-hidden"
+            disabled={!kit}
+            onChange={(e) => void importFile(e.target.files?.[0])}
+          />
         </label>
       </div>
-      {notice && <p className="convkit-quiet" role="status">{notice}</p>}
-      <div ref={host} className="convkit-editor">{!kit && !loadError && <p className="convkit-quiet">loading the editor…</p>}</div>
+      {notice && (
+        <p className="convkit-quiet" role="status">
+          {notice}
+        </p>
+      )}
+      <div ref={host} className="convkit-editor">
+        {!kit && !loadError && <p className="convkit-quiet">loading the editor…</p>}
+      </div>
       {kit && !graded && (
         <p className="convkit-hidden-tests">
           {kit.exercise.recorded === null
             ? 'The tests of this exercise are hidden in this course: your instructor grades it. Download your file and hand it in as the course says.'
-            : 'The tests of this exercise run only with pnpm grade (it trains a network on MNIST under the grader\'s limits). Download your file and grade it in your copy of the course.'}
+            : "The tests of this exercise run only with pnpm grade (it trains a network on MNIST under the grader's limits). Download your file and grade it in your copy of the course."}
         </p>
       )}
       {hints > 0 && kit && (

@@ -16,7 +16,7 @@ import type { ExerciseResult, GradeReport } from '@convkit/grader';
 import type { CourseExerciseResolved } from '@convkit/course-config/node';
 import { failureReport, type StudentReport } from './gradebook.ts';
 import type { LatePolicy } from '@convkit/course-config';
-import { readClassInputs, writeClassOutputs, type ClassOutputs } from './outputs.ts';
+import { writeClassOutputs, type ClassOutputs } from './outputs.ts';
 import { detectIsolation } from './isolation.ts';
 import { assertCanary, writeCanary } from './canary.ts';
 import { assertProtected, keyPaths } from './protection.ts';
@@ -94,7 +94,13 @@ const tsxLoader = import.meta.resolve('tsx');
 /** What one runner produced: its report, or why there is none and the exercises it finished before that. */
 type Outcome = GradeReport | { failure: string; finished: ExerciseResult[] };
 
-function runStudent(input: RunnerInput, uid: number | null, timeoutMs: number, wrap: (c: string, a: string[]) => [string, string[]], runtimeDir?: string): Promise<Outcome> {
+function runStudent(
+  input: RunnerInput,
+  uid: number | null,
+  timeoutMs: number,
+  wrap: (c: string, a: string[]) => [string, string[]],
+  runtimeDir?: string,
+): Promise<Outcome> {
   return new Promise((settle) => {
     const [cmd, args] = wrap(process.execPath, ['--import', tsxLoader, '--no-warnings', runnerScript, JSON.stringify(input)]);
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
@@ -178,12 +184,16 @@ export async function gradeClass(options: ClassOptions): Promise<ClassResult> {
     const i = submissions.findIndex((s) => s.student === options.student);
     if (i < 0) {
       rmSync(workRoot, { recursive: true, force: true });
-      throw new StudentNotFoundError(`--student: expected one of the submissions in ${options.submissionsDir} (${submissions.map((s) => s.student).join(', ') || 'none'}), got ${JSON.stringify(options.student)}`);
+      throw new StudentNotFoundError(
+        `--student: expected one of the submissions in ${options.submissionsDir} (${submissions.map((s) => s.student).join(', ') || 'none'}), got ${JSON.stringify(options.student)}`,
+      );
     }
     const existing = submissions.map((_, k) => join(reportsDir, `${fileNames[k]}.json`));
     if (!existing.some((f, k) => k !== i && existsSync(f)) && submissions.length > 1) {
       rmSync(workRoot, { recursive: true, force: true });
-      throw new StudentNotFoundError(`--student: expected an existing gradebook in ${options.outDir} (reports/*.json) to regrade ${options.student} into; grade the class first`);
+      throw new StudentNotFoundError(
+        `--student: expected an existing gradebook in ${options.outDir} (reports/*.json) to regrade ${options.student} into; grade the class first`,
+      );
     }
     existing.forEach((f, k) => {
       if (k !== i && existsSync(f)) reports[k] = JSON.parse(readFileSync(f, 'utf8')) as StudentReport;
@@ -209,7 +219,8 @@ export async function gradeClass(options: ClassOptions): Promise<ClassResult> {
     rmSync(workDir, { recursive: true, force: true });
     const seconds = (performance.now() - t0) / 1000;
     const protection = { protected: uid !== null && options.runtimeDir !== undefined };
-    if ('failure' in outcome) return { ...failureReport(sub.student, exercises, outcome.failure, prepared.submitted, outcome.finished), seconds, ...protection };
+    if ('failure' in outcome)
+      return { ...failureReport(sub.student, exercises, outcome.failure, prepared.submitted, outcome.finished), seconds, ...protection };
     return { student: sub.student, submitted: prepared.submitted, seconds, error: null, note: prepared.note, ...protection, ...outcome };
   };
 
