@@ -5,13 +5,13 @@
  * their order) and docusaurus.config.ts (the site's title and address; chapters the course leaves out are
  * not built at all).
  */
-import {readdirSync} from 'node:fs';
-import {join} from 'node:path';
-import {siteAddress, type CourseConfig} from '@convkit/course-config';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { siteAddress, type CourseConfig } from '@convkit/course-config';
 import rootCourse from '../course.config.ts';
 
 export const course: CourseConfig = process.env.CONVKIT_COURSE_CONFIG
-  ? (require(process.env.CONVKIT_COURSE_CONFIG) as {default: CourseConfig}).default
+  ? (require(process.env.CONVKIT_COURSE_CONFIG) as { default: CourseConfig }).default
   : rootCourse;
 
 /** Chapter pages (docs/*.mdx) that the course does not list: excluded from the build. */
@@ -26,5 +26,5 @@ export const chaptersLeftOut: string[] = readdirSync(join(__dirname, 'docs'))
  */
 export const site = (() => {
   const address = siteAddress(course);
-  return {url: address.url, baseUrl: process.env.DOCS_BASE_URL ?? address.baseUrl};
+  return { url: address.url, baseUrl: process.env.DOCS_BASE_URL ?? address.baseUrl };
 })();

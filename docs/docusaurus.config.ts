@@ -1,12 +1,12 @@
-import type {Config} from '@docusaurus/types';
+import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
-import {chaptersLeftOut, course, site} from './course.ts';
+import { chaptersLeftOut, course, site } from './course.ts';
 import commonjsServerBundle from './src/plugins/commonjs-server-bundle.ts';
 import bundlerCacheKey from './src/plugins/bundler-cache-key.ts';
 import browserGrader from './src/plugins/browser-grader.ts';
-import {darkCodeTheme, lightCodeTheme} from './src/lib/code-themes.ts';
+import { darkCodeTheme, lightCodeTheme } from './src/lib/code-themes.ts';
 
 // Runs in Node. The site is docs-only (docs at the root of its base URL), fetches nothing from the network at build or view
 // time: KaTeX's CSS and fonts are bundled from node_modules, there are no web fonts, images or analytics.
@@ -20,16 +20,16 @@ const config: Config = {
   title: course.title,
   tagline: 'Learn convolutional neural networks by building one',
   favicon: 'img/favicon.ico',
-  future: {v4: true}, // Rspack + SWC via @docusaurus/faster: cold builds in seconds
+  future: { v4: true }, // Rspack + SWC via @docusaurus/faster: cold builds in seconds
   url: site.url,
   baseUrl: site.baseUrl,
   onBrokenLinks: linkCheck,
   markdown: {
     // .md files (generated exercise pages, API reference) are CommonMark; chapters are .mdx
     format: 'detect',
-    hooks: {onBrokenMarkdownLinks: linkCheck},
+    hooks: { onBrokenMarkdownLinks: linkCheck },
   },
-  i18n: {defaultLocale: 'en', locales: ['en']},
+  i18n: { defaultLocale: 'en', locales: ['en'] },
   presets: [
     [
       'classic',
@@ -56,7 +56,7 @@ const config: Config = {
     // the server bundle stays CommonJS when the site is built under a "type": "module" package (release/site)
     commonjsServerBundle,
     // one bundler cache per site address and course (they come from the environment, not this file)
-    [bundlerCacheKey, {key: JSON.stringify({site, course})}],
+    [bundlerCacheKey, { key: JSON.stringify({ site, course }) }],
     // the exercise pages' in-browser grader: no Node-only module in the site's bundles
     browserGrader,
     [
@@ -71,22 +71,22 @@ const config: Config = {
         excludeInternal: true,
         disableSources: true,
         hidePageHeader: true,
-        sidebar: {pretty: true},
+        sidebar: { pretty: true },
         skipErrorChecking: true,
       },
     ],
   ],
   themeConfig: {
-    colorMode: {respectPrefersColorScheme: true},
+    colorMode: { respectPrefersColorScheme: true },
     navbar: {
       title: course.title,
-      logo: {alt: 'convkit logo', src: 'img/logo.svg'},
+      logo: { alt: 'convkit logo', src: 'img/logo.svg' },
       items: [
-        {type: 'docSidebar', sidebarId: 'course', position: 'left', label: 'Course'},
-        ...(hasPlayground ? [{to: '/playground', label: 'Playground', position: 'left' as const}] : []),
-        {type: 'docSidebar', sidebarId: 'exercises', position: 'left', label: 'Exercises'},
-        {type: 'docSidebar', sidebarId: 'reference', position: 'left', label: 'API'},
-        {to: '/instructor-guide', label: 'Instructors', position: 'right'},
+        { type: 'docSidebar', sidebarId: 'course', position: 'left', label: 'Course' },
+        ...(hasPlayground ? [{ to: '/playground', label: 'Playground', position: 'left' as const }] : []),
+        { type: 'docSidebar', sidebarId: 'exercises', position: 'left', label: 'Exercises' },
+        { type: 'docSidebar', sidebarId: 'reference', position: 'left', label: 'API' },
+        { to: '/instructor-guide', label: 'Instructors', position: 'right' },
       ],
     },
     footer: {
@@ -94,25 +94,22 @@ const config: Config = {
       links: [
         {
           title: 'Course',
-          items: [
-            {label: 'Start here', to: '/'},
-            ...(hasPlayground ? [{label: 'Playground', to: '/playground'}] : []),
-          ],
+          items: [{ label: 'Start here', to: '/' }, ...(hasPlayground ? [{ label: 'Playground', to: '/playground' }] : [])],
         },
         {
           title: 'Kit',
           items: [
-            {label: 'Exercises', to: '/exercises'},
-            {label: 'API reference', to: '/api'},
-            {label: 'Instructor guide', to: '/instructor-guide'},
+            { label: 'Exercises', to: '/exercises' },
+            { label: 'API reference', to: '/api' },
+            { label: 'Instructor guide', to: '/instructor-guide' },
           ],
         },
       ],
       copyright: `convkit: an open-source course kit. Built with Docusaurus.`,
     },
     // WCAG AA contrast for every token, light and dark (src/lib/code-themes.ts)
-    prism: {theme: lightCodeTheme, darkTheme: darkCodeTheme},
-    liveCodeBlock: {playgroundPosition: 'bottom'},
+    prism: { theme: lightCodeTheme, darkTheme: darkCodeTheme },
+    liveCodeBlock: { playgroundPosition: 'bottom' },
   } satisfies Preset.ThemeConfig,
 };
 

@@ -67,7 +67,10 @@ export function findUndeclared(root: string): Undeclared[] {
   const found: Undeclared[] = [];
   for (const pkg of packages) {
     const json = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as Record<string, unknown>;
-    const declared = new Set([json.name, ...['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].flatMap((k) => Object.keys((json[k] as object) ?? {}))]);
+    const declared = new Set([
+      json.name,
+      ...['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].flatMap((k) => Object.keys((json[k] as object) ?? {})),
+    ]);
     for (const file of sources(pkg, set)) {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(BY_NAME)) {

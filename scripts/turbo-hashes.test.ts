@@ -65,7 +65,8 @@ function importGraph(packages: Map<string, string>): Map<string, Set<string>> {
     const imported = new Set<string>();
     for (const file of sourceFiles(join(root, dir))) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](@convkit\/[\w-]+)/g)) if (m[1] !== name && packages.has(m[1])) imported.add(m[1]);
+      for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](@convkit\/[\w-]+)/g))
+        if (m[1] !== name && packages.has(m[1])) imported.add(m[1]);
     }
     graph.set(name, imported);
   }

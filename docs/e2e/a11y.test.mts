@@ -59,8 +59,7 @@ async function rendered(page: Page, path: string): Promise<void> {
   if (path === '/playground') await page.getByText(/^ready: /).waitFor({ timeout: 60_000 });
 }
 
-const sitemapPaths = (): string[] =>
-  [...readFileSync(join(build, 'sitemap.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => sitePath(m[1]));
+const sitemapPaths = (): string[] => [...readFileSync(join(build, 'sitemap.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => sitePath(m[1]));
 
 describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   for (const mode of ['light', 'dark'] as const) {
@@ -99,7 +98,9 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
         await rendered(page, path);
         // the settled page: no CSS transition or animation running (a colour caught mid-transition is not
         // what a reader sees); a violation counts when a second check a moment later finds it too
-        await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 }).catch(() => undefined);
+        await page
+          .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 })
+          .catch(() => undefined);
         let violations = await axe(page);
         if (violations.length) {
           await page.waitForTimeout(1000);
@@ -112,13 +113,22 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
         for (const x of texts) {
           if (x.ratio < lowest.ratio) lowest = { ratio: x.ratio, where: `${path} ${x.where}` };
           if (x.ratio < x.needed)
-            found.push({ path, rule: 'svg-text-contrast', impact: 'serious', help: 'SVG text must have sufficient contrast', target: x.where, summary: `${x.text} on ${x.background} is ${x.ratio.toFixed(2)}:1, needs ${x.needed}:1` });
+            found.push({
+              path,
+              rule: 'svg-text-contrast',
+              impact: 'serious',
+              help: 'SVG text must have sufficient contrast',
+              target: x.where,
+              summary: `${x.text} on ${x.background} is ${x.ratio.toFixed(2)}:1, needs ${x.needed}:1`,
+            });
         }
       }
       await page.close();
       t.diagnostic(`${mode}: ${svgTexts} SVG text(s) checked for contrast, lowest ${lowest.ratio.toFixed(2)}:1 (${lowest.where})`);
       const counts = countByRule(found);
-      t.diagnostic(`${mode}: ${found.length} violation(s) on ${new Set(found.map((v) => v.path)).size} of ${paths.length} pages: ${counts.map(([r, n]) => `${r} ${n}`).join(', ') || 'none'}`);
+      t.diagnostic(
+        `${mode}: ${found.length} violation(s) on ${new Set(found.map((v) => v.path)).size} of ${paths.length} pages: ${counts.map(([r, n]) => `${r} ${n}`).join(', ') || 'none'}`,
+      );
       assert.deepEqual(
         found.map((v) => `${v.path} ${v.rule} (${v.impact}) at ${v.target}: ${v.summary}`),
         [],
@@ -141,7 +151,7 @@ describe('the SVG text contrast check', () => {
     </body>`);
     const found = Object.fromEntries((await svgTextContrast(page)).map((x) => [x.where, x]));
     assert.deepEqual(Object.keys(found).sort(), ['cells: "black"', 'cells: "grey"', 'dark: "dark"']);
-    assert.ok(Math.abs(found['cells: "grey"'].ratio - 2.70) < 0.01 && found['cells: "grey"'].needed === 4.5, JSON.stringify(found['cells: "grey"']));
+    assert.ok(Math.abs(found['cells: "grey"'].ratio - 2.7) < 0.01 && found['cells: "grey"'].needed === 4.5, JSON.stringify(found['cells: "grey"']));
     assert.equal(found['cells: "grey"'].background, '#cfe3f7');
     assert.ok(Math.abs(found['dark: "dark"'].ratio - 1.03) < 0.01, JSON.stringify(found['dark: "dark"']));
     assert.ok(Math.abs(found['cells: "black"'].ratio - 15.54) < 0.05, JSON.stringify(found['cells: "black"']));
@@ -171,78 +181,96 @@ async function assertFocusVisible(page: Page, what: string): Promise<void> {
 }
 
 describe('keyboard only', () => {
-  test('the sliding window: Tab reaches the stride and padding sliders and the step button, with a visible focus, and arrow keys and Enter drive the figure', unlessLeftOut('stride-and-padding'), async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/stride-and-padding`, { waitUntil: 'load' });
-    const output = '[data-figure="window-output"] svg';
-    await page.locator(output).waitFor();
-    const caption = () => page.locator('[data-figure="window-output"] figcaption').textContent();
-    await tabTo(page, '[data-figure="sliding-window"] input[name=stride]');
-    await assertFocusVisible(page, 'stride slider');
-    await page.keyboard.press('ArrowRight'); // S = 2 on the 5×5 input with F = 3: (5 − 3)/2 + 1 = 2
-    await page.waitForFunction(() => document.querySelector('[data-figure="window-output"] figcaption')?.textContent?.startsWith('activation map 2×2'));
-    await tabTo(page, '[data-figure="sliding-window"] input[name=pad]');
-    await assertFocusVisible(page, 'padding slider');
-    await page.keyboard.press('ArrowRight'); // P = 1: (5 − 3 + 2)/2 + 1 = 3
-    await page.waitForFunction(() => document.querySelector('[data-figure="window-output"] figcaption')?.textContent?.startsWith('activation map 3×3'));
-    await tabTo(page, '[data-figure="sliding-window"] button');
-    await assertFocusVisible(page, 'next position button');
-    await page.keyboard.press('Enter');
-    assert.match((await caption()) ?? '', /position \(0, 1\) of 9/);
-    // a screen reader gets the numbers: the padded 7×7 input's rows and the window's place, in words
-    const described = await page.locator('[data-figure="window-input"] .sr-only').textContent();
-    assert.match(described ?? '', /^Input, rows top to bottom \(padding zeros included\): 0, 0, 0, 0, 0, 0, 0; 0, 0, 3, 2, 1, 0, 0;/);
-    assert.match(described ?? '', /covers rows 1 to 3 and columns 3 to 5/);
-    await page.close();
-  });
+  test(
+    'the sliding window: Tab reaches the stride and padding sliders and the step button, with a visible focus, and arrow keys and Enter drive the figure',
+    unlessLeftOut('stride-and-padding'),
+    async () => {
+      const page = await browser.newPage();
+      await page.goto(`${site.url}/stride-and-padding`, { waitUntil: 'load' });
+      const output = '[data-figure="window-output"] svg';
+      await page.locator(output).waitFor();
+      const caption = () => page.locator('[data-figure="window-output"] figcaption').textContent();
+      await tabTo(page, '[data-figure="sliding-window"] input[name=stride]');
+      await assertFocusVisible(page, 'stride slider');
+      await page.keyboard.press('ArrowRight'); // S = 2 on the 5×5 input with F = 3: (5 − 3)/2 + 1 = 2
+      await page.waitForFunction(() => document.querySelector('[data-figure="window-output"] figcaption')?.textContent?.startsWith('activation map 2×2'));
+      await tabTo(page, '[data-figure="sliding-window"] input[name=pad]');
+      await assertFocusVisible(page, 'padding slider');
+      await page.keyboard.press('ArrowRight'); // P = 1: (5 − 3 + 2)/2 + 1 = 3
+      await page.waitForFunction(() => document.querySelector('[data-figure="window-output"] figcaption')?.textContent?.startsWith('activation map 3×3'));
+      await tabTo(page, '[data-figure="sliding-window"] button');
+      await assertFocusVisible(page, 'next position button');
+      await page.keyboard.press('Enter');
+      assert.match((await caption()) ?? '', /position \(0, 1\) of 9/);
+      // a screen reader gets the numbers: the padded 7×7 input's rows and the window's place, in words
+      const described = await page.locator('[data-figure="window-input"] .sr-only').textContent();
+      assert.match(described ?? '', /^Input, rows top to bottom \(padding zeros included\): 0, 0, 0, 0, 0, 0, 0; 0, 0, 3, 2, 1, 0, 0;/);
+      assert.match(described ?? '', /covers rows 1 to 3 and columns 3 to 5/);
+      await page.close();
+    },
+  );
 
-  test('a live editor: Tab reaches it with a visible focus, Tab inside indents, Escape moves to its result and Tab then moves on', unlessLeftOut('stride-and-padding'), async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/stride-and-padding`, { waitUntil: 'load' });
-    const editor = '[class*="playgroundEditor"] [contenteditable]';
-    await page.locator(editor).first().waitFor();
-    await tabTo(page, editor);
-    await assertFocusVisible(page, 'live editor');
-    const before = await page.evaluate(() => {
-      (document.activeElement as HTMLElement).dataset.underTest = '';
-      return document.activeElement?.textContent ?? '';
-    });
-    await page.keyboard.press('Tab');
-    assert.ok(await page.evaluate((s) => document.activeElement?.matches(s), editor), 'Tab left the editor instead of indenting');
-    assert.equal((await page.evaluate(() => document.activeElement?.textContent ?? '')).length, before.length + 2, 'Tab did not indent by 2');
-    await page.keyboard.press('Escape');
-    assert.ok(await page.evaluate(() => document.activeElement?.matches('[class*="playgroundPreview"]')), 'Escape did not move focus to the result');
-    await page.keyboard.press('Tab');
-    assert.ok(await page.evaluate(() => !document.activeElement?.matches('[data-under-test]') && document.activeElement !== document.body), 'Tab after Escape went back into the editor');
-    await page.close();
-  });
+  test(
+    'a live editor: Tab reaches it with a visible focus, Tab inside indents, Escape moves to its result and Tab then moves on',
+    unlessLeftOut('stride-and-padding'),
+    async () => {
+      const page = await browser.newPage();
+      await page.goto(`${site.url}/stride-and-padding`, { waitUntil: 'load' });
+      const editor = '[class*="playgroundEditor"] [contenteditable]';
+      await page.locator(editor).first().waitFor();
+      await tabTo(page, editor);
+      await assertFocusVisible(page, 'live editor');
+      const before = await page.evaluate(() => {
+        (document.activeElement as HTMLElement).dataset.underTest = '';
+        return document.activeElement?.textContent ?? '';
+      });
+      await page.keyboard.press('Tab');
+      assert.ok(await page.evaluate((s) => document.activeElement?.matches(s), editor), 'Tab left the editor instead of indenting');
+      assert.equal((await page.evaluate(() => document.activeElement?.textContent ?? '')).length, before.length + 2, 'Tab did not indent by 2');
+      await page.keyboard.press('Escape');
+      assert.ok(await page.evaluate(() => document.activeElement?.matches('[class*="playgroundPreview"]')), 'Escape did not move focus to the result');
+      await page.keyboard.press('Tab');
+      assert.ok(
+        await page.evaluate(() => !document.activeElement?.matches('[data-under-test]') && document.activeElement !== document.body),
+        'Tab after Escape went back into the editor',
+      );
+      await page.close();
+    },
+  );
 
-  test('the size calculator: Tab reaches its inputs, arrow keys change them, and the size or the error updates in a polite live region', unlessLeftOut('stride-and-padding'), async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/stride-and-padding`, { waitUntil: 'load' });
-    const calc = '[data-figure="output-size-calculator"]';
-    const live = page.locator(`${calc} [aria-live="polite"]`);
-    await live.locator('[data-testid="calc-result"]').waitFor();
-    // W = 32, F = 5, S = 1, P = 0 to start: (32 − 5)/1 + 1 = 28
-    assert.match((await live.textContent()) ?? '', /= 28: the activation map is 28 × 28/);
-    await tabTo(page, `${calc} input[name=s]`);
-    await assertFocusVisible(page, 'stride input');
-    await page.keyboard.press('ArrowUp'); // S = 2: (32 − 5)/2 = 13.5, not a whole number of steps
-    const error = live.locator('[data-testid="calc-error"]');
-    await error.waitFor();
-    const why = (await error.textContent()) ?? '';
-    // worked by hand: the window travels 27, starts at 0, 2, …, 26; the next, at 28, hangs 2 − (27 mod 2) = 1 over; 27's divisors fit
-    assert.match(why, /W − F \+ 2P = 27 position\(s\)/);
-    assert.match(why, /start at 0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26; the next would start at 28 and hang S − \(27 mod S\) = 1 position\(s\) over the edge/);
-    assert.match(why, /Strides that fit: 1, 3, 9, 27;/);
-    await tabTo(page, `${calc} input[name=n]`, 5, 'Shift+Tab');
-    await assertFocusVisible(page, 'input width');
-    await page.keyboard.press('ArrowDown'); // W = 31: (31 − 5)/2 + 1 = 14
-    await live.locator('[data-testid="calc-result"]').waitFor();
-    assert.match((await live.textContent()) ?? '', /\(31 − 5 \+ 2·0\) \/ 2 \+ 1 = 14: the activation map is 14 × 14/);
-    assert.equal(await error.count(), 0);
-    await page.close();
-  });
+  test(
+    'the size calculator: Tab reaches its inputs, arrow keys change them, and the size or the error updates in a polite live region',
+    unlessLeftOut('stride-and-padding'),
+    async () => {
+      const page = await browser.newPage();
+      await page.goto(`${site.url}/stride-and-padding`, { waitUntil: 'load' });
+      const calc = '[data-figure="output-size-calculator"]';
+      const live = page.locator(`${calc} [aria-live="polite"]`);
+      await live.locator('[data-testid="calc-result"]').waitFor();
+      // W = 32, F = 5, S = 1, P = 0 to start: (32 − 5)/1 + 1 = 28
+      assert.match((await live.textContent()) ?? '', /= 28: the activation map is 28 × 28/);
+      await tabTo(page, `${calc} input[name=s]`);
+      await assertFocusVisible(page, 'stride input');
+      await page.keyboard.press('ArrowUp'); // S = 2: (32 − 5)/2 = 13.5, not a whole number of steps
+      const error = live.locator('[data-testid="calc-error"]');
+      await error.waitFor();
+      const why = (await error.textContent()) ?? '';
+      // worked by hand: the window travels 27, starts at 0, 2, …, 26; the next, at 28, hangs 2 − (27 mod 2) = 1 over; 27's divisors fit
+      assert.match(why, /W − F \+ 2P = 27 position\(s\)/);
+      assert.match(
+        why,
+        /start at 0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26; the next would start at 28 and hang S − \(27 mod S\) = 1 position\(s\) over the edge/,
+      );
+      assert.match(why, /Strides that fit: 1, 3, 9, 27;/);
+      await tabTo(page, `${calc} input[name=n]`, 5, 'Shift+Tab');
+      await assertFocusVisible(page, 'input width');
+      await page.keyboard.press('ArrowDown'); // W = 31: (31 − 5)/2 + 1 = 14
+      await live.locator('[data-testid="calc-result"]').waitFor();
+      assert.match((await live.textContent()) ?? '', /\(31 − 5 \+ 2·0\) \/ 2 \+ 1 = 14: the activation map is 14 × 14/);
+      assert.equal(await error.count(), 0);
+      await page.close();
+    },
+  );
 
   test('the exercise editor: Tab reaches it with a visible focus, Tab inside indents, and Escape then Tab leaves it', async (t) => {
     const id = course.exercises[0]?.id;
@@ -263,67 +291,87 @@ describe('keyboard only', () => {
     assert.ok(((await page.locator(content).textContent()) ?? '').length > before.length, 'Tab did not indent');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Tab');
-    assert.ok(await page.evaluate(() => !document.activeElement?.closest('.cm-editor') && document.activeElement !== document.body), 'Escape then Tab did not leave the editor');
+    assert.ok(
+      await page.evaluate(() => !document.activeElement?.closest('.cm-editor') && document.activeElement !== document.body),
+      'Escape then Tab did not leave the editor',
+    );
     await page.close();
   });
 
-  test('the playground: Tab reaches the settings and train, training starts and is announced, and a chosen test digit gets a prediction, without a pointer', unlessLeftOut('playground'), async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/playground`, { waitUntil: 'load' });
-    await page.getByText(/^ready: /).waitFor({ timeout: 60_000 });
-    for (const name of ['architecture', 'filters', 'lr', 'batch']) {
-      await tabTo(page, `select[name=${name}]`);
-      await assertFocusVisible(page, `${name} setting`);
-    }
-    await tabTo(page, '[data-testid="train-toggle"]');
-    await assertFocusVisible(page, 'train button');
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="train-status"]')?.getAttribute('data-step')) > 20, undefined, { timeout: 60_000 });
-    assert.equal(await page.getByTestId('announce').getAttribute('aria-live'), 'polite');
-    await tabTo(page, '[data-testid="train-toggle"]', 5);
-    await page.keyboard.press('Space'); // pause
-    await page.getByTestId('announce').filter({ hasText: 'training paused' }).waitFor();
-    await tabTo(page, 'select[name=test-digit]');
-    await assertFocusVisible(page, 'test digit list');
-    await page.keyboard.press('ArrowDown'); // the first digit, 0
-    await page.getByTestId('prediction').waitFor({ timeout: 20_000 });
-    assert.match((await page.getByTestId('prediction').textContent()) ?? '', /^\d$/);
-    await page.getByTestId('announce').filter({ hasText: /^prediction: \d$/ }).waitFor();
-    // the prediction's probabilities reach a screen reader as numbers, ten of them summing to 1
-    const probs = ((await page.locator('[data-figure="prediction-probabilities"] .sr-only').textContent()) ?? '').match(/\d: (0|1)\.\d\d/g) ?? [];
-    assert.equal(probs.length, 10);
-    assert.ok(Math.abs(probs.reduce((a, p) => a + Number(p.slice(3)), 0) - 1) < 0.06, probs.join(' '));
+  test(
+    'the playground: Tab reaches the settings and train, training starts and is announced, and a chosen test digit gets a prediction, without a pointer',
+    unlessLeftOut('playground'),
+    async () => {
+      const page = await browser.newPage();
+      await page.goto(`${site.url}/playground`, { waitUntil: 'load' });
+      await page.getByText(/^ready: /).waitFor({ timeout: 60_000 });
+      for (const name of ['architecture', 'filters', 'lr', 'batch']) {
+        await tabTo(page, `select[name=${name}]`);
+        await assertFocusVisible(page, `${name} setting`);
+      }
+      await tabTo(page, '[data-testid="train-toggle"]');
+      await assertFocusVisible(page, 'train button');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => Number(document.querySelector('[data-testid="train-status"]')?.getAttribute('data-step')) > 20, undefined, {
+        timeout: 60_000,
+      });
+      assert.equal(await page.getByTestId('announce').getAttribute('aria-live'), 'polite');
+      await tabTo(page, '[data-testid="train-toggle"]', 5);
+      await page.keyboard.press('Space'); // pause
+      await page.getByTestId('announce').filter({ hasText: 'training paused' }).waitFor();
+      await tabTo(page, 'select[name=test-digit]');
+      await assertFocusVisible(page, 'test digit list');
+      await page.keyboard.press('ArrowDown'); // the first digit, 0
+      await page.getByTestId('prediction').waitFor({ timeout: 20_000 });
+      assert.match((await page.getByTestId('prediction').textContent()) ?? '', /^\d$/);
+      await page
+        .getByTestId('announce')
+        .filter({ hasText: /^prediction: \d$/ })
+        .waitFor();
+      // the prediction's probabilities reach a screen reader as numbers, ten of them summing to 1
+      const probs = ((await page.locator('[data-figure="prediction-probabilities"] .sr-only').textContent()) ?? '').match(/\d: (0|1)\.\d\d/g) ?? [];
+      assert.equal(probs.length, 10);
+      assert.ok(Math.abs(probs.reduce((a, p) => a + Number(p.slice(3)), 0) - 1) < 0.06, probs.join(' '));
 
-    // draw a digit with the keyboard: clear, then the drawing area, a pen moved by arrow keys and put down with Space
-    await tabTo(page, '[data-testid="draw-clear"]', 5, 'Shift+Tab');
-    await page.keyboard.press('Enter');
-    await page.getByTestId('announce').filter({ hasText: 'drawing cleared' }).waitFor();
-    assert.equal(await page.getByTestId('prediction').count(), 0);
-    await tabTo(page, '[data-testid="draw-canvas"]', 5, 'Shift+Tab');
-    await assertFocusVisible(page, 'drawing area');
-    const pen = page.getByTestId('draw-pen');
-    await pen.waitFor();
-    // the pen starts in the middle of a 14×14 grid on the 280 px canvas: cell (7, 7), centre (150, 150)
-    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowUp'); // row 3: y = 3.5 × 20 = 70
-    const box = (await page.getByTestId('draw-canvas').boundingBox())!;
-    const penBox = (await pen.boundingBox())!;
-    assert.ok(Math.abs(penBox.x + penBox.width / 2 - (box.x + 1 + 150)) < 3 && Math.abs(penBox.y + penBox.height / 2 - (box.y + 1 + 70)) < 3, `pen drawn at ${JSON.stringify(penBox)} on the canvas at ${JSON.stringify(box)}`);
-    await page.keyboard.press('Space');
-    await page.getByTestId('draw-announce').filter({ hasText: 'pen down at column 8, row 4' }).waitFor();
-    for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowDown'); // to row 11: y = 230
-    await page.keyboard.press('Space'); // lifting the pen ends the stroke: a prediction
-    await page.getByTestId('prediction').waitFor({ timeout: 20_000 });
-    await page.getByTestId('announce').filter({ hasText: /^prediction: \d$/ }).waitFor();
-    // the stroke on the canvas: a 20 px wide line from (150, 70) to (150, 230) with round ends, white on black
-    const ink = await page.evaluate(() => {
-      const c = document.querySelector<HTMLCanvasElement>('[data-testid="draw-canvas"]')!;
-      const ctx = c.getContext('2d')!;
-      return Object.fromEntries(['150,150', '150,62', '142,150', '150,238', '150,45', '150,255', '165,150', '100,150'].map((k) => {
-        const [x, y] = k.split(',').map(Number);
-        return [k, ctx.getImageData(x, y, 1, 1).data[0]];
-      }));
-    });
-    assert.deepEqual(ink, { '150,150': 255, '150,62': 255, '142,150': 255, '150,238': 255, '150,45': 0, '150,255': 0, '165,150': 0, '100,150': 0 });
-    await page.close();
-  });
+      // draw a digit with the keyboard: clear, then the drawing area, a pen moved by arrow keys and put down with Space
+      await tabTo(page, '[data-testid="draw-clear"]', 5, 'Shift+Tab');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('announce').filter({ hasText: 'drawing cleared' }).waitFor();
+      assert.equal(await page.getByTestId('prediction').count(), 0);
+      await tabTo(page, '[data-testid="draw-canvas"]', 5, 'Shift+Tab');
+      await assertFocusVisible(page, 'drawing area');
+      const pen = page.getByTestId('draw-pen');
+      await pen.waitFor();
+      // the pen starts in the middle of a 14×14 grid on the 280 px canvas: cell (7, 7), centre (150, 150)
+      for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowUp'); // row 3: y = 3.5 × 20 = 70
+      const box = (await page.getByTestId('draw-canvas').boundingBox())!;
+      const penBox = (await pen.boundingBox())!;
+      assert.ok(
+        Math.abs(penBox.x + penBox.width / 2 - (box.x + 1 + 150)) < 3 && Math.abs(penBox.y + penBox.height / 2 - (box.y + 1 + 70)) < 3,
+        `pen drawn at ${JSON.stringify(penBox)} on the canvas at ${JSON.stringify(box)}`,
+      );
+      await page.keyboard.press('Space');
+      await page.getByTestId('draw-announce').filter({ hasText: 'pen down at column 8, row 4' }).waitFor();
+      for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowDown'); // to row 11: y = 230
+      await page.keyboard.press('Space'); // lifting the pen ends the stroke: a prediction
+      await page.getByTestId('prediction').waitFor({ timeout: 20_000 });
+      await page
+        .getByTestId('announce')
+        .filter({ hasText: /^prediction: \d$/ })
+        .waitFor();
+      // the stroke on the canvas: a 20 px wide line from (150, 70) to (150, 230) with round ends, white on black
+      const ink = await page.evaluate(() => {
+        const c = document.querySelector<HTMLCanvasElement>('[data-testid="draw-canvas"]')!;
+        const ctx = c.getContext('2d')!;
+        return Object.fromEntries(
+          ['150,150', '150,62', '142,150', '150,238', '150,45', '150,255', '165,150', '100,150'].map((k) => {
+            const [x, y] = k.split(',').map(Number);
+            return [k, ctx.getImageData(x, y, 1, 1).data[0]];
+          }),
+        );
+      });
+      assert.deepEqual(ink, { '150,150': 255, '150,62': 255, '142,150': 255, '150,238': 255, '150,45': 0, '150,255': 0, '165,150': 0, '100,150': 0 });
+      await page.close();
+    },
+  );
 });

@@ -44,9 +44,11 @@ test('the ink on a coloured cell is black or white, whichever reads better: at l
   assert.equal(inkOn('#808080'), '#000');
   // the worst case over every grey and a sweep of hues: luminance 0.179, where black and white tie at 4.58:1
   let worst = Infinity;
-  for (let r = 0; r < 256; r += 15) for (let g = 0; g < 256; g += 15) for (let b = 0; b < 256; b += 15) {
-    const bg = `rgb(${r}, ${g}, ${b})`;
-    worst = Math.min(worst, contrast(inkOn(bg), bg));
-  }
+  for (let r = 0; r < 256; r += 15)
+    for (let g = 0; g < 256; g += 15)
+      for (let b = 0; b < 256; b += 15) {
+        const bg = `rgb(${r}, ${g}, ${b})`;
+        worst = Math.min(worst, contrast(inkOn(bg), bg));
+      }
   assert.ok(worst >= 4.58, `worst ${worst}`);
 });

@@ -30,7 +30,9 @@ const needs = (...ids: string[]): { skip?: string } => {
 const hidden = course.exercises.filter((e) => !e.visibleTests);
 const reference = (id: string): string => readFileSync(join(repoRoot, 'exercises', id, '.meta', 'solution.ts'), 'utf8');
 /** The exercise most tests use: 01 when the course has it, else the first visible one whose reference imports no other exercise. */
-const solo = course.exercises.find((e) => e.id === '01-output-size' && e.visibleTests) ?? course.exercises.find((e) => e.visibleTests && !/from '\.\.?\//.test(reference(e.id)));
+const solo =
+  course.exercises.find((e) => e.id === '01-output-size' && e.visibleTests) ??
+  course.exercises.find((e) => e.visibleTests && !/from '\.\.?\//.test(reference(e.id)));
 const soloNeeds = (): { skip?: string } => (solo ? {} : { skip: 'the course has no visible exercise with a self-contained reference' });
 
 let site: { url: string; close: () => Promise<void> };
@@ -69,7 +71,9 @@ after(async () => {
 const conv02 = (): string => reference('02-conv-forward').replace("'../../01-output-size/.meta/solution.ts'", "'../01-output-size/output-size.ts'");
 /** Exercise 02 ignoring padding: the window starts at i·stride instead of i·stride − pad. */
 const ignoresPadding = (): string => {
-  const code = conv02().replace('const row = i * stride - pad + p;', 'const row = i * stride + p;').replace('const col = j * stride - pad + q;', 'const col = j * stride + q;');
+  const code = conv02()
+    .replace('const row = i * stride - pad + p;', 'const row = i * stride + p;')
+    .replace('const col = j * stride - pad + q;', 'const col = j * stride + q;');
   assert.ok(!code.includes('- pad +'), 'the buggy 02 must not subtract the padding anywhere');
   return code;
 };
@@ -88,7 +92,11 @@ async function setCode(page: Page, code: string): Promise<void> {
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(code);
-  await page.waitForFunction((n) => (document.querySelector('.convkit-editor .cm-content') as HTMLElement | null)?.innerText.replace(/\s/g, '').length === n, code.replace(/\s/g, '').length, { timeout: 10_000 });
+  await page.waitForFunction(
+    (n) => (document.querySelector('.convkit-editor .cm-content') as HTMLElement | null)?.innerText.replace(/\s/g, '').length === n,
+    code.replace(/\s/g, '').length,
+    { timeout: 10_000 },
+  );
 }
 
 interface Shown {
@@ -102,14 +110,20 @@ interface Shown {
 /** Clicks Run tests and waits for the report. */
 async function runTests(page: Page, timeout = 60_000): Promise<Shown> {
   await page.locator('#convkit-run').click();
-  await page.waitForFunction(() => {
-    const r = document.querySelector('.convkit-report');
-    return r !== null && r.getAttribute('data-status') !== 'running' && !(document.querySelector('#convkit-run') as HTMLButtonElement).disabled;
-  }, null, { timeout });
+  await page.waitForFunction(
+    () => {
+      const r = document.querySelector('.convkit-report');
+      return r !== null && r.getAttribute('data-status') !== 'running' && !(document.querySelector('#convkit-run') as HTMLButtonElement).disabled;
+    },
+    null,
+    { timeout },
+  );
   const report = page.locator('.convkit-report');
   const headline = (await report.locator('.convkit-headline').textContent()) ?? '';
   const [, score, max] = /(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)/.exec(headline) ?? [];
-  const tests = await report.locator('.convkit-test').evaluateAll((els) => els.map((e) => ({ status: e.getAttribute('data-status') ?? '', text: (e as HTMLElement).innerText })));
+  const tests = await report
+    .locator('.convkit-test')
+    .evaluateAll((els) => els.map((e) => ({ status: e.getAttribute('data-status') ?? '', text: (e as HTMLElement).innerText })));
   return { status: (await report.getAttribute('data-status')) ?? '', score: Number(score), max: Number(max), headline, tests };
 }
 
@@ -119,86 +133,118 @@ const clean = (log: PageLog, what: string): void => {
 };
 
 describe('solving an exercise in the browser', () => {
-  test('the reference typed into the editor gets full marks (01, then 02 importing the student\'s own 01), and the score matches pnpm grade for the same file', needs('01-output-size', '02-conv-forward'), async () => {
-    const { page, log } = await openExercise('01-output-size');
-    await setCode(page, reference('01-output-size'));
-    const one = await runTests(page);
-    assert.equal(one.status, 'passed', one.headline);
-    assert.equal(one.score, exercise('01-output-size')!.points, one.headline);
-    await page.goto(`${site.url}/exercises/02-conv-forward`, { waitUntil: 'load' });
-    await page.locator('.convkit-editor .cm-content').waitFor({ timeout: 30_000 });
-    await setCode(page, conv02());
-    const two = await runTests(page);
-    assert.equal(two.status, 'passed', `${two.headline}\n${two.tests.filter((t) => t.status !== 'passed').map((t) => t.text).join('\n')}`);
-    assert.equal(two.score, exercise('02-conv-forward')!.points);
-    assert.ok(two.tests.length > 5 && two.tests.every((t) => t.status === 'passed'));
-    // the same file graded by pnpm grade (the repository's grader, in its Node sandbox)
-    const graded = await gradeExercise({ exercise: exercise('02-conv-forward')!, file: onDisk(conv02()) });
-    assert.equal(two.score, graded.score);
-    clean(log, '02');
-    await page.close();
-  });
+  test(
+    "the reference typed into the editor gets full marks (01, then 02 importing the student's own 01), and the score matches pnpm grade for the same file",
+    needs('01-output-size', '02-conv-forward'),
+    async () => {
+      const { page, log } = await openExercise('01-output-size');
+      await setCode(page, reference('01-output-size'));
+      const one = await runTests(page);
+      assert.equal(one.status, 'passed', one.headline);
+      assert.equal(one.score, exercise('01-output-size')!.points, one.headline);
+      await page.goto(`${site.url}/exercises/02-conv-forward`, { waitUntil: 'load' });
+      await page.locator('.convkit-editor .cm-content').waitFor({ timeout: 30_000 });
+      await setCode(page, conv02());
+      const two = await runTests(page);
+      assert.equal(
+        two.status,
+        'passed',
+        `${two.headline}\n${two.tests
+          .filter((t) => t.status !== 'passed')
+          .map((t) => t.text)
+          .join('\n')}`,
+      );
+      assert.equal(two.score, exercise('02-conv-forward')!.points);
+      assert.ok(two.tests.length > 5 && two.tests.every((t) => t.status === 'passed'));
+      // the same file graded by pnpm grade (the repository's grader, in its Node sandbox)
+      const graded = await gradeExercise({ exercise: exercise('02-conv-forward')!, file: onDisk(conv02()) });
+      assert.equal(two.score, graded.score);
+      clean(log, '02');
+      await page.close();
+    },
+  );
 
-  test('a solution that ignores padding fails with the input, the expected and the actual values; its score matches pnpm grade', needs('02-conv-forward'), async () => {
-    const { page, log } = await openExercise('02-conv-forward');
-    await setCode(page, ignoresPadding());
-    const shown = await runTests(page);
-    assert.equal(shown.status, 'failed');
-    const failed = shown.tests.find((t) => t.status === 'failed');
-    assert.ok(failed, 'no failed test shown');
-    assert.match(failed.text, /p=1/, `the first failure is a padded case:\n${failed.text}`);
-    assert.match(failed.text, /expected -?\d[\d.e-]*, got -?\d[\d.e-]*/, failed.text);
-    assert.ok(shown.tests.some((t) => t.status === 'passed'), 'unpadded cases still pass');
-    assert.ok(shown.score > 0 && shown.score < shown.max, shown.headline);
-    const random = shown.tests.find((t) => /random/.test(t.text) && t.status === 'failed');
-    if (random) assert.match(random.text, /seed \d+/, 'a failing random test names its seed');
-    // pnpm grade on the same file
-    const graded = await gradeExercise({ exercise: exercise('02-conv-forward')!, file: onDisk(ignoresPadding()) });
-    assert.equal(shown.score, graded.score, `browser ${shown.score}, pnpm grade ${graded.score}`);
-    const first = graded.tests.find((t) => t.status !== 'passed')!;
-    assert.ok(failed.text.includes(first.message.split('\n')[0]), `the first failure message of pnpm grade:\n${first.message}\nis not shown:\n${failed.text}`);
-    clean(log, 'ignores padding');
-    await page.close();
-  });
-
-  test('an infinite loop is stopped with a time-limit message while the page stays responsive; then a throw, a huge allocation and while(true) at the top level; the next run works', soloNeeds(), async () => {
-    const { id, timeLimitMs: limit, functions } = solo!;
-    const { page, log } = await openExercise(id);
-    const fn = functions[0];
-    await setCode(page, `export function ${fn}(...args: unknown[]): unknown {\n  while (true) {}\n}\n`);
-    const started = Date.now();
-    await page.locator('#convkit-run').click();
-    // while the worker spins, the page answers: timers fire on time and the editor takes input
-    const lag = await page.evaluate(() => new Promise<number>((done) => {
-      const t0 = performance.now();
-      setTimeout(() => done(performance.now() - t0 - 200), 200);
-    }));
-    assert.ok(lag < 150, `a 200 ms timer fired ${lag.toFixed(0)} ms late while the student's loop ran`);
-    await page.locator('.convkit-editor .cm-content').press('End');
-    const loop = await runTestsDone(page);
-    const timedOut = loop.tests.find((t) => t.status === 'timeout');
-    assert.ok(timedOut, loop.headline);
-    assert.match(timedOut.text, new RegExp(`${limit} ms time limit`));
-    assert.equal(loop.score, 0);
-    assert.ok(Date.now() - started < 3 * limit + 20_000, 'later calls of a function that timed out are not run (one limit is waited out, not one per test)');
-
-    for (const [what, code, expected] of [
-      ['a throw', `export function ${fn}(): number {\n  throw new RangeError('boom');\n}\n`, /threw RangeError: boom/],
-      ['a huge allocation', `export function ${fn}(): number {\n  const a: Float64Array[] = [];\n  for (;;) a.push(new Float64Array(1 << 27));\n}\n`, /time limit|memory|RangeError|stopped/i],
-      ['while (true) at the top level', `while (true) {}\nexport function ${fn}(): number {\n  return 1;\n}\n`, /time limit/],
-    ] as const) {
-      await setCode(page, code);
+  test(
+    'a solution that ignores padding fails with the input, the expected and the actual values; its score matches pnpm grade',
+    needs('02-conv-forward'),
+    async () => {
+      const { page, log } = await openExercise('02-conv-forward');
+      await setCode(page, ignoresPadding());
       const shown = await runTests(page);
-      assert.equal(shown.score, 0, `${what}: ${shown.headline}`);
-      assert.match(shown.tests.map((t) => t.text).join('\n'), expected, `${what}: ${shown.tests[0]?.text}`);
-      assert.equal(await page.evaluate(() => 1 + 1), 2, `${what}: the page no longer answers`);
-    }
-    await setCode(page, reference(id));
-    const fixed = await runTests(page);
-    assert.equal(fixed.status, 'passed', `the run after the hostile ones: ${fixed.headline}`);
-    clean(log, 'hostile code');
-    await page.close();
-  });
+      assert.equal(shown.status, 'failed');
+      const failed = shown.tests.find((t) => t.status === 'failed');
+      assert.ok(failed, 'no failed test shown');
+      assert.match(failed.text, /p=1/, `the first failure is a padded case:\n${failed.text}`);
+      assert.match(failed.text, /expected -?\d[\d.e-]*, got -?\d[\d.e-]*/, failed.text);
+      assert.ok(
+        shown.tests.some((t) => t.status === 'passed'),
+        'unpadded cases still pass',
+      );
+      assert.ok(shown.score > 0 && shown.score < shown.max, shown.headline);
+      const random = shown.tests.find((t) => /random/.test(t.text) && t.status === 'failed');
+      if (random) assert.match(random.text, /seed \d+/, 'a failing random test names its seed');
+      // pnpm grade on the same file
+      const graded = await gradeExercise({ exercise: exercise('02-conv-forward')!, file: onDisk(ignoresPadding()) });
+      assert.equal(shown.score, graded.score, `browser ${shown.score}, pnpm grade ${graded.score}`);
+      const first = graded.tests.find((t) => t.status !== 'passed')!;
+      assert.ok(
+        failed.text.includes(first.message.split('\n')[0]),
+        `the first failure message of pnpm grade:\n${first.message}\nis not shown:\n${failed.text}`,
+      );
+      clean(log, 'ignores padding');
+      await page.close();
+    },
+  );
+
+  test(
+    'an infinite loop is stopped with a time-limit message while the page stays responsive; then a throw, a huge allocation and while(true) at the top level; the next run works',
+    soloNeeds(),
+    async () => {
+      const { id, timeLimitMs: limit, functions } = solo!;
+      const { page, log } = await openExercise(id);
+      const fn = functions[0];
+      await setCode(page, `export function ${fn}(...args: unknown[]): unknown {\n  while (true) {}\n}\n`);
+      const started = Date.now();
+      await page.locator('#convkit-run').click();
+      // while the worker spins, the page answers: timers fire on time and the editor takes input
+      const lag = await page.evaluate(
+        () =>
+          new Promise<number>((done) => {
+            const t0 = performance.now();
+            setTimeout(() => done(performance.now() - t0 - 200), 200);
+          }),
+      );
+      assert.ok(lag < 150, `a 200 ms timer fired ${lag.toFixed(0)} ms late while the student's loop ran`);
+      await page.locator('.convkit-editor .cm-content').press('End');
+      const loop = await runTestsDone(page);
+      const timedOut = loop.tests.find((t) => t.status === 'timeout');
+      assert.ok(timedOut, loop.headline);
+      assert.match(timedOut.text, new RegExp(`${limit} ms time limit`));
+      assert.equal(loop.score, 0);
+      assert.ok(Date.now() - started < 3 * limit + 20_000, 'later calls of a function that timed out are not run (one limit is waited out, not one per test)');
+
+      for (const [what, code, expected] of [
+        ['a throw', `export function ${fn}(): number {\n  throw new RangeError('boom');\n}\n`, /threw RangeError: boom/],
+        [
+          'a huge allocation',
+          `export function ${fn}(): number {\n  const a: Float64Array[] = [];\n  for (;;) a.push(new Float64Array(1 << 27));\n}\n`,
+          /time limit|memory|RangeError|stopped/i,
+        ],
+        ['while (true) at the top level', `while (true) {}\nexport function ${fn}(): number {\n  return 1;\n}\n`, /time limit/],
+      ] as const) {
+        await setCode(page, code);
+        const shown = await runTests(page);
+        assert.equal(shown.score, 0, `${what}: ${shown.headline}`);
+        assert.match(shown.tests.map((t) => t.text).join('\n'), expected, `${what}: ${shown.tests[0]?.text}`);
+        assert.equal(await page.evaluate(() => 1 + 1), 2, `${what}: the page no longer answers`);
+      }
+      await setCode(page, reference(id));
+      const fixed = await runTests(page);
+      assert.equal(fixed.status, 'passed', `the run after the hostile ones: ${fixed.headline}`);
+      clean(log, 'hostile code');
+      await page.close();
+    },
+  );
 
   test('the code is kept across a reload and shows in the progress strip; hints one at a time; reset; export and import of all work', soloNeeds(), async () => {
     const { id, file: stubFile, hints } = solo!;
@@ -255,12 +301,16 @@ describe('solving an exercise in the browser', () => {
 
   test('the exercise kit the site ships holds expected outputs, never the answer key: no line of a reference solution or spec that the stub does not have', async () => {
     const kitDir = join(build, 'exercise-kit');
-    const shipped = readdirSync(kitDir).map((f) => readFileSync(join(kitDir, f), 'utf8')).join('\n');
+    const shipped = readdirSync(kitDir)
+      .map((f) => readFileSync(join(kitDir, f), 'utf8'))
+      .join('\n');
     const leaks: string[] = [];
     for (const e of course.exercises) {
       const stub = readFileSync(join(repoRoot, 'exercises', e.file), 'utf8');
       for (const secret of ['solution.ts', 'spec.ts']) {
-        const lines = readFileSync(join(repoRoot, 'exercises', e.id, '.meta', secret), 'utf8').split('\n').map((l) => l.trim());
+        const lines = readFileSync(join(repoRoot, 'exercises', e.id, '.meta', secret), 'utf8')
+          .split('\n')
+          .map((l) => l.trim());
         // code lines long enough to be distinctive, that the stub (which ships) does not also have
         for (const line of lines.filter((l) => l.length >= 30 && !l.startsWith('*') && !l.startsWith('//') && !l.startsWith('/*') && !stub.includes(l))) {
           if (shipped.includes(JSON.stringify(line).slice(1, -1))) leaks.push(`${e.id}/.meta/${secret}: ${line}`);
@@ -343,13 +393,19 @@ describe('page weight', () => {
 
 /** Waits for a run already started (by a click) to end, and reads the report. */
 async function runTestsDone(page: Page): Promise<Shown> {
-  await page.waitForFunction(() => {
-    const r = document.querySelector('.convkit-report');
-    return r !== null && r.getAttribute('data-status') !== 'running' && !(document.querySelector('#convkit-run') as HTMLButtonElement).disabled;
-  }, null, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => {
+      const r = document.querySelector('.convkit-report');
+      return r !== null && r.getAttribute('data-status') !== 'running' && !(document.querySelector('#convkit-run') as HTMLButtonElement).disabled;
+    },
+    null,
+    { timeout: 60_000 },
+  );
   const report = page.locator('.convkit-report');
   const headline = (await report.locator('.convkit-headline').textContent()) ?? '';
   const [, score, max] = /(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)/.exec(headline) ?? [];
-  const tests = await report.locator('.convkit-test').evaluateAll((els) => els.map((e) => ({ status: e.getAttribute('data-status') ?? '', text: (e as HTMLElement).innerText })));
+  const tests = await report
+    .locator('.convkit-test')
+    .evaluateAll((els) => els.map((e) => ({ status: e.getAttribute('data-status') ?? '', text: (e as HTMLElement).innerText })));
   return { status: (await report.getAttribute('data-status')) ?? '', score: Number(score), max: Number(max), headline, tests };
 }

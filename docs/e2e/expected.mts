@@ -72,10 +72,19 @@ export const LIVE: Record<string, LiveExpectation[]> = {
     {
       id: 'softmax-loss',
       // ln 3 = 1.0986 and (1/3 − 1, 1/3, 1/3); scores shifted by their maximum give the same numbers; 1000 0 0 → log(1 + 2e^−1000) = 0
-      text: ['loss = 1.0986', 'dscores = -0.6667 0.3333 0.3333', 'scores 1000 1000 1000: loss = 1.0986, dscores = -0.6667 0.3333 0.3333', 'scores 1000 0 0: loss = 0, dscores = 0 0 0'],
+      text: [
+        'loss = 1.0986',
+        'dscores = -0.6667 0.3333 0.3333',
+        'scores 1000 1000 1000: loss = 1.0986, dscores = -0.6667 0.3333 0.3333',
+        'scores 1000 0 0: loss = 0, dscores = 0 0 0',
+      ],
     },
     { id: 'dense-backward', text: ['dx: Tensor [1, 3]', 'dw: Tensor [3, 2]', 'db: Tensor [2]'], numbers: [1, 1, 2, 1, 1, 2, 2, 3, 3, 1, 1] },
-    { id: 'conv-backward', text: ['dx: Tensor [1, 1, 3, 3]', 'dw: Tensor [1, 1, 2, 2]', 'db: Tensor [1]'], numbers: [1, 0, 0, 0, 1, 0, 0, 0, -2, 3, 8, 0, 3, 3] },
+    {
+      id: 'conv-backward',
+      text: ['dx: Tensor [1, 1, 3, 3]', 'dw: Tensor [1, 1, 2, 2]', 'db: Tensor [1]'],
+      numbers: [1, 0, 0, 0, 1, 0, 0, 0, -2, 3, 8, 0, 3, 3],
+    },
     {
       id: 'gradcheck',
       check: (t) => {
@@ -118,7 +127,8 @@ export const LIVE: Record<string, LiveExpectation[]> = {
         const he = /He: loss ([\d.]+) -> ([\d.]+)/.exec(t);
         if (!zeros || !he) return `expected a He line and a zeros line, got "${t}"`;
         const [start, end, acc, weight] = zeros.slice(1).map(Number);
-        if (Math.abs(start - Math.log(3)) > 0.001 || Math.abs(end - Math.log(3)) > 0.01 || Math.abs(acc - 1 / 3) > 0.001 || weight !== 0) return `zero init should stay at ln 3 ≈ 1.099, 1/3, 0: "${zeros[0]}"`;
+        if (Math.abs(start - Math.log(3)) > 0.001 || Math.abs(end - Math.log(3)) > 0.01 || Math.abs(acc - 1 / 3) > 0.001 || weight !== 0)
+          return `zero init should stay at ln 3 ≈ 1.099, 1/3, 0: "${zeros[0]}"`;
         return Number(he[2]) < Number(he[1]) * 0.5 ? undefined : `He init should learn: "${he[0]}"`;
       },
     },
@@ -129,7 +139,9 @@ export const LIVE: Record<string, LiveExpectation[]> = {
         const last = [...t.matchAll(/layer 10: (\S+)/g)].map((m) => Number(m[1]));
         if (last.length !== 3) return `expected three lines, got "${t}"`;
         const [small, noFactor, he] = last;
-        return small < 1e-10 && noFactor > 0.01 && noFactor < 0.06 && he > 0.7 && he < 1.4 ? undefined : `expected ≈ 3e-12, 0.03, 1 after 10 layers, got ${last.join(', ')}`;
+        return small < 1e-10 && noFactor > 0.01 && noFactor < 0.06 && he > 0.7 && he < 1.4
+          ? undefined
+          : `expected ≈ 3e-12, 0.03, 1 after 10 layers, got ${last.join(', ')}`;
       },
     },
   ],

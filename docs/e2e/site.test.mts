@@ -75,7 +75,10 @@ function assertClean(path: string, log: PageLog, alsoAllowed: RegExp[] = []): vo
 /** Waits until no live block still shows "Loading..." or "loading…". */
 async function liveBlocksSettled(page: Page): Promise<void> {
   await page.waitForFunction(
-    (sel) => [...document.querySelectorAll(sel)].every((b) => !/^\s*(Loading\.\.\.|loading…)\s*$/m.test(b.querySelector('[class*="playgroundPreview"]')?.textContent ?? '')),
+    (sel) =>
+      [...document.querySelectorAll(sel)].every(
+        (b) => !/^\s*(Loading\.\.\.|loading…)\s*$/m.test(b.querySelector('[class*="playgroundPreview"]')?.textContent ?? ''),
+      ),
     LIVE_BLOCK,
     { timeout: 20_000 },
   );
@@ -103,7 +106,10 @@ describe('every page', () => {
     // exactly the course's chapters and exercises, plus the kit's own pages and the API reference
     const required = ['/', ...chapterPaths, '/instructor-guide', '/exercises', '/api', ...courseExercises.map((id) => `/exercises/${id}`)];
     for (const path of required) assert.ok(paths.includes(path), `sitemap lacks ${path}`);
-    assert.ok(paths.some((p) => p.startsWith('/api/')), 'sitemap lacks the API reference pages');
+    assert.ok(
+      paths.some((p) => p.startsWith('/api/')),
+      'sitemap lacks the API reference pages',
+    );
     const leftOutChapters = [...Object.keys(LIVE), '/playground'].filter((p) => !chapterPaths.has(p) && paths.includes(p));
     assert.deepEqual(leftOutChapters, [], 'chapters the course leaves out are in the site');
     const leftOutExercises = paths.filter((p) => /^\/exercises\/[^/]+$/.test(p) && !courseExercises.includes(p.slice('/exercises/'.length)));
@@ -118,16 +124,25 @@ describe('every page', () => {
     // 2. full browser loads of the course pages; the ~70 API pages are visited by in-app navigation
     //    (the router renders the same page component, without re-parsing the bundle 70 times)
     const check = async (page: Page, log: PageLog, path: string) => {
-      const title = await page.locator('article h1').first().textContent({ timeout: 10_000 }).catch(() => null);
+      const title = await page
+        .locator('article h1')
+        .first()
+        .textContent({ timeout: 10_000 })
+        .catch(() => null);
       if (!title) failures.push(`${path}: no h1`);
       if ((await page.locator(LIVE_BLOCK).count()) > 0) {
         await liveBlocksSettled(page);
         const errors = await page.locator(LIVE_ERROR).allTextContents();
         const intended = INTENDED_ERRORS[path] ?? [];
-        if (errors.length !== intended.length) failures.push(`${path}: ${errors.length} live block error(s), expected ${intended.length}: ${errors.join(' | ')}`);
+        if (errors.length !== intended.length)
+          failures.push(`${path}: ${errors.length} live block error(s), expected ${intended.length}: ${errors.join(' | ')}`);
         intended.forEach((parts, i) => parts.forEach((p) => errors[i]?.includes(p) || failures.push(`${path}: error ${i} lacks "${p}": ${errors[i]}`)));
       }
-      if (path === '/playground') await page.getByText(/^ready: /).waitFor({ timeout: 60_000 }).catch(() => failures.push('/playground: never ready'));
+      if (path === '/playground')
+        await page
+          .getByText(/^ready: /)
+          .waitFor({ timeout: 60_000 })
+          .catch(() => failures.push('/playground: never ready'));
       const unexpected = unexpectedErrors(path, log.errors);
       if (unexpected.length) failures.push(`${path}: ${unexpected.join('; ')}`);
       if (log.external.length) failures.push(`${path}: external requests ${log.external.join(', ')}`);
@@ -151,7 +166,10 @@ describe('every page', () => {
         window.history.pushState({}, '', url);
         window.dispatchEvent(new PopStateEvent('popstate'));
       }, to);
-      await page.waitForFunction(([n, url]) => window.location.pathname === url && document.querySelector('article h1')?.textContent?.includes(n), [name, to], { timeout: 10_000 })
+      await page
+        .waitForFunction(([n, url]) => window.location.pathname === url && document.querySelector('article h1')?.textContent?.includes(n), [name, to], {
+          timeout: 10_000,
+        })
         .catch(() => failures.push(`${path}: did not render${name ? ` a page titled ${name}` : ''}`));
       await check(page, log, path);
     }
@@ -204,9 +222,9 @@ describe('course pages', () => {
       for (const id of FIGURES[path] ?? []) {
         await page.locator(`[data-figure="${id}"] svg`).first().waitFor({ timeout: 30_000 });
         // Plot wraps a chart with a legend in a <figure> with small swatch SVGs: measure the largest
-        const size = await page.locator(`[data-figure="${id}"] svg`).evaluateAll((svgs) =>
-          Math.max(...svgs.map((e) => Math.min(e.getBoundingClientRect().width, e.getBoundingClientRect().height))),
-        );
+        const size = await page
+          .locator(`[data-figure="${id}"] svg`)
+          .evaluateAll((svgs) => Math.max(...svgs.map((e) => Math.min(e.getBoundingClientRect().width, e.getBoundingClientRect().height))));
         assert.ok(size > 20, `${path} ${id}: the SVG is only ${size}px`);
       }
       if (path === '/pooling') {
@@ -229,79 +247,90 @@ describe('course pages', () => {
 });
 
 describe('interactive examples', () => {
-  test('an edited example re-runs, and an invalid one shows the engine error inline without breaking the page', unlessLeftOut('/stride-and-padding'), async () => {
-    const path = '/stride-and-padding';
-    const { page, log } = await open(path);
-    // find the block by its code once; its text changes when edited, so keep it by position
-    const blocks = await page.locator(LIVE_BLOCK).allTextContents();
-    const index = blocks.findIndex((t) => t.includes('outputSize(32, 5, 2, 0)'));
-    assert.ok(index >= 0, 'the invalid-stride block is missing');
-    const block = page.locator(LIVE_BLOCK).nth(index);
-    // as served: (32 − 5)/2 + 1 = 14.5 → the Error text, in place of the result
-    await block.locator(LIVE_ERROR).waitFor();
-    assert.match((await block.locator(LIVE_ERROR).textContent()) ?? '', /outputSize: .*14\.5 is not an integer; choose a stride that divides 27/);
-    // the rest of the page still works: another block's output is there
-    assert.ok(((await page.locator('[data-live-out="sizes"]').textContent()) ?? '').includes('-> 28'));
-    // edit: stride 3 fits, (32 − 5)/3 + 1 = 10
-    const editor = block.locator('[contenteditable]').first();
-    await editor.click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('function Fixed() { const size = outputSize(32, 5, 3, 0); return <Out id="invalid-size">activation map {size}×{size}</Out>; }');
-    await page.locator('[data-live-out="invalid-size"]').waitFor();
-    assert.equal(await page.locator('[data-live-out="invalid-size"]').textContent(), 'activation map 10×10');
-    assert.equal(await block.locator(LIVE_ERROR).count(), 0);
-    // edit again into a different invalid call: the filter is larger than the padded input (5 + 2·0 < 7)
-    await editor.click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('function Broken() { return <Out id="invalid-size">{outputSize(5, 7, 1, 0)}</Out>; }');
-    await block.locator(LIVE_ERROR).waitFor();
-    assert.match((await block.locator(LIVE_ERROR).textContent()) ?? '', /outputSize: expected f ≤ .*got f = 7/);
-    assertClean(path, log, [/^console: Error: outputSize: expected f ≤/]);
-    await page.screenshot({ path: join(shots, 'stride-and-padding-edited.png'), fullPage: true });
-    await page.close();
-  });
+  test(
+    'an edited example re-runs, and an invalid one shows the engine error inline without breaking the page',
+    unlessLeftOut('/stride-and-padding'),
+    async () => {
+      const path = '/stride-and-padding';
+      const { page, log } = await open(path);
+      // find the block by its code once; its text changes when edited, so keep it by position
+      const blocks = await page.locator(LIVE_BLOCK).allTextContents();
+      const index = blocks.findIndex((t) => t.includes('outputSize(32, 5, 2, 0)'));
+      assert.ok(index >= 0, 'the invalid-stride block is missing');
+      const block = page.locator(LIVE_BLOCK).nth(index);
+      // as served: (32 − 5)/2 + 1 = 14.5 → the Error text, in place of the result
+      await block.locator(LIVE_ERROR).waitFor();
+      assert.match((await block.locator(LIVE_ERROR).textContent()) ?? '', /outputSize: .*14\.5 is not an integer; choose a stride that divides 27/);
+      // the rest of the page still works: another block's output is there
+      assert.ok(((await page.locator('[data-live-out="sizes"]').textContent()) ?? '').includes('-> 28'));
+      // edit: stride 3 fits, (32 − 5)/3 + 1 = 10
+      const editor = block.locator('[contenteditable]').first();
+      await editor.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('function Fixed() { const size = outputSize(32, 5, 3, 0); return <Out id="invalid-size">activation map {size}×{size}</Out>; }');
+      await page.locator('[data-live-out="invalid-size"]').waitFor();
+      assert.equal(await page.locator('[data-live-out="invalid-size"]').textContent(), 'activation map 10×10');
+      assert.equal(await block.locator(LIVE_ERROR).count(), 0);
+      // edit again into a different invalid call: the filter is larger than the padded input (5 + 2·0 < 7)
+      await editor.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('function Broken() { return <Out id="invalid-size">{outputSize(5, 7, 1, 0)}</Out>; }');
+      await block.locator(LIVE_ERROR).waitFor();
+      assert.match((await block.locator(LIVE_ERROR).textContent()) ?? '', /outputSize: expected f ≤ .*got f = 7/);
+      assertClean(path, log, [/^console: Error: outputSize: expected f ≤/]);
+      await page.screenshot({ path: join(shots, 'stride-and-padding-edited.png'), fullPage: true });
+      await page.close();
+    },
+  );
 
-  test('the size calculator explains an invalid combination and the sliding window follows stride and padding', unlessLeftOut('/stride-and-padding'), async () => {
-    const path = '/stride-and-padding';
-    const { page, log } = await open(path);
-    const calc = page.locator('[data-figure="output-size-calculator"]');
-    await calc.locator('input[name=n]').fill('6');
-    await calc.locator('input[name=f]').fill('3');
-    await calc.locator('input[name=s]').fill('2');
-    // (6 − 3)/2 + 1 = 2.5: the travel 3 is not a multiple of 2; strides 1 and 3 divide it
-    await calc.getByTestId('calc-error').waitFor();
-    const err = (await calc.getByTestId('calc-error').textContent()) ?? '';
-    assert.match(err, /2\.5 is not an integer/);
-    assert.match(err, /Strides that fit: 1, 3/);
-    assert.match(err, /start at 0, 2; the next would start at 4 and hang S − \(3 mod S\) = 1 position/);
-    await calc.locator('input[name=s]').fill('3');
-    assert.match((await calc.getByTestId('calc-result').textContent()) ?? '', /= 2: the activation map is 2 × 2/);
-    // W=7 F=3 S=3 (worked by hand in the chapter): windows at 0 and 3; the next, at 6, covers columns 6–8 of 0–6
-    await calc.locator('input[name=n]').fill('7');
-    await calc.getByTestId('calc-error').waitFor();
-    assert.match((await calc.getByTestId('calc-error').textContent()) ?? '', /start at 0, 3; the next would start at 6 and hang S − \(4 mod S\) = 2 position/);
+  test(
+    'the size calculator explains an invalid combination and the sliding window follows stride and padding',
+    unlessLeftOut('/stride-and-padding'),
+    async () => {
+      const path = '/stride-and-padding';
+      const { page, log } = await open(path);
+      const calc = page.locator('[data-figure="output-size-calculator"]');
+      await calc.locator('input[name=n]').fill('6');
+      await calc.locator('input[name=f]').fill('3');
+      await calc.locator('input[name=s]').fill('2');
+      // (6 − 3)/2 + 1 = 2.5: the travel 3 is not a multiple of 2; strides 1 and 3 divide it
+      await calc.getByTestId('calc-error').waitFor();
+      const err = (await calc.getByTestId('calc-error').textContent()) ?? '';
+      assert.match(err, /2\.5 is not an integer/);
+      assert.match(err, /Strides that fit: 1, 3/);
+      assert.match(err, /start at 0, 2; the next would start at 4 and hang S − \(3 mod S\) = 1 position/);
+      await calc.locator('input[name=s]').fill('3');
+      assert.match((await calc.getByTestId('calc-result').textContent()) ?? '', /= 2: the activation map is 2 × 2/);
+      // W=7 F=3 S=3 (worked by hand in the chapter): windows at 0 and 3; the next, at 6, covers columns 6–8 of 0–6
+      await calc.locator('input[name=n]').fill('7');
+      await calc.getByTestId('calc-error').waitFor();
+      assert.match(
+        (await calc.getByTestId('calc-error').textContent()) ?? '',
+        /start at 0, 3; the next would start at 6 and hang S − \(4 mod S\) = 2 position/,
+      );
 
-    // sliding window, default N=5 F=3 S=1 P=0 on x[r][c] = (2r + 3c) mod 4 with a left-minus-right filter:
-    // column sums give [[-2, 2, 2], [2, -2, -2], [-2, 2, 2]] (worked out by hand)
-    const fig = page.locator('[data-figure="sliding-window"]');
-    const outputTexts = () => fig.locator('[data-figure="window-output"] svg text').allTextContents();
-    await fig.locator('[data-figure="window-output"] svg').waitFor();
-    assert.deepEqual(await outputTexts(), ['-2', '2', '2', '2', '-2', '-2', '-2', '2', '2']);
-    await fig.locator('input[name=stride]').focus();
-    await page.keyboard.press('ArrowRight'); // S = 2: (5 − 3)/2 + 1 = 2, windows at columns/rows 0 and 2
-    await page.waitForFunction(() => document.querySelectorAll('[data-figure="window-output"] svg text').length === 4);
-    assert.deepEqual(await outputTexts(), ['-2', '2', '-2', '2']);
-    await fig.locator('input[name=pad]').focus();
-    await page.keyboard.press('ArrowRight'); // P = 1: (5 − 3 + 2)/2 + 1 = 3, padded input 7×7
-    await page.waitForFunction(() => document.querySelectorAll('[data-figure="window-output"] svg text').length === 9);
-    assert.equal(await fig.locator('[data-figure="window-input"] svg text').count(), 49);
-    await fig.locator('input[name=n]').focus();
-    await page.keyboard.press('ArrowRight'); // N = 6: (6 − 3 + 2)/2 + 1 = 3.5
-    await fig.getByTestId('window-error').waitFor();
-    assert.match((await fig.getByTestId('window-error').textContent()) ?? '', /conv2dForward: .*3\.5 is not an integer/);
-    assertClean(path, log);
-    await page.close();
-  });
+      // sliding window, default N=5 F=3 S=1 P=0 on x[r][c] = (2r + 3c) mod 4 with a left-minus-right filter:
+      // column sums give [[-2, 2, 2], [2, -2, -2], [-2, 2, 2]] (worked out by hand)
+      const fig = page.locator('[data-figure="sliding-window"]');
+      const outputTexts = () => fig.locator('[data-figure="window-output"] svg text').allTextContents();
+      await fig.locator('[data-figure="window-output"] svg').waitFor();
+      assert.deepEqual(await outputTexts(), ['-2', '2', '2', '2', '-2', '-2', '-2', '2', '2']);
+      await fig.locator('input[name=stride]').focus();
+      await page.keyboard.press('ArrowRight'); // S = 2: (5 − 3)/2 + 1 = 2, windows at columns/rows 0 and 2
+      await page.waitForFunction(() => document.querySelectorAll('[data-figure="window-output"] svg text').length === 4);
+      assert.deepEqual(await outputTexts(), ['-2', '2', '-2', '2']);
+      await fig.locator('input[name=pad]').focus();
+      await page.keyboard.press('ArrowRight'); // P = 1: (5 − 3 + 2)/2 + 1 = 3, padded input 7×7
+      await page.waitForFunction(() => document.querySelectorAll('[data-figure="window-output"] svg text').length === 9);
+      assert.equal(await fig.locator('[data-figure="window-input"] svg text').count(), 49);
+      await fig.locator('input[name=n]').focus();
+      await page.keyboard.press('ArrowRight'); // N = 6: (6 − 3 + 2)/2 + 1 = 3.5
+      await fig.getByTestId('window-error').waitFor();
+      assert.match((await fig.getByTestId('window-error').textContent()) ?? '', /conv2dForward: .*3\.5 is not an integer/);
+      assertClean(path, log);
+      await page.close();
+    },
+  );
 });
 
 describe('playground', () => {
@@ -309,7 +338,9 @@ describe('playground', () => {
     const path = '/playground';
     const { page, log } = await open(path);
     const toggle = page.getByTestId('train-toggle');
-    await page.waitForFunction(() => (document.querySelector('[data-testid="train-toggle"]') as HTMLButtonElement | null)?.disabled === false, null, { timeout: 60_000 });
+    await page.waitForFunction(() => (document.querySelector('[data-testid="train-toggle"]') as HTMLButtonElement | null)?.disabled === false, null, {
+      timeout: 60_000,
+    });
     // everything needed to train has been fetched now: the page weight
     await page.waitForLoadState('networkidle');
     const weight = [...log.bytes.values()].reduce((a, b) => a + b, 0);
@@ -319,8 +350,10 @@ describe('playground', () => {
       const compressible = /\.(js|css|html|svg|json)$/.test(file) && existsSync(file);
       return sum + (compressible ? gzipSync(readFileSync(file)).length : bytes);
     }, 0);
-    t.diagnostic(`playground page weight: ${weight} bytes (${(weight / 1024 / 1024).toFixed(2)} MiB) in ${log.bytes.size} requests; ` +
-      `about ${gzipped} bytes (${(gzipped / 1024 / 1024).toFixed(2)} MiB) from a host that gzips text`);
+    t.diagnostic(
+      `playground page weight: ${weight} bytes (${(weight / 1024 / 1024).toFixed(2)} MiB) in ${log.bytes.size} requests; ` +
+        `about ${gzipped} bytes (${(gzipped / 1024 / 1024).toFixed(2)} MiB) from a host that gzips text`,
+    );
     writeFileSync(join(shots, 'playground-weight.json'), JSON.stringify({ bytes: weight, requests: Object.fromEntries(log.bytes) }, null, 1));
     // The main thread must stay free while the worker trains: timers fire about as promptly as on the idle
     // page. Measured as the 90th percentile of 50 timer delays, idle first, so that one garbage collection or a
@@ -340,27 +373,41 @@ describe('playground', () => {
     const status = page.getByTestId('train-status');
     const busy = await timerLag();
     const [idleP90, busyP90] = [idle[45], busy[45]];
-    t.diagnostic(`main-thread timer lag: idle p90 ${idleP90.toFixed(0)} ms; while training median ${busy[25].toFixed(0)} ms, p90 ${busyP90.toFixed(0)} ms, worst ${busy[49].toFixed(0)} ms`);
+    t.diagnostic(
+      `main-thread timer lag: idle p90 ${idleP90.toFixed(0)} ms; while training median ${busy[25].toFixed(0)} ms, p90 ${busyP90.toFixed(0)} ms, worst ${busy[49].toFixed(0)} ms`,
+    );
     // Training on the main thread would delay every timer by a whole batch: the median shows it. The p90 bound
     // is looser, for the chart redraws that compete for the CPU with the worker (and with other test
     // processes on a 2-core CI machine: seen at 536 ms there while the median stayed at 9 ms).
     const [idleMedian, busyMedian] = [idle[25], busy[25]];
-    assert.ok(busyMedian < Math.max(50, 2 * idleMedian + 20), `the page is not responsive while training: timer lag median ${busyMedian} ms (idle ${idleMedian} ms)`);
+    assert.ok(
+      busyMedian < Math.max(50, 2 * idleMedian + 20),
+      `the page is not responsive while training: timer lag median ${busyMedian} ms (idle ${idleMedian} ms)`,
+    );
     assert.ok(busyP90 < Math.max(1000, 4 * idleP90), `the page stalls while training: timer lag p90 ${busyP90} ms (idle ${idleP90} ms)`);
     // The worker's sustained training rate over at least 100 steps, from data-step and the page's clock, beside
     // the rate the page itself shows (the worker's own count since training started). data-step is redrawn a few times a second: both ends are
     // taken at the frame where it changes (polled every animation frame), so they sit on redraws alike.
-    const stepAt = async (atLeast: number) => (await page.waitForFunction((n) => {
-      const step = Number(document.querySelector('[data-testid="train-status"]')?.getAttribute('data-step'));
-      return step >= n ? [step, performance.now()] : false;
-    }, atLeast, { timeout: 60_000 })).jsonValue() as Promise<[number, number]>;
+    const stepAt = async (atLeast: number) =>
+      (
+        await page.waitForFunction(
+          (n) => {
+            const step = Number(document.querySelector('[data-testid="train-status"]')?.getAttribute('data-step'));
+            return step >= n ? [step, performance.now()] : false;
+          },
+          atLeast,
+          { timeout: 60_000 },
+        )
+      ).jsonValue() as Promise<[number, number]>;
     const [stepA, timeA] = await stepAt(Number(await status.getAttribute('data-step')) + 1);
     const [stepB, timeB] = await stepAt(Math.max(100, stepA + 100));
     const batch = Number(await page.locator('select[name="batch"]').inputValue());
     const shown = /(\d+) images\/s/.exec((await status.textContent()) ?? '')?.[1] ?? 'n/a';
-    t.diagnostic(`playground training in its Web Worker (${await page.locator('select[name="architecture"]').inputValue()} model, batch ${batch}, Adam): ` +
-      `${(((stepB - stepA) * batch * 1000) / (timeB - timeA)).toFixed(0)} images/s over steps ${stepA}→${stepB} (data-step and the page clock, evaluations included); ` +
-      `the page shows ${shown} images/s`);
+    t.diagnostic(
+      `playground training in its Web Worker (${await page.locator('select[name="architecture"]').inputValue()} model, batch ${batch}, Adam): ` +
+        `${(((stepB - stepA) * batch * 1000) / (timeB - timeA)).toFixed(0)} images/s over steps ${stepA}→${stepB} (data-step and the page clock, evaluations included); ` +
+        `the page shows ${shown} images/s`,
+    );
     const first = Number(await status.getAttribute('data-first-loss'));
     const last = Number(await status.getAttribute('data-last-loss'));
     t.diagnostic(`training loss: first report ${first.toFixed(3)}, after ${await status.getAttribute('data-step')} steps ${last.toFixed(3)}`);
@@ -393,7 +440,7 @@ describe('playground', () => {
 });
 
 describe('generated pages', () => {
-  test('exercise pages come from the READMEs of the course\'s exercises, with grading instructions; the API reference documents the engine', async () => {
+  test("exercise pages come from the READMEs of the course's exercises, with grading instructions; the API reference documents the engine", async () => {
     const exercisesDir = join(repoRoot, 'exercises');
     const { readdirSync } = await import('node:fs');
     const all = readdirSync(exercisesDir).filter((f) => /^\d+-/.test(f) && existsSync(join(exercisesDir, f, 'README.md')));

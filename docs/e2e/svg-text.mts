@@ -100,7 +100,11 @@ export async function collect(page: Page): Promise<SvgText[]> {
 }
 
 const WHITE: Rgba = [255, 255, 255, 1];
-const hex = (c: Rgba): string => `#${c.slice(0, 3).map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
+const hex = (c: Rgba): string =>
+  `#${c
+    .slice(0, 3)
+    .map((v) => Math.round(v).toString(16).padStart(2, '0'))
+    .join('')}`;
 
 /** The contrast of one text as painted: its fill over what is under it, both under what is over it. */
 export function measure(t: SvgText): SvgTextResult {

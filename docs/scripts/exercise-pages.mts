@@ -155,7 +155,9 @@ export async function writeExercisePages(exercisesDir: string, outDir: string, o
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const folders = existsSync(exercisesDir)
-    ? readdirSync(exercisesDir).filter((f) => /^\d+-/.test(f) && existsSync(join(exercisesDir, f, 'README.md'))).sort()
+    ? readdirSync(exercisesDir)
+        .filter((f) => /^\d+-/.test(f) && existsSync(join(exercisesDir, f, 'README.md')))
+        .sort()
     : [];
   let manifest: ManifestEntry[] = [];
   try {

@@ -23,7 +23,11 @@ const mnist = writeMnist(dataDir);
 // The course's exercises only (course.config.ts, or the config `pnpm course build` names).
 const configFile = process.env.CONVKIT_COURSE_CONFIG ?? join(docsRoot, '..', 'course.config.ts');
 const course = ((await import(pathToFileURL(configFile).href)) as { default: { exercises: { id: string }[] } }).default;
-const pages = await writeExercisePages(join(docsRoot, '..', 'exercises'), join(docsRoot, 'docs', 'exercises'), course.exercises.map((e) => e.id));
+const pages = await writeExercisePages(
+  join(docsRoot, '..', 'exercises'),
+  join(docsRoot, 'docs', 'exercises'),
+  course.exercises.map((e) => e.id),
+);
 const kit = await writeExerciseKit(join(docsRoot, '..'), join(docsRoot, 'static', 'exercise-kit'));
 console.log(
   `[prepare] mnist: ${mnist.cached ? 'up to date' : `${mnist.images} digits`}, ${(mnist.bytes / 1024).toFixed(0)} KiB gzipped; ` +

@@ -18,7 +18,7 @@ step('2. stride', () => {
 });
 
 step('3. padding', () => {
-  it('pad 2 keeps a 5×5 filter\'s output at 32: outputSize(32, 5, 1, 2) = 32', () => {
+  it("pad 2 keeps a 5×5 filter's output at 32: outputSize(32, 5, 1, 2) = 32", () => {
     expect(outputSize(32, 5, 1, 2)).toBe(32);
   });
 });

@@ -15,8 +15,10 @@ step('1. ReLU backward', () => {
 
 step('2. dense backward', () => {
   it('dout=[1,2] x=[1,2] w=[2,2]: dx = dout·wᵀ, dw = xᵀ·dout, db = Σ dout', () => {
+    // biome-ignore format: a tensor literal, kept on one line
     const { dx, dw, db } = denseBackward(Tensor.from([[1, -1]], 'float64'), Tensor.from([[2, 3]], 'float64'), Tensor.from([[1, 2], [3, 4]], 'float64'));
     expect(dx.toArray()).toEqual([[-1, -1]]);
+    // biome-ignore format: a tensor literal, kept on one line
     expect(dw.toArray()).toEqual([[2, -2], [3, -3]]);
     expect(db.toArray()).toEqual([1, -1]);
   });
@@ -24,9 +26,18 @@ step('2. dense backward', () => {
     const rng = new Rng(5);
     const [dout, x, w, b] = [[3, 4], [3, 5], [5, 4], [4]].map((s) => randomNormal(s, rng, 0, 1, 'float64'));
     const { dx, dw, db } = denseBackward(dout, x, w);
-    close(dx.data, numericalGradient((v) => denseForward(v, w, b), x, dout));
-    close(dw.data, numericalGradient((v) => denseForward(x, v, b), w, dout));
-    close(db.data, numericalGradient((v) => denseForward(x, w, v), b, dout));
+    close(
+      dx.data,
+      numericalGradient((v) => denseForward(v, w, b), x, dout),
+    );
+    close(
+      dw.data,
+      numericalGradient((v) => denseForward(x, v, b), w, dout),
+    );
+    close(
+      db.data,
+      numericalGradient((v) => denseForward(x, w, v), b, dout),
+    );
   });
 });
 
@@ -45,6 +56,9 @@ step('3. softmax cross-entropy', () => {
     const scores = randomNormal([4, 5], new Rng(6), 0, 1, 'float64');
     const labels = [0, 4, 2, 2];
     const { dscores } = softmaxCrossEntropy(scores, labels);
-    close(dscores.data, numericalGradient((s) => softmaxCrossEntropy(s, labels).loss, scores));
+    close(
+      dscores.data,
+      numericalGradient((s) => softmaxCrossEntropy(s, labels).loss, scores),
+    );
   });
 });

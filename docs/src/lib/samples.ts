@@ -26,7 +26,13 @@ export function useDigit(label: number): Tensor | undefined {
     let live = true;
     void loadSamples(url).then((samples) => {
       const s = samples.find((d) => d.label === label);
-      if (live && s) setDigit(new Tensor([1, 1, 28, 28], s.pixels.map((p) => p / 255)));
+      if (live && s)
+        setDigit(
+          new Tensor(
+            [1, 1, 28, 28],
+            s.pixels.map((p) => p / 255),
+          ),
+        );
     });
     return () => {
       live = false;

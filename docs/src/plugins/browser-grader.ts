@@ -3,13 +3,13 @@
  * MNIST through `@convkit/engine/node` (Node's file system). The browser never runs the capstone, so that
  * module is left out of the site's bundles.
  */
-import type {Plugin} from '@docusaurus/types';
+import type { Plugin } from '@docusaurus/types';
 
 export default function browserGrader(): Plugin {
   return {
     name: 'convkit-browser-grader',
     configureWebpack() {
-      return {resolve: {alias: {'@convkit/engine/node': false}}};
+      return { resolve: { alias: { '@convkit/engine/node': false } } };
     },
   };
 }

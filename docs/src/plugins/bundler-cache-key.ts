@@ -8,16 +8,16 @@
  * `/pooling-course/`), and every page with math had 404s. Adding `key` to the cache version keeps one cache
  * per site address and course (Rspack keeps them side by side).
  */
-import {createHash} from 'node:crypto';
-import type {LoadContext, Plugin} from '@docusaurus/types';
+import { createHash } from 'node:crypto';
+import type { LoadContext, Plugin } from '@docusaurus/types';
 
 interface CacheConfig {
-  experiments?: {cache?: unknown};
+  experiments?: { cache?: unknown };
   cache?: unknown;
 }
 
 export default function bundlerCacheKey(_context: LoadContext, options: unknown): Plugin {
-  const {key} = options as {key: string};
+  const { key } = options as { key: string };
   const hash = createHash('sha256').update(key).digest('hex').slice(0, 12);
   return {
     name: 'convkit-bundler-cache-key',
@@ -25,7 +25,7 @@ export default function bundlerCacheKey(_context: LoadContext, options: unknown)
       const c = config as CacheConfig;
       for (const cache of [c.experiments?.cache, c.cache]) {
         if (cache && typeof cache === 'object') {
-          const withVersion = cache as {version?: string};
+          const withVersion = cache as { version?: string };
           withVersion.version = `${withVersion.version ?? ''}-site-${hash}`;
         }
       }

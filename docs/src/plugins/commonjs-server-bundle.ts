@@ -10,17 +10,17 @@
  * and the build still succeeded. This plugin emits `__server/package.json` with `"type": "commonjs"`, so the
  * server bundle is CommonJS whatever folder holds it. Docusaurus deletes `__server` after rendering.
  */
-import type {Plugin} from '@docusaurus/types';
+import type { Plugin } from '@docusaurus/types';
 
 interface Compiler {
   webpack: {
-    sources: {RawSource: new (source: string) => unknown};
-    Compilation: {PROCESS_ASSETS_STAGE_ADDITIONAL: number};
+    sources: { RawSource: new (source: string) => unknown };
+    Compilation: { PROCESS_ASSETS_STAGE_ADDITIONAL: number };
   };
-  hooks: {thisCompilation: {tap(name: string, fn: (compilation: Compilation) => void): void}};
+  hooks: { thisCompilation: { tap(name: string, fn: (compilation: Compilation) => void): void } };
 }
 interface Compilation {
-  hooks: {processAssets: {tap(options: {name: string; stage: number}, fn: () => void): void}};
+  hooks: { processAssets: { tap(options: { name: string; stage: number }, fn: () => void): void } };
   emitAsset(file: string, source: unknown): void;
 }
 
@@ -36,7 +36,7 @@ export default function commonjsServerBundle(): Plugin {
           {
             apply(compiler: Compiler) {
               compiler.hooks.thisCompilation.tap(NAME, (compilation) => {
-                compilation.hooks.processAssets.tap({name: NAME, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL}, () => {
+                compilation.hooks.processAssets.tap({ name: NAME, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
                   compilation.emitAsset('package.json', new compiler.webpack.sources.RawSource('{"type": "commonjs"}\n'));
                 });
               });

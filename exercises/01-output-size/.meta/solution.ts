@@ -18,7 +18,9 @@ export function outputSize(n: number, f: number, stride: number, pad: number): n
     throw new Error(`outputSize: expected f ≤ n + 2*pad = ${n + 2 * pad}, got f = ${f}`);
   }
   if (travel % stride !== 0) {
-    throw new Error(`outputSize: expected (n - f + 2*pad) / stride + 1 to be an integer, got (${n} - ${f} + ${2 * pad}) / ${stride} + 1 = ${travel / stride + 1}`);
+    throw new Error(
+      `outputSize: expected (n - f + 2*pad) / stride + 1 to be an integer, got (${n} - ${f} + ${2 * pad}) / ${stride} + 1 = ${travel / stride + 1}`,
+    );
   }
   return travel / stride + 1;
 }

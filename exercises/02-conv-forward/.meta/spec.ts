@@ -1,7 +1,21 @@
 /** Exercise 02: conv2dForward, ordered as the instructions build it up. */
 import { conv2dForward, Tensor, type ConvParams } from '@convkit/engine';
 import fc from 'fast-check';
-import { caseTest, linspace, randomTest, rotated180, sh, sizeFormula, FLIPPED_KERNEL, type CaseOptions, type TestSpec, normal, planeArb, seedArb, small } from '@convkit/grader/spec';
+import {
+  caseTest,
+  linspace,
+  randomTest,
+  rotated180,
+  sh,
+  sizeFormula,
+  FLIPPED_KERNEL,
+  type CaseOptions,
+  type TestSpec,
+  normal,
+  planeArb,
+  seedArb,
+  small,
+} from '@convkit/grader/spec';
 
 type Args = [Tensor, Tensor, Tensor, ConvParams];
 export const convOptions: CaseOptions<Args> = {
@@ -16,7 +30,9 @@ export const convOptions: CaseOptions<Args> = {
 
 const f64 = (v: number[][][][]): Tensor => Tensor.from(v, 'float64');
 /** Dive into Deep Learning's 3×3 example input and 2×2 kernel. */
+// biome-ignore format: a tensor literal, kept on one line
 const X = [[0, 1, 2], [3, 4, 5], [6, 7, 8]];
+// biome-ignore format: a tensor literal, kept on one line
 const K = [[0, 1], [2, 3]];
 const plus1 = (m: number[][]): number[][] => m.map((r) => r.map((v) => v + 1));
 
@@ -30,6 +46,7 @@ export function convCase(xs: number[], ws: number[], stride: number, pad: number
   );
 }
 
+// biome-ignore format: a tensor literal, kept on one line
 export const tests = (): TestSpec[] => [
   caseTest('one filter, one channel: x=[1,1,3,3] w=[1,1,2,2] s=1 p=0 (hand-worked: [[19,25],[37,43]])', convOptions, (): Args => [
     f64([[X]]), f64([[K]]), Tensor.zeros([1], 'float64'), { stride: 1, pad: 0 },

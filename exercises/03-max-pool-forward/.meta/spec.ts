@@ -1,7 +1,20 @@
 /** Exercise 03: maxPool2dForward. */
 import fc from 'fast-check';
 import { maxPool2dForward, Tensor, type PoolParams } from '@convkit/engine';
-import { caseTest, linspace, randomTest, sh, sizeFormula, type CaseOptions, type TestSpec, normal, poolPlaneArb, seedArb, small, tiesTensor } from '@convkit/grader/spec';
+import {
+  caseTest,
+  linspace,
+  randomTest,
+  sh,
+  sizeFormula,
+  type CaseOptions,
+  type TestSpec,
+  normal,
+  poolPlaneArb,
+  seedArb,
+  small,
+  tiesTensor,
+} from '@convkit/grader/spec';
 
 type Args = [Tensor, PoolParams];
 export const poolExplain = (x: Tensor, { size, stride }: PoolParams): string =>
@@ -11,6 +24,7 @@ const options: CaseOptions<Args> = { fn: 'maxPool2dForward', argNames: ['x', 'pa
 const pool = (xs: number[], size: number, stride: number, seed: number, note = ''): TestSpec =>
   caseTest(`x=${sh(xs)} size=${size} s=${stride}${note}`, options, (): Args => [normal(xs, seed), { size, stride }]);
 
+// biome-ignore format: a tensor literal, kept on one line
 export const tests = (): TestSpec[] => [
   caseTest('x=[1,1,2,2] size=2 s=2 (one window: its maximum)', options, (): Args => [Tensor.from([[[[3, 9], [-1, 4]]]], 'float64'), { size: 2, stride: 2 }]),
   caseTest('x=[1,1,3,3] size=2 s=1 (overlapping windows, hand-worked: [[4,5],[7,8]])', options, (): Args => [

@@ -17,8 +17,13 @@ const dense: CaseOptions<DenseArgs> = {
   explainShape: (x, w) => `x [N, D] = ${sh(x)} times w [D, M] = ${sh(w)} gives [N, M] = [${x.shape[0]}, ${w.shape[1]}]`,
 };
 const denseCase = (N: number, D: number, M: number, seed: number, note = ''): TestSpec =>
-  caseTest(`dense x=${sh([N, D])} w=${sh([D, M])} b=[${M}]${note}`, dense, (): DenseArgs => [normal([N, D], seed), normal([D, M], seed + 1), normal([M], seed + 2)]);
+  caseTest(
+    `dense x=${sh([N, D])} w=${sh([D, M])} b=[${M}]${note}`,
+    dense,
+    (): DenseArgs => [normal([N, D], seed), normal([D, M], seed + 1), normal([M], seed + 2)],
+  );
 
+// biome-ignore format: a tensor literal, kept on one line
 export const tests = (): TestSpec[] => [
   caseTest('flatten x=[1,1,2,2] (row-major: rows one after another)', flatten, (): [Tensor] => [Tensor.from([[[[1, 2], [3, 4]]]], 'float64')]),
   caseTest('flatten x=[2,3,4,4] (each example keeps its 48 values)', flatten, (): [Tensor] => [normal([2, 3, 4, 4], 41)]),

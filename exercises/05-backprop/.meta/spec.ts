@@ -17,7 +17,11 @@ const denseNumeric: CaseOptions<DenseArgs> = {
     };
   },
 };
-const denseArgs = (N: number, D: number, M: number, seed: number) => (): DenseArgs => [normal([N, M], seed), normal([N, D], seed + 1), normal([D, M], seed + 2)];
+const denseArgs = (N: number, D: number, M: number, seed: number) => (): DenseArgs => [
+  normal([N, M], seed),
+  normal([N, D], seed + 1),
+  normal([D, M], seed + 2),
+];
 
 type ReluArgs = [Tensor, Tensor];
 const relu: CaseOptions<ReluArgs> = { fn: 'reluBackward', argNames: ['dout', 'x'], reference: reluBackward };
@@ -40,6 +44,7 @@ const lossNumeric: CaseOptions<LossArgs> = {
 };
 const labelsFor = (N: number, K: number, seed: number): number[] => Array.from({ length: N }, (_, n) => (n * 7 + seed) % K);
 
+// biome-ignore format: a tensor literal, kept on one line
 export const tests = (): TestSpec[] => [
   caseTest('relu dout=[1,4] x=[1,4] (hand-worked: gradient only where x > 0)', relu, (): ReluArgs => [
     Tensor.from([[1, 2, 3, 4]], 'float64'), Tensor.from([[-1, 0.5, 0, 2]], 'float64'),

@@ -1,15 +1,34 @@
 /** Exercise 06: maxPool2dBackward — ties send the gradient to the FIRST maximum in row-major order. */
 import fc from 'fast-check';
 import { maxPool2dBackward, maxPool2dForward, outputSize, Tensor, type PoolParams } from '@convkit/engine';
-import { caseTest, numericalGradient, randomTest, sh, type CaseOptions, type TestSpec, normal, poolPlaneArb, seedArb, small, tiesTensor } from '@convkit/grader/spec';
+import {
+  caseTest,
+  numericalGradient,
+  randomTest,
+  sh,
+  type CaseOptions,
+  type TestSpec,
+  normal,
+  poolPlaneArb,
+  seedArb,
+  small,
+  tiesTensor,
+} from '@convkit/grader/spec';
 
 type Args = [Tensor, Tensor, PoolParams];
 const options: CaseOptions<Args> = { fn: 'maxPool2dBackward', argNames: ['dout', 'x', 'params'], reference: maxPool2dBackward, outputName: 'dx' };
 const numeric: CaseOptions<Args> = { ...options, reference: (dout, x, p) => numericalGradient((v) => maxPool2dForward(v, p), x.clone(), dout) };
-const outShape = (xs: number[], size: number, stride: number): number[] => [xs[0], xs[1], outputSize(xs[2], size, stride, 0), outputSize(xs[3], size, stride, 0)];
-const args = (xs: number[], size: number, stride: number, seed: number, x = normal) => (): Args =>
-  [normal(outShape(xs, size, stride), seed), x(xs, seed + 1), { size, stride }];
+const outShape = (xs: number[], size: number, stride: number): number[] => [
+  xs[0],
+  xs[1],
+  outputSize(xs[2], size, stride, 0),
+  outputSize(xs[3], size, stride, 0),
+];
+const args =
+  (xs: number[], size: number, stride: number, seed: number, x = normal) =>
+  (): Args => [normal(outShape(xs, size, stride), seed), x(xs, seed + 1), { size, stride }];
 
+// biome-ignore format: a tensor literal, kept on one line
 export const tests = (): TestSpec[] => [
   caseTest('x=[1,1,2,2] size=2 s=2 (the maximum takes the whole gradient)', options, (): Args => [
     Tensor.from([[[[5]]]], 'float64'), Tensor.from([[[[3, 9], [-1, 4]]]], 'float64'), { size: 2, stride: 2 },

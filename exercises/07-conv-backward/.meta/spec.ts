@@ -18,13 +18,16 @@ const numeric: CaseOptions<Args> = {
 };
 const args = (xs: number[], ws: number[], stride: number, pad: number, seed: number) => (): Args => [
   normal([xs[0], ws[0], outputSize(xs[2], ws[2], stride, pad), outputSize(xs[3], ws[3], stride, pad)], seed),
-  normal(xs, seed + 1), normal(ws, seed + 2), { stride, pad },
+  normal(xs, seed + 1),
+  normal(ws, seed + 2),
+  { stride, pad },
 ];
 const conv = (xs: number[], ws: number[], stride: number, pad: number, seed: number, note: string, numericToo = false): TestSpec[] => [
   caseTest(`x=${sh(xs)} w=${sh(ws)} s=${stride} p=${pad}${note}`, options, args(xs, ws, stride, pad, seed)),
   ...(numericToo ? [caseTest(`x=${sh(xs)} w=${sh(ws)} s=${stride} p=${pad}${note} vs numerical gradient`, numeric, args(xs, ws, stride, pad, seed))] : []),
 ];
 
+// biome-ignore format: a tensor literal, kept on one line
 export const tests = (): TestSpec[] => [
   caseTest('x=[1,1,2,2] w=[1,1,2,2] s=1 p=0 (one output: dx = dout·w, dw = dout·x, db = dout)', options, (): Args => [
     Tensor.from([[[[2]]]], 'float64'), Tensor.from([[[[1, 2], [3, 4]]]], 'float64'), Tensor.from([[[[0.5, -1], [0, 2]]]], 'float64'), { stride: 1, pad: 0 },

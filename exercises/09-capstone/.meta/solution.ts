@@ -84,7 +84,10 @@ export function trainAndPredict(train: LabelledImages, testImages: Tensor, optio
       const lr = LR * (1 - (0.5 * (epoch * N + start)) / (EPOCHS * N));
       const ids = order.slice(start, start + BATCH);
       const { x, a, r, p, f, scores } = scoresOf(params, batchOf(train.x, ids));
-      const { dscores } = softmaxCrossEntropy(scores, ids.map((i) => train.y[i]));
+      const { dscores } = softmaxCrossEntropy(
+        scores,
+        ids.map((i) => train.y[i]),
+      );
       const dense = denseBackward(dscores, f, params[2]);
       const dp = new Tensor(p.shape, dense.dx.data, 'float64'); // un-flatten
       const dr = maxPool2dBackward(dp, r, pool);

@@ -11,8 +11,17 @@ export const CAPSTONE = { trainSize: 8000, testSize: 1000, seed: 7 } as const;
 
 /** Every engine function the earlier exercises ask for: the capstone must use the student's own. */
 export const tripwires = [
-  'conv2dForward', 'conv2dBackward', 'maxPool2dForward', 'maxPool2dBackward', 'flattenForward',
-  'denseForward', 'denseBackward', 'reluBackward', 'softmaxCrossEntropy', 'SGD', 'Adam',
+  'conv2dForward',
+  'conv2dBackward',
+  'maxPool2dForward',
+  'maxPool2dBackward',
+  'flattenForward',
+  'denseForward',
+  'denseBackward',
+  'reluBackward',
+  'softmaxCrossEntropy',
+  'SGD',
+  'Adam',
 ];
 
 /** Fresh per grading run: the three tests share one training run. */

@@ -51,14 +51,26 @@ if (suite === 'ops') {
   for (const n of names) ops[n] = { conv: {}, pool: { forward: null, backward: null } };
   for (const c of w.conv) {
     const data = convData(c);
-    const forward = measureInterleaved(peers.map((p) => p.convForward(c, data)), w);
-    const backward = measureInterleaved(peers.map((p) => p.convBackward(c, data)), w);
+    const forward = measureInterleaved(
+      peers.map((p) => p.convForward(c, data)),
+      w,
+    );
+    const backward = measureInterleaved(
+      peers.map((p) => p.convBackward(c, data)),
+      w,
+    );
     names.forEach((n, i) => (ops[n]!.conv[c.name] = { forward: forward[i], backward: backwardOnly(n, backward[i], forward[i]) }));
     log(`conv ${c.name}: ${names.map((n) => `${n} ${ms(ops[n]!.conv[c.name].forward)} / ${ms(ops[n]!.conv[c.name].backward)}`).join(', ')}`);
   }
   const data = poolData(w.pool);
-  const forward = measureInterleaved(peers.map((p) => p.poolForward(w.pool, data)), w);
-  const backward = measureInterleaved(peers.map((p) => p.poolBackward(w.pool, data)), w);
+  const forward = measureInterleaved(
+    peers.map((p) => p.poolForward(w.pool, data)),
+    w,
+  );
+  const backward = measureInterleaved(
+    peers.map((p) => p.poolBackward(w.pool, data)),
+    w,
+  );
   names.forEach((n, i) => (ops[n]!.pool = { forward: forward[i], backward: backwardOnly(n, backward[i], forward[i]) }));
   log(`max pool: ${names.map((n) => `${n} ${ms(ops[n]!.pool.forward)} / ${ms(ops[n]!.pool.backward)}`).join(', ')}`);
   result.ops = ops;

@@ -80,9 +80,7 @@ const mallocTuning = args['malloc-tuning'] ?? false;
 const browserOnly = args.browser ?? false;
 const noBrowser = args['no-browser'] ?? false;
 if (browserOnly && noBrowser) usageError('expected at most one of --browser and --no-browser, got both');
-const childEnv = mallocTuning
-  ? { ...process.env, MALLOC_MMAP_THRESHOLD_: String(2 ** 28), MALLOC_TRIM_THRESHOLD_: String(2 ** 30) }
-  : process.env;
+const childEnv = mallocTuning ? { ...process.env, MALLOC_MMAP_THRESHOLD_: String(2 ** 28), MALLOC_TRIM_THRESHOLD_: String(2 ** 30) } : process.env;
 
 function runChild(names: PeerName[], suite: 'ops' | 'train'): ChildResult | string {
   process.stderr.write(`${names.join(' + ')}: ${suite}…\n`);
@@ -130,7 +128,12 @@ for (const p of chosen) {
     entry(p).errors.push(result);
     continue;
   }
-  Object.assign(entry(p), { description: result.descriptions[p] ?? entry(p).description, train: result.train ?? null, rssAfterSetupMB: result.rssAfterSetupMB, peakRssMB: result.peakRssMB });
+  Object.assign(entry(p), {
+    description: result.descriptions[p] ?? entry(p).description,
+    train: result.train ?? null,
+    rssAfterSetupMB: result.rssAfterSetupMB,
+    peakRssMB: result.peakRssMB,
+  });
 }
 // Chromium last, once every Node child has exited, so nothing competes with it for the CPU.
 report.chromium = noBrowser ? chromiumReport('--no-browser') : await runChromium({ train: w.train, peak: peakArgs, required: browserOnly });
@@ -138,7 +141,11 @@ report.targets = [...(browserOnly ? [] : checkTargets(report, w)), ...chromiumTa
 
 const out: string[] = [];
 out.push(`convkit bench${quick ? ' --quick (tiny shapes: a smoke test, the numbers mean nothing)' : ''}, ${report.date}`);
-out.push(`machine: ${report.machine.cpu}, ${report.machine.cores} cores, Node ${report.machine.node}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+out.push(
+  `machine: ${report.machine.cpu}, ${report.machine.cores} cores, Node ${report.machine.node}, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 if (mallocTuning) out.push('--malloc-tuning: every child ran with MALLOC_MMAP_THRESHOLD_=2^28 MALLOC_TRIM_THRESHOLD_=2^30 (glibc keeps freed memory)');
 out.push(`WebAssembly SIMD f32x4 multiply+add peak (1 core, measured now): ${simdPeakGflops?.toFixed(1) ?? 'no SIMD'} GFLOP/s`);
 if (!browserOnly) {

@@ -80,7 +80,9 @@ export function formatTable(r: BenchReport, w: Workloads): string {
     const shape = `${c.name} (${c.N},${c.C},${c.H},${c.W}; ${c.F},${c.K}×${c.K},s${c.stride},p${c.pad})`;
     for (const dir of ['forward', 'backward'] as const) {
       const flops = convFlops(c) * (dir === 'backward' ? 2 : 1);
-      const row = PEERS_SHOWN.map((p) => pad(cell(opsOf(p)?.conv[c.name]?.[dir], flops, baseOf(p)?.conv[c.name]?.[dir], p === 'convkit', r.simdPeakGflops), width));
+      const row = PEERS_SHOWN.map((p) =>
+        pad(cell(opsOf(p)?.conv[c.name]?.[dir], flops, baseOf(p)?.conv[c.name]?.[dir], p === 'convkit', r.simdPeakGflops), width),
+      );
       lines.push(pad(`conv ${dir === 'forward' ? 'fwd' : 'bwd'} ${shape}`, LABEL) + row.join(''));
     }
   }
@@ -90,21 +92,33 @@ export function formatTable(r: BenchReport, w: Workloads): string {
   }
   const trainOf = (p: PeerName) => r.peers[p]?.train;
   const baseRate = trainOf('convkit')?.imagesPerSecond;
-  lines.push(pad(`train epoch, images/s`, LABEL) + PEERS_SHOWN.map((p) => {
-    const t = trainOf(p);
-    if (r.peers[p] === undefined) return pad('not run', width);
-    if (!t) return pad('cannot train', width);
-    const ratio = p !== 'convkit' && baseRate ? ` [${(baseRate / t.imagesPerSecond).toFixed(1)}×]` : '';
-    return pad(`${t.imagesPerSecond.toFixed(t.imagesPerSecond < 10 ? 1 : 0)}${t.images < w.train.trainImages ? ` (on ${t.images}, extrap.)` : ''}${ratio}`, width);
-  }).join(''));
-  lines.push(pad(`test accuracy (${w.train.testImages} images)`, LABEL) + PEERS_SHOWN.map((p) => {
-    const a = trainOf(p)?.testAccuracy;
-    return pad(a === null || a === undefined ? 'n/a' : `${(100 * a).toFixed(1)}%`, width);
-  }).join(''));
-  lines.push(pad('peak RSS of the training run, MB', LABEL) + PEERS_SHOWN.map((p) => {
-    const e = r.peers[p];
-    return pad(`${e?.peakRssMB ?? '–'} (after setup ${e?.rssAfterSetupMB ?? '–'})`, width);
-  }).join(''));
+  lines.push(
+    pad(`train epoch, images/s`, LABEL) +
+      PEERS_SHOWN.map((p) => {
+        const t = trainOf(p);
+        if (r.peers[p] === undefined) return pad('not run', width);
+        if (!t) return pad('cannot train', width);
+        const ratio = p !== 'convkit' && baseRate ? ` [${(baseRate / t.imagesPerSecond).toFixed(1)}×]` : '';
+        return pad(
+          `${t.imagesPerSecond.toFixed(t.imagesPerSecond < 10 ? 1 : 0)}${t.images < w.train.trainImages ? ` (on ${t.images}, extrap.)` : ''}${ratio}`,
+          width,
+        );
+      }).join(''),
+  );
+  lines.push(
+    pad(`test accuracy (${w.train.testImages} images)`, LABEL) +
+      PEERS_SHOWN.map((p) => {
+        const a = trainOf(p)?.testAccuracy;
+        return pad(a === null || a === undefined ? 'n/a' : `${(100 * a).toFixed(1)}%`, width);
+      }).join(''),
+  );
+  lines.push(
+    pad('peak RSS of the training run, MB', LABEL) +
+      PEERS_SHOWN.map((p) => {
+        const e = r.peers[p];
+        return pad(`${e?.peakRssMB ?? '–'} (after setup ${e?.rssAfterSetupMB ?? '–'})`, width);
+      }).join(''),
+  );
   return lines.join('\n');
 }
 
@@ -113,10 +127,12 @@ export function checkTargets(r: BenchReport, w: Workloads): BenchReport['targets
   const targets: BenchReport['targets'] = [];
   const ops = (p: PeerName) => r.peers[p]?.ops;
   const rate = (p: PeerName) => r.peers[p]?.train?.imagesPerSecond ?? null;
-  const ours = rate('convkit'), cnn = rate('convnetjs');
+  const ours = rate('convkit'),
+    cnn = rate('convnetjs');
   targets.push({ target: 'training ≥ 2,000 images/s', met: ours === null ? null : ours >= 2000, detail: `${ours?.toFixed(0) ?? 'n/a'} images/s` });
   targets.push({
-    target: 'training ≥ 20× ConvNetJS', met: ours === null || cnn === null ? null : ours >= 20 * cnn,
+    target: 'training ≥ 20× ConvNetJS',
+    met: ours === null || cnn === null ? null : ours >= 20 * cnn,
     detail: ours && cnn ? `${(ours / cnn).toFixed(1)}×` : 'n/a',
   });
   for (const c of w.conv) {
@@ -129,7 +145,11 @@ export function checkTargets(r: BenchReport, w: Workloads): BenchReport['targets
     for (const dir of ['forward', 'backward'] as const) {
       const cpu = ops('tfjs-cpu')?.conv[c.name]?.[dir];
       const m = r.peers['tfjs-cpu']?.convkitOps?.conv[c.name]?.[dir]; // convkit, interleaved with tfjs-cpu
-      targets.push({ target: `conv ${c.name} ${dir} ≥ 10× tfjs-cpu`, met: m && cpu ? cpu >= 10 * m : null, detail: m && cpu ? `${(cpu / m).toFixed(1)}×` : 'n/a' });
+      targets.push({
+        target: `conv ${c.name} ${dir} ≥ 10× tfjs-cpu`,
+        met: m && cpu ? cpu >= 10 * m : null,
+        detail: m && cpu ? `${(cpu / m).toFixed(1)}×` : 'n/a',
+      });
     }
   }
   return targets;

@@ -73,7 +73,15 @@ describe('validateCourse', () => {
   });
 
   it('rejects NaN and strings as points, and a missing exercises list', () => {
-    expect(problems({ ...good(), exercises: [{ id: '01-output-size', points: Number.NaN }, { id: '02-conv-forward', points: '5' }] })).toEqual([
+    expect(
+      problems({
+        ...good(),
+        exercises: [
+          { id: '01-output-size', points: Number.NaN },
+          { id: '02-conv-forward', points: '5' },
+        ],
+      }),
+    ).toEqual([
       'course.config.ts: exercises[0].points: expected a number ≥ 0, got NaN',
       'course.config.ts: exercises[1].points: expected a number ≥ 0, got "5"',
     ]);
@@ -88,7 +96,9 @@ describe('class grading: late policy and similarity threshold', () => {
     expect(validateCourse(c, known)).toBe(c);
   });
   it('names each bad field: a zoneless deadline, percentages given as 10, an unknown field, a threshold above 1', () => {
-    expect(problems({ ...good(), late: { deadline: '2026-12-01 23:59', perDay: 10, max: -1, graceMinutes: -5, penalty: 1 }, similarity: { threshold: 60 } })).toEqual([
+    expect(
+      problems({ ...good(), late: { deadline: '2026-12-01 23:59', perDay: 10, max: -1, graceMinutes: -5, penalty: 1 }, similarity: { threshold: 60 } }),
+    ).toEqual([
       'course.config.ts: late.penalty: unknown field; expected one of deadline, perDay, max, graceMinutes',
       'course.config.ts: late.deadline: expected an ISO 8601 date and time with its zone, such as "2026-12-01T23:59:00+01:00", got "2026-12-01 23:59"',
       'course.config.ts: late.perDay: expected a fraction between 0 and 1 (0.1 = 10%), got 10',
@@ -118,8 +128,12 @@ describe('the site address (url)', () => {
     expect(problems({ ...good(), url: '/cnn-course/' })).toEqual([`course.config.ts: url: ${expected}, got "/cnn-course/"`]);
     expect(problems({ ...good(), url: 'ftp://example.org/' })).toEqual([`course.config.ts: url: ${expected}, got "ftp://example.org/"`]);
     expect(problems({ ...good(), url: 42 })).toEqual([`course.config.ts: url: ${expected}, got 42`]);
-    expect(problems({ ...good(), url: 'https://example.org/cnn/?v=2' })).toEqual(['course.config.ts: url: expected an address without ?query or #fragment, got "https://example.org/cnn/?v=2"']);
-    expect(problems({ ...good(), url: 'https://me:pw@example.org/' })).toEqual(['course.config.ts: url: expected an address without user name or password, got "https://me:pw@example.org/"']);
+    expect(problems({ ...good(), url: 'https://example.org/cnn/?v=2' })).toEqual([
+      'course.config.ts: url: expected an address without ?query or #fragment, got "https://example.org/cnn/?v=2"',
+    ]);
+    expect(problems({ ...good(), url: 'https://me:pw@example.org/' })).toEqual([
+      'course.config.ts: url: expected an address without user name or password, got "https://me:pw@example.org/"',
+    ]);
   });
 });
 
@@ -130,7 +144,16 @@ describe('resolveExercises', () => {
   ];
   it('keeps the config order and overrides only what the config sets', () => {
     const r = resolveExercises(
-      { title: 't', chapters: [], tolerance: 1e-4, visibleTests: false, exercises: [{ id: '02-conv-forward', points: 7, visibleTests: true }, { id: '01-output-size', timeLimitMs: 900 }] },
+      {
+        title: 't',
+        chapters: [],
+        tolerance: 1e-4,
+        visibleTests: false,
+        exercises: [
+          { id: '02-conv-forward', points: 7, visibleTests: true },
+          { id: '01-output-size', timeLimitMs: 900 },
+        ],
+      },
       manifest,
     );
     expect(r.map((e) => [e.id, e.points, e.timeLimitMs, e.memoryLimitMb, e.tolerance, e.visibleTests])).toEqual([

@@ -120,7 +120,8 @@ export function siteAddress(config: Pick<CourseConfig, 'url'>): { url: string; b
   return { url: parsed.origin, baseUrl: parsed.pathname.endsWith('/') ? parsed.pathname : `${parsed.pathname}/` };
 }
 
-const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? 'an array' : v === null ? 'null' : typeof v === 'object' ? 'an object' : String(v));
+const show = (v: unknown): string =>
+  typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? 'an array' : v === null ? 'null' : typeof v === 'object' ? 'an object' : String(v);
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
@@ -171,7 +172,8 @@ export function validateCourse(raw: unknown, known: KnownIds, file = 'course.con
     else {
       unknownFields('similarity', raw.similarity, ['threshold']);
       const t = raw.similarity.threshold;
-      if (t !== undefined && (typeof t !== 'number' || !(t >= 0 && t <= 1))) problem('similarity.threshold', `expected a similarity between 0 and 1, got ${show(t)}`);
+      if (t !== undefined && (typeof t !== 'number' || !(t >= 0 && t <= 1)))
+        problem('similarity.threshold', `expected a similarity between 0 and 1, got ${show(t)}`);
     }
   }
 
@@ -182,7 +184,8 @@ export function validateCourse(raw: unknown, known: KnownIds, file = 'course.con
       const field = `chapters[${i}]`;
       if (typeof id !== 'string') problem(field, `expected a docs page id (string), got ${show(id)}`);
       else if (seen.has(id)) problem(field, `duplicate chapter ${show(id)} (also chapters[${seen.get(id)}])`);
-      else if (known.chapters !== null && !known.chapters.includes(id)) problem(field, `unknown chapter ${show(id)}; the docs pages are: ${known.chapters.join(', ')}`);
+      else if (known.chapters !== null && !known.chapters.includes(id))
+        problem(field, `unknown chapter ${show(id)}; the docs pages are: ${known.chapters.join(', ')}`);
       if (!seen.has(id)) seen.set(id, i);
     });
   }
@@ -202,7 +205,8 @@ export function validateCourse(raw: unknown, known: KnownIds, file = 'course.con
       if (e.timeLimitMs !== undefined) number(`${at}.timeLimitMs`, e.timeLimitMs, 0, true, true);
       if (e.memoryLimitMb !== undefined) number(`${at}.memoryLimitMb`, e.memoryLimitMb, 0, true, true);
       if (e.tolerance !== undefined) number(`${at}.tolerance`, e.tolerance, 0, true);
-      if (e.visibleTests !== undefined && typeof e.visibleTests !== 'boolean') problem(`${at}.visibleTests`, `expected true or false, got ${show(e.visibleTests)}`);
+      if (e.visibleTests !== undefined && typeof e.visibleTests !== 'boolean')
+        problem(`${at}.visibleTests`, `expected true or false, got ${show(e.visibleTests)}`);
     });
   }
   if (problems.length > 0) throw new CourseConfigError(problems);

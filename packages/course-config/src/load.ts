@@ -36,7 +36,13 @@ export function docsPageIds(root: string): string[] {
       if (statSync(path).isDirectory()) {
         if (dir === base && (name === 'exercises' || name === 'api')) continue; // generated at build time
         walk(path);
-      } else if (/\.mdx?$/.test(name)) ids.push(relative(base, path).split(sep).join('/').replace(/\.mdx?$/, ''));
+      } else if (/\.mdx?$/.test(name))
+        ids.push(
+          relative(base, path)
+            .split(sep)
+            .join('/')
+            .replace(/\.mdx?$/, ''),
+        );
     }
   };
   walk(base);
@@ -72,6 +78,10 @@ export async function loadCourse(root: string, file = process.env.CONVKIT_COURSE
   if (!existsSync(file)) throw new Error(`loadCourse: expected a course config at ${file}, got no such file`);
   const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
   const manifest = await manifestExercises(root);
-  const config = validateCourse(mod.default, { exercises: manifest.map((e) => e.id), chapters: existsSync(join(root, 'docs', 'docs')) ? docsPageIds(root) : null }, file.startsWith(root + sep) ? relative(root, file) : file);
+  const config = validateCourse(
+    mod.default,
+    { exercises: manifest.map((e) => e.id), chapters: existsSync(join(root, 'docs', 'docs')) ? docsPageIds(root) : null },
+    file.startsWith(root + sep) ? relative(root, file) : file,
+  );
   return { root, config, exercises: resolveExercises(config, manifest) };
 }

@@ -63,6 +63,9 @@ export const exercises: readonly Exercise[] = readExercises(join(repoRoot, 'exer
 
 /** The exercise with this id, or the one whose number or slug matches (`2`, `02`, `conv-forward`). */
 export function findExercise(query: string, among: readonly Exercise[] = exercises): Exercise | undefined {
-  const q = query.trim().replace(/\/+$/, '').replace(/^exercises\//, '');
+  const q = query
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/^exercises\//, '');
   return among.find((e) => e.id === q || e.id.slice(3) === q || Number(e.id.slice(0, 2)) === Number(q));
 }

@@ -66,16 +66,26 @@ async function main(argv: string[]): Promise<number> {
     case 'check': {
       const course = await loadCourse(repoRoot);
       const points = course.exercises.reduce((s, e) => s + e.points, 0);
-      process.stdout.write(`course.config.ts: ok — "${course.config.title}": ${course.config.chapters.length} chapters, ${course.exercises.length} exercises, ${points} points\n`);
+      process.stdout.write(
+        `course.config.ts: ok — "${course.config.title}": ${course.config.chapters.length} chapters, ${course.exercises.length} exercises, ${points} points\n`,
+      );
       return 0;
     }
     case 'build': {
       const course = await loadCourse(repoRoot);
       const outDir = resolve(cwd, values.out ?? join(repoRoot, 'release'));
       const t0 = performance.now();
-      const result = await buildRelease(course, { outDir, skipSite: values['skip-site'] || process.env.CONVKIT_SKIP_SITE === '1', log: (l) => process.stderr.write(`${l}\n`) });
-      const parts = Object.entries(result.seconds).map(([k, v]) => `${k} ${v} s`).join(', ');
-      process.stdout.write(`release written to ${outDir} in ${((performance.now() - t0) / 1000).toFixed(1)} s (${parts})\n${result.files.map((f) => `  ${f}`).join('\n')}\n`);
+      const result = await buildRelease(course, {
+        outDir,
+        skipSite: values['skip-site'] || process.env.CONVKIT_SKIP_SITE === '1',
+        log: (l) => process.stderr.write(`${l}\n`),
+      });
+      const parts = Object.entries(result.seconds)
+        .map(([k, v]) => `${k} ${v} s`)
+        .join(', ');
+      process.stdout.write(
+        `release written to ${outDir} in ${((performance.now() - t0) / 1000).toFixed(1)} s (${parts})\n${result.files.map((f) => `  ${f}`).join('\n')}\n`,
+      );
       return 0;
     }
     case 'grade-class':
@@ -104,8 +114,10 @@ async function main(argv: string[]): Promise<number> {
         const points = values.points === undefined ? undefined : Number(values.points);
         if (points !== undefined && !(points >= 0)) throw new UsageError(`--points: expected a number ≥ 0, got ${values.points}`);
         const made = newExercise(repoRoot, slug, await manifestExercises(repoRoot), { title: values.title, points });
-        process.stdout.write(`created exercise ${made.id} (${made.fn}):\n${made.files.map((f) => `  ${f}`).join('\n')}\n` +
-          `next: write the reference in exercises/${made.id}/.meta/solution.ts, then pnpm grade --self-check ${made.id}\n`);
+        process.stdout.write(
+          `created exercise ${made.id} (${made.fn}):\n${made.files.map((f) => `  ${f}`).join('\n')}\n` +
+            `next: write the reference in exercises/${made.id}/.meta/solution.ts, then pnpm grade --self-check ${made.id}\n`,
+        );
         return 0;
       }
       if (what === 'chapter') {

@@ -10,7 +10,12 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const grade = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'packages/course/src/grade.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+  spawnSync(process.execPath, ['--import', 'tsx', 'packages/course/src/grade.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 120_000,
+  });
 
 describe('pnpm grade (course front)', () => {
   it('--help shows the student options and the class-grading ones, exit 0', () => {

@@ -46,7 +46,18 @@ export async function courseGradeCli(argv: string[]): Promise<number> {
   const { submissions, out, roster, overrides, timestamps, student } = values;
   if (submissions === undefined) throw new Error('unreachable: --submissions was given');
   const concurrency = parseConcurrency(values.concurrency);
-  return gradeSubmissionsCli({ submissions, out, only: positionals, skip: splitList(values.skip), concurrency, root: repoRoot, roster, overrides, timestamps, student });
+  return gradeSubmissionsCli({
+    submissions,
+    out,
+    only: positionals,
+    skip: splitList(values.skip),
+    concurrency,
+    root: repoRoot,
+    roster,
+    overrides,
+    timestamps,
+    student,
+  });
 }
 
 if (process.argv[1] === import.meta.filename) runCli('pnpm grade', courseGradeCli);

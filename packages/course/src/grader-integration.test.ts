@@ -20,7 +20,7 @@ function gradeWith(config: string, args: string[]) {
 }
 
 describe('pnpm grade with a course config', () => {
-  it('grades only the course\'s exercises, with the course\'s points (01 worth 7 instead of 5)', () => {
+  it("grades only the course's exercises, with the course's points (01 worth 7 instead of 5)", () => {
     const r = gradeWith(`export default { title: 't', chapters: [], exercises: [{ id: '01-output-size', points: 7 }] };\n`, ['--reporter', 'json']);
     expect(r.status, r.stderr).toBe(1); // the stub is not started
     const report = JSON.parse(r.stdout) as { maxScore: number; exercises: { id: string; status: string }[] };
@@ -28,7 +28,7 @@ describe('pnpm grade with a course config', () => {
     expect(report.maxScore).toBe(7);
   }, 120_000);
 
-  it('refuses an exercise outside the course, listing the course\'s', () => {
+  it("refuses an exercise outside the course, listing the course's", () => {
     const r = gradeWith(`export default { title: 't', chapters: [], exercises: [{ id: '01-output-size' }] };\n`, ['02']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('unknown exercise "02"; the exercises are: 01-output-size');
@@ -41,7 +41,7 @@ describe('pnpm grade with a course config', () => {
   }, 60_000);
 });
 
-describe('the course tolerance reaches the grader\'s comparisons', () => {
+describe("the course tolerance reaches the grader's comparisons", () => {
   it('denseForward off by a relative 1e-4 fails at the default 1e-6 and passes at a course tolerance of 1e-3', async () => {
     const course = await loadCourse(root);
     const exercise = course.exercises.find((e) => e.id === '04-flatten-dense')!;
@@ -51,7 +51,9 @@ describe('the course tolerance reaches the grader\'s comparisons', () => {
     const dir = mkdtempSync(join(tmpdir(), 'course-tol-'));
     mkdirSync(join(dir, 'sub', '04-flatten-dense'), { recursive: true });
     writeFileSync(join(dir, 'sub', '04-flatten-dense', 'flatten-dense.ts'), off);
-    const { exercisesDir } = prepareSubmission({ student: 's', path: join(dir, 'sub'), kind: 'folder' }, join(dir, 'work'), join(root, 'exercises'), [exercise]);
+    const { exercisesDir } = prepareSubmission({ student: 's', path: join(dir, 'sub'), kind: 'folder' }, join(dir, 'work'), join(root, 'exercises'), [
+      exercise,
+    ]);
     const file = join(exercisesDir, exercise.file);
     const denseStatuses = async (tolerance: number) => {
       const withTolerance: typeof exercise = { ...exercise, tolerance };

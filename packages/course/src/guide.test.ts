@@ -25,15 +25,19 @@ describe('instructor guide, step by step in a copy of the repository', () => {
     expect(blocks.length).toBeGreaterThanOrEqual(6);
   });
 
-  it.each(blocks.map((b, i) => [i + 1, b.split('\n')[0], b]))('step %i: %s', (_i, _first, block) => {
-    const r = spawnSync('bash', ['-euo', 'pipefail', '-c', block], {
-      cwd: repo,
-      encoding: 'utf8',
-      env: { ...process.env, CI: 'true', NO_COLOR: '1', CONVKIT_SKIP_SITE: '1', INIT_CWD: repo },
-      maxBuffer: 1 << 26,
-    });
-    expect(r.status, `${block}\n--- output ---\n${r.stdout}\n${r.stderr}`).toBe(0);
-  }, 300_000);
+  it.each(blocks.map((b, i) => [i + 1, b.split('\n')[0], b]))(
+    'step %i: %s',
+    (_i, _first, block) => {
+      const r = spawnSync('bash', ['-euo', 'pipefail', '-c', block], {
+        cwd: repo,
+        encoding: 'utf8',
+        env: { ...process.env, CI: 'true', NO_COLOR: '1', CONVKIT_SKIP_SITE: '1', INIT_CWD: repo },
+        maxBuffer: 1 << 26,
+      });
+      expect(r.status, `${block}\n--- output ---\n${r.stdout}\n${r.stderr}`).toBe(0);
+    },
+    300_000,
+  );
 
   it('left a new exercise and chapter in the course, published in the starter kit, and a class gradebook', () => {
     const config = readFileSync(join(repo, 'course.config.ts'), 'utf8');
@@ -42,7 +46,9 @@ describe('instructor guide, step by step in a copy of the repository', () => {
     const kitExercises = readdirSync(join(repo, 'release', 'starter-kit', 'exercises'));
     expect(kitExercises.some((d) => d.endsWith('-leaky-relu'))).toBe(true);
     expect(existsSync(join(repo, 'release', 'gradescope-autograder.zip'))).toBe(true);
-    const rows = readFileSync(join(repo, 'demo-grades', 'gradebook.csv'), 'utf8').trim().split('\r\n');
+    const rows = readFileSync(join(repo, 'demo-grades', 'gradebook.csv'), 'utf8')
+      .trim()
+      .split('\r\n');
     expect(rows[0]).toBe('student,01-output-size,01-output-size status,total,late penalty,override,final,max,submitted at,time source,days late,error');
     expect(rows.length).toBe(8);
     // --only 01-output-size: the broken kinds are broken in the graded exercise, so the gradebook shows them.

@@ -25,7 +25,13 @@ describe('writeZip / readZip', () => {
   // Gradescope unpacks with Info-ZIP: CI installs it (.ci/run); a machine without it reports this test as skipped.
   it.runIf(hasUnzip)('writes archives that Info-ZIP unzip extracts, executable bit included', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zip-'));
-    writeFileSync(join(dir, 'a.zip'), writeZip([{ name: 'setup.sh', data: Buffer.from('echo ok\n'), mode: 0o755 }, { name: 'x/y.txt', data: Buffer.from('yy') }]));
+    writeFileSync(
+      join(dir, 'a.zip'),
+      writeZip([
+        { name: 'setup.sh', data: Buffer.from('echo ok\n'), mode: 0o755 },
+        { name: 'x/y.txt', data: Buffer.from('yy') },
+      ]),
+    );
     const r = spawnSync('unzip', ['-q', 'a.zip'], { cwd: dir });
     expect(r.status).toBe(0);
     expect(statSync(join(dir, 'setup.sh')).mode & 0o777).toBe(0o755);

@@ -73,7 +73,10 @@ export class ZipError extends Error {
 
 /** A safe relative path for an entry name, or null for one that must be skipped (absolute, `..`). */
 function safeName(name: string): string | null {
-  const parts = name.replace(/\\/g, '/').split('/').filter((p) => p !== '' && p !== '.');
+  const parts = name
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((p) => p !== '' && p !== '.');
   if (name.startsWith('/') || /^[a-zA-Z]:/.test(name) || parts.includes('..') || parts.length === 0) return null;
   return parts.join('/') + (name.endsWith('/') ? '/' : '');
 }

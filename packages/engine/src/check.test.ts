@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Tensor } from './tensor.ts';
-import {
-  checkFinite,
-  checkInt,
-  checkNonEmpty,
-  checkRank,
-  checkSameDtype,
-  checkShapeEquals,
-  checkTensor,
-  fmtShape,
-} from './check.ts';
+import { checkFinite, checkInt, checkNonEmpty, checkRank, checkSameDtype, checkShapeEquals, checkTensor, fmtShape } from './check.ts';
 
 describe('argument checks: messages read "op: expected …, got …"', () => {
   it('fmtShape writes [2, 3, 4] and [] for a scalar', () => {

@@ -18,9 +18,24 @@ import { numericalGradient, randn, relError } from './testing/gradcheck.ts';
 describe('the functional API contract', () => {
   it('index.ts exports every op of the contract as a function', () => {
     const names = [
-      'outputSize', 'conv2dForward', 'conv2dBackward', 'maxPool2dForward', 'maxPool2dBackward', 'avgPool2dForward',
-      'avgPool2dBackward', 'flattenForward', 'flattenBackward', 'denseForward', 'denseBackward', 'reluForward',
-      'reluBackward', 'sigmoidForward', 'sigmoidBackward', 'tanhForward', 'tanhBackward', 'softmaxCrossEntropy',
+      'outputSize',
+      'conv2dForward',
+      'conv2dBackward',
+      'maxPool2dForward',
+      'maxPool2dBackward',
+      'avgPool2dForward',
+      'avgPool2dBackward',
+      'flattenForward',
+      'flattenBackward',
+      'denseForward',
+      'denseBackward',
+      'reluForward',
+      'reluBackward',
+      'sigmoidForward',
+      'sigmoidBackward',
+      'tanhForward',
+      'tanhBackward',
+      'softmaxCrossEntropy',
     ];
     const exported = engine as unknown as Record<string, unknown>;
     for (const name of names) expect(typeof exported[name], name).toBe('function');

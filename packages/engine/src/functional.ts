@@ -8,7 +8,17 @@
  * checking. `reference` holds the reference versions of the dispatched ops.
  */
 export { outputSize } from './ops/output-size.ts';
-export { conv2dForward, conv2dBackward, maxPool2dForward, maxPool2dBackward, denseForward, denseBackward, reluForward, reluBackward, reference } from './fast/dispatch.ts';
+export {
+  conv2dForward,
+  conv2dBackward,
+  maxPool2dForward,
+  maxPool2dBackward,
+  denseForward,
+  denseBackward,
+  reluForward,
+  reluBackward,
+  reference,
+} from './fast/dispatch.ts';
 export { avgPool2dForward, avgPool2dBackward } from './ops/pool2d.ts';
 export { flattenForward, flattenBackward } from './ops/flatten.ts';
 export {

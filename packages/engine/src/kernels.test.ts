@@ -30,14 +30,67 @@ const sites = Object.values(KERNELS).flat() as KernelSite[];
  * function exported from fast/ must be in the registry under the op it computes.
  */
 const NOT_KERNELS = new Set([
-  'gemm', 'gemmBackend', 'kernelSet', 'setGemmBackend', 'matrix', 'transposed', 'multiply', 'planGemm', 'packA', 'packB', 'packRowsAt', 'readC',
-  'reserveArena', 'roundUp', 'wasmKernels', 'arena', 'im2colPacked', 'col2im', 'depthOffsets', 'panelOffsets', 'zeroPadding',
-  'planes', 'regions', 'stageImage', 'writePlanes', 'writeTaps', 'convGeometry', 'poolGeometry', 'checksFiniteness',
-  'directConvAvailable', 'directDxEligible', 'conv2dForwardEligible', 'conv2dBackwardEligible', 'maxPool2dForwardEligible',
-  'maxPool2dBackwardEligible', 'denseForwardEligible', 'denseBackwardEligible', 'reluForwardEligible', 'reluBackwardEligible',
-  'loadWasmKernels', 'compileWasmKernels', 'wasmModuleBytes', 'wasmLoadReason', 'forgetWasmKernels', 'measureSimdPeak',
-  'encodeModule', 'signature', 'uleb', 'sleb', 'FunctionBuilder', 'emitGemm', 'emitPeak', 'emitTapsA', 'emitTapsB', 'emitCompact',
-  'emitPlanes', 'emitPackDoutT', 'emitReluForward', 'emitReluBackward', 'emitMaxPool', 'emitMaxPoolBackward',
+  'gemm',
+  'gemmBackend',
+  'kernelSet',
+  'setGemmBackend',
+  'matrix',
+  'transposed',
+  'multiply',
+  'planGemm',
+  'packA',
+  'packB',
+  'packRowsAt',
+  'readC',
+  'reserveArena',
+  'roundUp',
+  'wasmKernels',
+  'arena',
+  'im2colPacked',
+  'col2im',
+  'depthOffsets',
+  'panelOffsets',
+  'zeroPadding',
+  'planes',
+  'regions',
+  'stageImage',
+  'writePlanes',
+  'writeTaps',
+  'convGeometry',
+  'poolGeometry',
+  'checksFiniteness',
+  'directConvAvailable',
+  'directDxEligible',
+  'conv2dForwardEligible',
+  'conv2dBackwardEligible',
+  'maxPool2dForwardEligible',
+  'maxPool2dBackwardEligible',
+  'denseForwardEligible',
+  'denseBackwardEligible',
+  'reluForwardEligible',
+  'reluBackwardEligible',
+  'loadWasmKernels',
+  'compileWasmKernels',
+  'wasmModuleBytes',
+  'wasmLoadReason',
+  'forgetWasmKernels',
+  'measureSimdPeak',
+  'encodeModule',
+  'signature',
+  'uleb',
+  'sleb',
+  'FunctionBuilder',
+  'emitGemm',
+  'emitPeak',
+  'emitTapsA',
+  'emitTapsB',
+  'emitCompact',
+  'emitPlanes',
+  'emitPackDoutT',
+  'emitReluForward',
+  'emitReluBackward',
+  'emitMaxPool',
+  'emitMaxPoolBackward',
 ]);
 
 describe('the kernel registry (@convkit/engine/kernels)', () => {
@@ -76,9 +129,29 @@ describe('the kernel registry (@convkit/engine/kernels)', () => {
   }, 60_000);
 
   it('every op of the public API is in the registry: the functional ops and the optimizers', () => {
-    const ops = ['outputSize', 'conv2dForward', 'conv2dBackward', 'maxPool2dForward', 'maxPool2dBackward', 'avgPool2dForward', 'avgPool2dBackward',
-      'flattenForward', 'flattenBackward', 'denseForward', 'denseBackward', 'reluForward', 'reluBackward', 'sigmoidForward', 'sigmoidBackward',
-      'tanhForward', 'tanhBackward', 'softmax', 'softmaxCrossEntropy', 'SGD', 'Adam'];
+    const ops = [
+      'outputSize',
+      'conv2dForward',
+      'conv2dBackward',
+      'maxPool2dForward',
+      'maxPool2dBackward',
+      'avgPool2dForward',
+      'avgPool2dBackward',
+      'flattenForward',
+      'flattenBackward',
+      'denseForward',
+      'denseBackward',
+      'reluForward',
+      'reluBackward',
+      'sigmoidForward',
+      'sigmoidBackward',
+      'tanhForward',
+      'tanhBackward',
+      'softmax',
+      'softmaxCrossEntropy',
+      'SGD',
+      'Adam',
+    ];
     expect(Object.keys(KERNELS).sort()).toEqual([...ops].sort());
     for (const op of ops) expect(typeof (engine as Record<string, unknown>)[op], op).toBe('function');
   });
@@ -96,12 +169,17 @@ describe('the kernel registry (@convkit/engine/kernels)', () => {
 
   it('guardedExports: each asked op, then its kernels, once each, as the op; guardedSites: file by file', () => {
     expect(guardedExports(['conv2dForward', 'outputSize', 'trainAndPredict'])).toEqual([
-      ['conv2dForward', 'conv2dForward'], ['fastConv2dForward', 'conv2dForward'], ['directConv2dForward', 'conv2dForward'],
-      ['outputSize', 'outputSize'], ['trainAndPredict', 'trainAndPredict'],
+      ['conv2dForward', 'conv2dForward'],
+      ['fastConv2dForward', 'conv2dForward'],
+      ['directConv2dForward', 'conv2dForward'],
+      ['outputSize', 'outputSize'],
+      ['trainAndPredict', 'trainAndPredict'],
     ]);
     expect(guardedSites(['maxPool2dBackward']).map((s) => `${s.file}#${s.name}→${s.op}`)).toEqual([
-      'ops/pool2d.ts#maxPool2dBackward→maxPool2dBackward', 'fast/dispatch.ts#maxPool2dBackward→maxPool2dBackward',
-      'fast/pool2d.ts#fastMaxPool2dBackward→maxPool2dBackward', 'fast/staged.ts#stagedMaxPoolBackward→maxPool2dBackward',
+      'ops/pool2d.ts#maxPool2dBackward→maxPool2dBackward',
+      'fast/dispatch.ts#maxPool2dBackward→maxPool2dBackward',
+      'fast/pool2d.ts#fastMaxPool2dBackward→maxPool2dBackward',
+      'fast/staged.ts#stagedMaxPoolBackward→maxPool2dBackward',
     ]);
   });
 });

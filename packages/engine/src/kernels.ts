@@ -32,20 +32,28 @@ const fast = (file: string, name: string): KernelSite => ({ file: `fast/${file}`
 export const KERNELS = {
   outputSize: [reference('ops/output-size.ts', 'outputSize')],
   conv2dForward: [
-    reference('ops/conv2d.ts', 'conv2dForward'), dispatch('conv2dForward'),
-    fast('conv2d.ts', 'fastConv2dForward'), fast('direct-conv.ts', 'directConv2dForward'),
+    reference('ops/conv2d.ts', 'conv2dForward'),
+    dispatch('conv2dForward'),
+    fast('conv2d.ts', 'fastConv2dForward'),
+    fast('direct-conv.ts', 'directConv2dForward'),
   ],
   conv2dBackward: [
-    reference('ops/conv2d.ts', 'conv2dBackward'), dispatch('conv2dBackward'),
-    fast('conv2d.ts', 'fastConv2dBackward'), fast('direct-conv.ts', 'directConv2dBackward'),
+    reference('ops/conv2d.ts', 'conv2dBackward'),
+    dispatch('conv2dBackward'),
+    fast('conv2d.ts', 'fastConv2dBackward'),
+    fast('direct-conv.ts', 'directConv2dBackward'),
   ],
   maxPool2dForward: [
-    reference('ops/pool2d.ts', 'maxPool2dForward'), dispatch('maxPool2dForward'),
-    fast('pool2d.ts', 'fastMaxPool2dForward'), fast('staged.ts', 'stagedMaxPool'),
+    reference('ops/pool2d.ts', 'maxPool2dForward'),
+    dispatch('maxPool2dForward'),
+    fast('pool2d.ts', 'fastMaxPool2dForward'),
+    fast('staged.ts', 'stagedMaxPool'),
   ],
   maxPool2dBackward: [
-    reference('ops/pool2d.ts', 'maxPool2dBackward'), dispatch('maxPool2dBackward'),
-    fast('pool2d.ts', 'fastMaxPool2dBackward'), fast('staged.ts', 'stagedMaxPoolBackward'),
+    reference('ops/pool2d.ts', 'maxPool2dBackward'),
+    dispatch('maxPool2dBackward'),
+    fast('pool2d.ts', 'fastMaxPool2dBackward'),
+    fast('staged.ts', 'stagedMaxPoolBackward'),
   ],
   avgPool2dForward: [reference('ops/pool2d.ts', 'avgPool2dForward')],
   avgPool2dBackward: [reference('ops/pool2d.ts', 'avgPool2dBackward')],
@@ -54,12 +62,16 @@ export const KERNELS = {
   denseForward: [reference('ops/dense.ts', 'denseForward'), dispatch('denseForward'), fast('dense.ts', 'fastDenseForward')],
   denseBackward: [reference('ops/dense.ts', 'denseBackward'), dispatch('denseBackward'), fast('dense.ts', 'fastDenseBackward')],
   reluForward: [
-    reference('ops/activations.ts', 'reluForward'), dispatch('reluForward'),
-    fast('activations.ts', 'fastReluForward'), fast('staged.ts', 'stagedReluForward'),
+    reference('ops/activations.ts', 'reluForward'),
+    dispatch('reluForward'),
+    fast('activations.ts', 'fastReluForward'),
+    fast('staged.ts', 'stagedReluForward'),
   ],
   reluBackward: [
-    reference('ops/activations.ts', 'reluBackward'), dispatch('reluBackward'),
-    fast('activations.ts', 'fastReluBackward'), fast('staged.ts', 'stagedReluBackward'),
+    reference('ops/activations.ts', 'reluBackward'),
+    dispatch('reluBackward'),
+    fast('activations.ts', 'fastReluBackward'),
+    fast('staged.ts', 'stagedReluBackward'),
   ],
   sigmoidForward: [reference('ops/activations.ts', 'sigmoidForward')],
   sigmoidBackward: [reference('ops/activations.ts', 'sigmoidBackward')],
@@ -91,6 +103,9 @@ export function guardedExports(asked: readonly string[], registry: Readonly<Reco
 }
 
 /** The sites of the ops `asked`, each with the op it computes: what the grader's module hooks replace, file by file. */
-export function guardedSites(asked: readonly string[], registry: Readonly<Record<string, readonly KernelSite[]>> = KERNELS): (KernelSite & { readonly op: string })[] {
+export function guardedSites(
+  asked: readonly string[],
+  registry: Readonly<Record<string, readonly KernelSite[]>> = KERNELS,
+): (KernelSite & { readonly op: string })[] {
   return [...new Set(asked)].flatMap((op) => kernelsOf(op, registry).map((s) => ({ ...s, op })));
 }

@@ -54,6 +54,7 @@ describe('Tensor construction', () => {
 
 describe('Tensor.from and toArray', () => {
   it('reads the shape [2,2,3] from the nesting and round-trips', () => {
+    // biome-ignore format: a tensor literal, kept on one line
     const nested = [[[1, 2, 3], [4, 5, 6]], [[7, 8, 9], [10, 11, 12]]];
     const t = Tensor.from(nested, 'float64');
     expect(t.shape).toEqual([2, 2, 3]);
@@ -71,8 +72,11 @@ describe('Tensor.from and toArray', () => {
 
 describe('Tensor helpers', () => {
   it('zeros, ones, full, zerosLike of [2,2]', () => {
+    // biome-ignore format: a tensor literal, kept on one line
     expect(Tensor.zeros([2, 2]).toArray()).toEqual([[0, 0], [0, 0]]);
+    // biome-ignore format: a tensor literal, kept on one line
     expect(Tensor.ones([2, 2], 'float64').toArray()).toEqual([[1, 1], [1, 1]]);
+    // biome-ignore format: a tensor literal, kept on one line
     expect(Tensor.full([2, 2], -3).toArray()).toEqual([[-3, -3], [-3, -3]]);
     const like = Tensor.zerosLike(Tensor.ones([2, 2], 'float64'));
     expect([like.shape, like.dtype, Array.from(like.data)]).toEqual([[2, 2], 'float64', [0, 0, 0, 0]]);
@@ -114,7 +118,10 @@ describe('Tensor helpers', () => {
     expect(index4(shape, 0, 0, 1, 0)).toBe(5);
     expect(index4(shape, 0, 1, 0, 0)).toBe(20);
     expect(index4(shape, 1, 0, 0, 0)).toBe(60);
-    const t = new Tensor(shape, Array.from({ length: 120 }, (_, i) => i));
+    const t = new Tensor(
+      shape,
+      Array.from({ length: 120 }, (_, i) => i),
+    );
     expect(t.get(1, 2, 3, 4)).toBe(index4(shape, 1, 2, 3, 4));
     expect(index4(shape, 1, 2, 3, 4)).toBe(119);
   });

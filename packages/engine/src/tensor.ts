@@ -67,9 +67,7 @@ export class Tensor {
       throw new Error(`Tensor: expected dtype 'float32' or 'float64', got ${JSON.stringify(inferred)}`);
     }
     if (data !== undefined && data.length !== size) {
-      throw new Error(
-        `Tensor: expected data of length ${size} for shape ${fmtShape(shape)}, got ${data.length}`,
-      );
+      throw new Error(`Tensor: expected data of length ${size} for shape ${fmtShape(shape)}, got ${data.length}`);
     }
     this.shape = Object.freeze([...shape]);
     this.dtype = inferred;
@@ -149,9 +147,7 @@ export class Tensor {
   reshape(shape: readonly number[]): Tensor {
     checkShape(shape);
     if (sizeOf(shape) !== this.size) {
-      throw new Error(
-        `Tensor.reshape: expected a shape of ${this.size} elements, got ${fmtShape(shape)} (${sizeOf(shape)} elements)`,
-      );
+      throw new Error(`Tensor.reshape: expected a shape of ${this.size} elements, got ${fmtShape(shape)} (${sizeOf(shape)} elements)`);
     }
     return new Tensor(shape, this.data, this.dtype);
   }

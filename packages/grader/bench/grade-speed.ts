@@ -59,7 +59,13 @@ function measure(args: string[], expectedExit: number): Sample {
   const load = loadavg()[0];
   const cpu0 = childrenCpu();
   const t = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'ignore'],
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const wall = (performance.now() - t) / 1000;
   if (r.error) throw r.error;
   const trained = /trained and predicted in ([\d.]+) s/.exec(r.stdout ?? '');
@@ -93,26 +99,36 @@ for (let i = 0; i < runs; i++) {
     const sample = measure(command, exit ?? 0);
     loads.push(sample.load, loadavg()[0]);
     samples.get(name)!.push(sample);
-    process.stderr.write(`run ${i + 1}/${runs}: ${name} done (${sample.wall.toFixed(1)} s, load ${sample.load.toFixed(1)} at its start)${sample.failed ? ` FAILED: ${sample.failed}` : ''}\n`);
+    process.stderr.write(
+      `run ${i + 1}/${runs}: ${name} done (${sample.wall.toFixed(1)} s, load ${sample.load.toFixed(1)} at its start)${sample.failed ? ` FAILED: ${sample.failed}` : ''}\n`,
+    );
   }
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const tsxStart = median(samples.get(subjects[1][0])!.map((s) => s.wall));
-const lines = [`grade-speed on ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; load average during the runs ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`, ''];
+const lines = [
+  `grade-speed on ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; load average during the runs ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`,
+  '',
+];
 lines.push(`${'what'.padEnd(52)} ${'wall (median)'.padStart(14)} ${'CPU (median)'.padStart(13)} ${'× tsx start'.padStart(12)}  load at start`);
 for (const [name] of subjects) {
   const s = samples.get(name)!;
   const wall = median(s.map((x) => x.wall));
   const load = s.map((x) => x.load.toFixed(1)).join(', ');
-  lines.push(`${name.padEnd(52)} ${`${wall.toFixed(2)} s`.padStart(14)} ${`${median(s.map((x) => x.cpu)).toFixed(2)} s`.padStart(13)} ${`${(wall / tsxStart).toFixed(1)}×`.padStart(12)}  ${load}`);
+  lines.push(
+    `${name.padEnd(52)} ${`${wall.toFixed(2)} s`.padStart(14)} ${`${median(s.map((x) => x.cpu)).toFixed(2)} s`.padStart(13)} ${`${(wall / tsxStart).toFixed(1)}×`.padStart(12)}  ${load}`,
+  );
   const trained = s.flatMap((x) => (x.training === undefined ? [] : [x.training]));
   if (trained.length > 0) lines.push(`${'  of which the capstone trained and predicted'.padEnd(52)} ${`${median(trained).toFixed(2)} s`.padStart(14)}`);
   for (const x of s) if (x.failed) lines.push(`  a run FAILED (its time is not a speed): ${x.failed}`);
 }
 const anyFailed = (name: string): boolean => samples.get(name)!.some((x) => x.failed !== undefined);
 const stubs = median(samples.get(subjects[2][0])!.map((s) => s.wall));
-lines.push('', `target: pnpm grade of 01–08 under 10 s: ${stubs.toFixed(1)} s ${stubs < 10 && !anyFailed(subjects[2][0]) ? 'met' : 'NOT met'} (on this machine, at this load)`);
+lines.push(
+  '',
+  `target: pnpm grade of 01–08 under 10 s: ${stubs.toFixed(1)} s ${stubs < 10 && !anyFailed(subjects[2][0]) ? 'met' : 'NOT met'} (on this machine, at this load)`,
+);
 const full = samples.get(FULL);
 if (full) {
   const f = median(full.map((s) => s.wall));

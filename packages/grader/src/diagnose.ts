@@ -31,17 +31,24 @@ function strides(shape: readonly number[]): number[] {
 function ratioWords(r: number, shape: readonly number[]): string | null {
   const every = shape.length === 0 ? 'your value' : 'every value';
   const n = shape.length >= 2 ? shape[0] : undefined;
-  if (close(r, -1, 1e-6, 0)) return `${every} has the opposite sign of the expected one (sign flipped: a subtraction the wrong way round, e.g. y − p instead of p − y, or a + that should be a −?)`;
+  if (close(r, -1, 1e-6, 0))
+    return `${every} has the opposite sign of the expected one (sign flipped: a subtraction the wrong way round, e.g. y − p instead of p − y, or a + that should be a −?)`;
   const k = nearInteger(r);
   const inv = nearInteger(1 / r);
   const sign = r < 0 ? ' and with the opposite sign' : '';
   if (k !== null && Math.abs(k) >= 2) {
-    const batch = n !== undefined && n === Math.abs(k) && n > 1 ? ` ${Math.abs(k)} is the batch size N: did you forget to divide by N (average over the batch)?` : ' Is something added twice, or a factor missing?';
+    const batch =
+      n !== undefined && n === Math.abs(k) && n > 1
+        ? ` ${Math.abs(k)} is the batch size N: did you forget to divide by N (average over the batch)?`
+        : ' Is something added twice, or a factor missing?';
     return `${every} is exactly ${Math.abs(k)}× the expected one${sign}.${batch}`;
   }
   if (inv !== null && Math.abs(inv) >= 2) {
     const frac = Math.abs(inv) === 2 ? '½' : `1/${Math.abs(inv)}`;
-    const batch = n !== undefined && n === Math.abs(inv) && n > 1 ? ` ${Math.abs(inv)} is the batch size N: did you average over the batch where the expected value is a sum (or divide by N twice)?` : ' Is a factor divided twice, or a sum taken as a mean?';
+    const batch =
+      n !== undefined && n === Math.abs(inv) && n > 1
+        ? ` ${Math.abs(inv)} is the batch size N: did you average over the batch where the expected value is a sum (or divide by N twice)?`
+        : ' Is a factor divided twice, or a sum taken as a mean?';
     return `${every} is exactly ${frac} of the expected one (${frac}×)${sign}.${batch}`;
   }
   return null;
@@ -89,7 +96,13 @@ export function transposed(expected: ArrayLike<number>, actual: ArrayLike<number
 }
 
 /** An expected tensor of shape [A, B] and a returned one of shape [B, A] holding its transpose. */
-export function transposedShape(expected: ArrayLike<number>, expectedShape: readonly number[], actual: ArrayLike<number>, actualShape: readonly number[], tolerance: number): string | null {
+export function transposedShape(
+  expected: ArrayLike<number>,
+  expectedShape: readonly number[],
+  actual: ArrayLike<number>,
+  actualShape: readonly number[],
+  tolerance: number,
+): string | null {
   if (expectedShape.length !== 2 || actualShape.length !== 2) return null;
   const [A, B] = expectedShape;
   if (actualShape[0] !== B || actualShape[1] !== A || A === B || actual.length !== A * B) return null;
@@ -106,7 +119,12 @@ export function shiftedWindow(expected: ArrayLike<number>, actual: ArrayLike<num
   const H = shape[shape.length - 2];
   const W = shape[shape.length - 1];
   const atol = 1e-9 * maxAbs(expected);
-  for (const [axis, di, dj] of [[0, 1, 0], [0, -1, 0], [1, 0, 1], [1, 0, -1]] as const) {
+  for (const [axis, di, dj] of [
+    [0, 1, 0],
+    [0, -1, 0],
+    [1, 0, 1],
+    [1, 0, -1],
+  ] as const) {
     if ((axis === 0 ? H : W) < 3) continue;
     let compared = 0;
     let ok = true;
@@ -148,7 +166,9 @@ export function borderOnly(diff: readonly number[], shape: readonly number[]): s
     const i = Math.floor(flat / W) % H;
     return i === 0 || i === H - 1 || j === 0 || j === W - 1;
   };
-  return diff.every(onBorder) ? 'only values at the border differ, the inside is right: the padding is probably wrong (positions outside the input count as zeros and are skipped, on every side)' : null;
+  return diff.every(onBorder)
+    ? 'only values at the border differ, the inside is right: the padding is probably wrong (positions outside the input count as zeros and are skipped, on every side)'
+    : null;
 }
 
 /** Every difference in one example (axis 0) or one channel (axis 1) of a tensor with several. */
@@ -164,7 +184,12 @@ export function oneSlice(diff: readonly number[], shape: readonly number[]): str
     if (!diff.every((f) => at(f) === k)) continue;
     const which = k === size - 1 ? `the last ${names[axis]} = ${k}` : k === 0 ? `the first ${names[axis]} = 0` : `${names[axis]} = ${k}`;
     const bound = (shape.length === 4 ? ['N', 'C'] : ['N', 'M'])[axis];
-    const hint = k === size - 1 ? ` (a loop bound: < ${bound}, not < ${bound} − 1? or a value carried over from the one before?)` : k === 0 ? ' (something left over from initialisation?)' : '';
+    const hint =
+      k === size - 1
+        ? ` (a loop bound: < ${bound}, not < ${bound} − 1? or a value carried over from the one before?)`
+        : k === 0
+          ? ' (something left over from initialisation?)'
+          : '';
     return `only ${which} of ${size} is wrong, the others are right${hint}`;
   }
   return null;

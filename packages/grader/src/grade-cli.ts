@@ -100,7 +100,11 @@ export async function gradeCli(argv: string[]): Promise<number> {
   const pretty = reporter === 'pretty' || outputFile !== undefined ? new PrettyReporter({ verbose: values.verbose }) : null;
   const what = selfCheck ? 'reference solutions (self-check)' : 'your exercises';
   const seeded = seed === undefined ? '' : `, random cases from seed ${seed}`;
-  pretty?.start(targets.length, `convkit grade: ${targets.length} exercise${targets.length === 1 ? '' : 's'}, ${what}${seeded}`, targets.map((t) => t.exercise.id));
+  pretty?.start(
+    targets.length,
+    `convkit grade: ${targets.length} exercise${targets.length === 1 ? '' : 's'}, ${what}${seeded}`,
+    targets.map((t) => t.exercise.id),
+  );
   const report = await grade(targets, { concurrency, onEvent: pretty?.onEvent, replayFlags: selfCheck ? '--self-check' : undefined, seed });
   pretty?.summary(report);
 

@@ -61,7 +61,11 @@ export function planGrade(options: PlanOptions = {}): GradeTarget[] {
     .map((exercise) => ({ exercise, file: fileFor(exercise, options) }));
   for (const t of targets) {
     if (!existsSync(t.file)) {
-      throw new UsageError(options.selfCheck ? `${t.exercise.id}: no reference solution at ${t.file} (releases strip .meta/: --self-check runs in the course's repository)` : `${t.exercise.id}: file ${t.file} not found`);
+      throw new UsageError(
+        options.selfCheck
+          ? `${t.exercise.id}: no reference solution at ${t.file} (releases strip .meta/: --self-check runs in the course's repository)`
+          : `${t.exercise.id}: file ${t.file} not found`,
+      );
     }
   }
   return targets;

@@ -51,7 +51,11 @@ const PRINTED_CAP = 600;
 function withPrinted(verdict: Verdict, printed: string): Verdict {
   if (verdict.status === 'passed' || printed.trim() === '') return verdict;
   const text = printed.length > PRINTED_CAP ? `${printed.slice(0, PRINTED_CAP)}…` : printed;
-  const quoted = text.trimEnd().split('\n').map((l) => `  | ${l}`).join('\n');
+  const quoted = text
+    .trimEnd()
+    .split('\n')
+    .map((l) => `  | ${l}`)
+    .join('\n');
   return { ...verdict, message: `${verdict.message}\nyour code printed:\n${quoted}` };
 }
 
@@ -72,7 +76,10 @@ export async function gradeWithSandbox(
   }
   const tests = only ? [all[only.test - 1]] : all;
   // Each test's share of the points, in hundredths that add up to the exercise's points exactly.
-  const maxScores = shares(exercise.points, tests.map((t) => t.weight ?? 1));
+  const maxScores = shares(
+    exercise.points,
+    tests.map((t) => t.weight ?? 1),
+  );
   options.onEvent?.({ type: 'exercise-start', exercise, tests: tests.length });
 
   const sandbox = openSandbox(spec.tripwires ?? exercise.functions);
@@ -128,7 +135,12 @@ export async function gradeWithSandbox(
   if (results.some((r, i) => r.status === 'passed' && byThrowing[i]) && !results.some((r, i) => r.status === 'passed' && !byThrowing[i])) {
     results.forEach((r, i) => {
       if (r.status === 'passed' && byThrowing[i]) {
-        results[i] = { ...r, status: 'failed', score: 0, message: 'it threw, as it should for this input, but no valid input was computed correctly: throwing earns points only next to working code' };
+        results[i] = {
+          ...r,
+          status: 'failed',
+          score: 0,
+          message: 'it threw, as it should for this input, but no valid input was computed correctly: throwing earns points only next to working code',
+        };
       }
     });
   }
@@ -144,4 +156,3 @@ export async function gradeWithSandbox(
   options.onEvent?.({ type: 'exercise-done', result });
   return result;
 }
-

@@ -106,7 +106,11 @@ function show(name: string, value: unknown, other: unknown, tolerance: number, i
  * The case as text: inputs, expected and yours (`actual` absent when your function threw or did not
  * return), first difference marked in both. Null when the case is too big to print.
  */
-export function showCase(c: { argNames: readonly string[]; args: readonly unknown[]; expected?: unknown; expectError?: string; tolerance?: number }, actual?: WireValue, options: { limit?: number; tolerance?: number } = {}): string | null {
+export function showCase(
+  c: { argNames: readonly string[]; args: readonly unknown[]; expected?: unknown; expectError?: string; tolerance?: number },
+  actual?: WireValue,
+  options: { limit?: number; tolerance?: number } = {},
+): string | null {
   const total = countValues(c.args) + countValues(c.expected);
   if (total > (options.limit ?? SHOW_LIMIT)) return null;
   const tolerance = c.tolerance ?? options.tolerance ?? TOLERANCE;

@@ -93,7 +93,10 @@ export class FolderWatcher {
       const id = target.exercise.id;
       clearTimeout(this.timers.get(id));
       // Editors write a file in several steps: wait until the saves settle.
-      this.timers.set(id, setTimeout(() => this.onSave(target), this.debounceMs));
+      this.timers.set(
+        id,
+        setTimeout(() => this.onSave(target), this.debounceMs),
+      );
     }
   }
 
@@ -113,10 +116,21 @@ function inode(path: string): number | null {
   }
 }
 
-export async function watch({ targets, selfCheck = false, verbose = false, seed, stream = process.stdout, debounceMs = 200 }: WatchOptions): Promise<FolderWatcher> {
+export async function watch({
+  targets,
+  selfCheck = false,
+  verbose = false,
+  seed,
+  stream = process.stdout,
+  debounceMs = 200,
+}: WatchOptions): Promise<FolderWatcher> {
   const reporter = new PrettyReporter({ verbose, stream });
   const live = canRedraw(stream); // a TTY that is not TERM=dumb: the screen can be cleared
-  reporter.start(targets.length, `convkit grade --watch${selfCheck ? ' --self-check' : ''}: grading once, then again on every save (Ctrl+C to stop)`, targets.map((t) => t.exercise.id));
+  reporter.start(
+    targets.length,
+    `convkit grade --watch${selfCheck ? ' --self-check' : ''}: grading once, then again on every save (Ctrl+C to stop)`,
+    targets.map((t) => t.exercise.id),
+  );
   const results = new Map<string, ExerciseResult>();
   const first = await grade(targets, { onEvent: reporter.onEvent, seed });
   for (const e of first.exercises) results.set(e.id, e);
@@ -131,26 +145,28 @@ export async function watch({ targets, selfCheck = false, verbose = false, seed,
   const regrade = (target: GradeTarget): void => {
     if (queued.has(target.exercise.id)) return;
     queued.add(target.exercise.id);
-    running = running.then(async () => {
-      queued.delete(target.exercise.id);
-      const when = new Date().toLocaleTimeString();
-      // The result on screen is out of date from now on: clear it (a terminal) or say so (a log).
-      if (live) stream.write('\x1b[2J\x1b[3J\x1b[H');
-      else stream.write(`\n${'─'.repeat(8)} the results above are out of date ${'─'.repeat(8)}\n`);
-      if (!existsSync(target.file)) {
-        results.delete(target.exercise.id);
-        stream.write(`— ${when} ${shown(target.file)} is gone (deleted or renamed): waiting for it to come back —\n`);
+    running = running
+      .then(async () => {
+        queued.delete(target.exercise.id);
+        const when = new Date().toLocaleTimeString();
+        // The result on screen is out of date from now on: clear it (a terminal) or say so (a log).
+        if (live) stream.write('\x1b[2J\x1b[3J\x1b[H');
+        else stream.write(`\n${'─'.repeat(8)} the results above are out of date ${'─'.repeat(8)}\n`);
+        if (!existsSync(target.file)) {
+          results.delete(target.exercise.id);
+          stream.write(`— ${when} ${shown(target.file)} is gone (deleted or renamed): waiting for it to come back —\n`);
+          waiting();
+          return;
+        }
+        stream.write(`— ${when} ${target.exercise.id} changed, grading it again —\n\n`);
+        const result = await gradeExercise(target, { onEvent: reporter.onEvent, seed });
+        results.set(result.id, result);
+        reporter.summary(totals(targets.map((t) => results.get(t.exercise.id)).filter((r): r is ExerciseResult => r !== undefined)));
         waiting();
-        return;
-      }
-      stream.write(`— ${when} ${target.exercise.id} changed, grading it again —\n\n`);
-      const result = await gradeExercise(target, { onEvent: reporter.onEvent, seed });
-      results.set(result.id, result);
-      reporter.summary(totals(targets.map((t) => results.get(t.exercise.id)).filter((r): r is ExerciseResult => r !== undefined)));
-      waiting();
-    }).catch((error: unknown) => {
-      stream.write(`pnpm grade --watch: could not grade ${target.exercise.id}: ${error instanceof Error ? error.message : String(error)}\n`);
-    });
+      })
+      .catch((error: unknown) => {
+        stream.write(`pnpm grade --watch: could not grade ${target.exercise.id}: ${error instanceof Error ? error.message : String(error)}\n`);
+      });
   };
   const watcher = new FolderWatcher(targets, regrade, debounceMs);
   waiting();

@@ -17,6 +17,9 @@ test('capstone self-check: the reference CNN passes the capstone (≥ 91% test a
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   for (const t of capstone.tests) console.log(`${t.status}: ${t.name}${t.message ? ` — ${t.message}` : ''}`);
   console.log(`capstone self-check took ${seconds} s`);
-  assert.deepEqual(capstone.tests.filter((t) => t.status !== 'passed'), []);
+  assert.deepEqual(
+    capstone.tests.filter((t) => t.status !== 'passed'),
+    [],
+  );
   assert.equal(capstone.score, capstone.maxScore);
 });

@@ -70,10 +70,14 @@ describe('compareResult on structured results', () => {
   it('{dx, dw, db}: names the field that differs', () => {
     const exp = { dx: t64([2], [1, 2]), dw: t64([1], [3]), db: t64([1], [4]) };
     const got = { dx: wire(t64([2], [1, 2])), dw: wire(t64([1], [3.5])), db: wire(t64([1], [4])) };
-    expect(compareResult(exp, got, 'out')).toBe('dw[0] (flat index 0): expected 3, got 3.5; 1 of 1 values differ (max |a−b| = 5.0e-1, max relative error |a−b|/max(|a|,|b|) = 1.4e-1 > tolerance 1e-6)');
+    expect(compareResult(exp, got, 'out')).toBe(
+      'dw[0] (flat index 0): expected 3, got 3.5; 1 of 1 values differ (max |a−b| = 5.0e-1, max relative error |a−b|/max(|a|,|b|) = 1.4e-1 > tolerance 1e-6)',
+    );
   });
   it('a missing field lists the expected ones', () => {
-    expect(compareResult({ loss: 1, dscores: t64([1], [0]) }, { loss: 1 }, 'result')).toBe('result: expected an object {loss, dscores}, got an object with keys {loss}');
+    expect(compareResult({ loss: 1, dscores: t64([1], [0]) }, { loss: 1 }, 'result')).toBe(
+      'result: expected an object {loss, dscores}, got an object with keys {loss}',
+    );
   });
   it('numbers: the loss', () => {
     expect(compareNumber(Math.log(3), Math.log(3) + 1e-12, 'loss')).toBeNull();

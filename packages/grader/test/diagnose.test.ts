@@ -13,14 +13,38 @@ describe('constant factor, sign', () => {
     expect(constantFactor([1, 0, -3], [2, 0, -6], [3])).toMatch(/^every value is exactly 2× the expected one\./);
   });
   it('½× is "exactly ½ of the expected one"', () => {
-    expect(constantFactor(E, E.map((v) => v / 2), [6])).toMatch(/exactly ½ of the expected one \(½×\)/);
+    expect(
+      constantFactor(
+        E,
+        E.map((v) => v / 2),
+        [6],
+      ),
+    ).toMatch(/exactly ½ of the expected one \(½×\)/);
   });
   it('the batch size N: 3× on a [3, 2] gradient says "forgot to divide by N", ⅓× says "averaged"', () => {
-    expect(constantFactor(E, E.map((v) => 3 * v), [3, 2])).toContain('3 is the batch size N: did you forget to divide by N');
-    expect(constantFactor(E, E.map((v) => v / 3), [3, 2])).toContain('did you average over the batch');
+    expect(
+      constantFactor(
+        E,
+        E.map((v) => 3 * v),
+        [3, 2],
+      ),
+    ).toContain('3 is the batch size N: did you forget to divide by N');
+    expect(
+      constantFactor(
+        E,
+        E.map((v) => v / 3),
+        [3, 2],
+      ),
+    ).toContain('did you average over the batch');
   });
   it('−1× is a flipped sign', () => {
-    expect(constantFactor(E, E.map((v) => -v), [6])).toMatch(/opposite sign .*sign flipped/);
+    expect(
+      constantFactor(
+        E,
+        E.map((v) => -v),
+        [6],
+      ),
+    ).toMatch(/opposite sign .*sign flipped/);
   });
   it('no constant factor: 1.5× in one place, 2× elsewhere; a value where 0 was expected; ratio 1 (rounding)', () => {
     expect(constantFactor([1, 2], [1.5, 4], [2])).toBeNull();
@@ -64,7 +88,11 @@ describe('window, border, one slice', () => {
 
 describe('buggy solutions, graded end to end', () => {
   const grade05 = (file: string) => gradeExercise({ exercise: exercise('05-backprop'), file: fixture(file) });
-  const failedMessages = (r: Awaited<ReturnType<typeof grade05>>): string => r.tests.filter((t) => t.status === 'failed').map((t) => t.message).join('\n');
+  const failedMessages = (r: Awaited<ReturnType<typeof grade05>>): string =>
+    r.tests
+      .filter((t) => t.status === 'failed')
+      .map((t) => t.message)
+      .join('\n');
 
   it('05 with dw 2× too large gets "exactly 2×"', async () => {
     const r = await grade05('buggy/double-dw.ts');

@@ -17,7 +17,15 @@ const file = new URL('../examples/report-05.txt', import.meta.url);
 describe('the example report on the site', () => {
   it('is what the grader prints now for the no-batch-mean 05 (named mistake, error measure, replay command, matrices)', async () => {
     let text = '';
-    const stream = Object.assign(new Writable({ write(chunk, _e, done) { text += String(chunk); done(); } }), { isTTY: false });
+    const stream = Object.assign(
+      new Writable({
+        write(chunk, _e, done) {
+          text += String(chunk);
+          done();
+        },
+      }),
+      { isTTY: false },
+    );
     const pretty = new PrettyReporter({ stream, color: false });
     pretty.start(1, 'convkit grade: 1 exercise, your exercises', ['05-backprop']);
     const result = await gradeExercise({ exercise: exercise('05-backprop'), file: fixture('buggy/no-batch-mean.ts') }, { onEvent: pretty.onEvent });

@@ -31,7 +31,11 @@ const BUGGY: Record<string, string[]> = {
 const sizes: Record<string, number> = {};
 afterAll(() => {
   // The recorded bytes per exercise, for the record.
-  console.log(`recorded sizes (bytes): ${Object.entries(sizes).map(([id, n]) => `${id} ${n}`).join(', ')}`);
+  console.log(
+    `recorded sizes (bytes): ${Object.entries(sizes)
+      .map(([id, n]) => `${id} ${n}`)
+      .join(', ')}`,
+  );
 });
 
 function roundTrip(recorded: RecordedExercise): { json: string; spec: ExerciseSpec } {
@@ -105,15 +109,19 @@ describe('hostile or broken code: the same verdicts live and replayed', () => {
   const id = '02-conv-forward';
   const recording = recordExercise(specs[id], exercises.find((e) => e.id === id)!);
 
-  it.each(HOSTILE)('hostile/%s.ts as 02', async (name) => {
-    const { spec } = roundTrip(await recording);
-    const exercise = { ...exercises.find((e) => e.id === id)!, timeLimitMs: 1000 };
-    const file = fixture(`hostile/${name}.ts`);
-    const grade = (s: ExerciseSpec) => gradeExercise({ exercise, file }, { specs: { [id]: s } });
-    const [live, replayed] = await Promise.all([grade(specs[id]), grade(spec)]);
-    expect(live.score).toBeLessThan(live.maxScore);
-    expectSameVerdicts(live, replayed);
-  }, 30_000);
+  it.each(HOSTILE)(
+    'hostile/%s.ts as 02',
+    async (name) => {
+      const { spec } = roundTrip(await recording);
+      const exercise = { ...exercises.find((e) => e.id === id)!, timeLimitMs: 1000 };
+      const file = fixture(`hostile/${name}.ts`);
+      const grade = (s: ExerciseSpec) => gradeExercise({ exercise, file }, { specs: { [id]: s } });
+      const [live, replayed] = await Promise.all([grade(specs[id]), grade(spec)]);
+      expect(live.score).toBeLessThan(live.maxScore);
+      expectSameVerdicts(live, replayed);
+    },
+    30_000,
+  );
 });
 
 describe('recorded random cases', () => {
@@ -147,7 +155,12 @@ describe('recorded random cases', () => {
     return calls;
   }
 
-  const randomTests = graded.flatMap((e) => specs[e.id].tests(e.timeLimitMs).filter((t) => t.name.startsWith('random')).map((t) => [e.id, t.name] as const));
+  const randomTests = graded.flatMap((e) =>
+    specs[e.id]
+      .tests(e.timeLimitMs)
+      .filter((t) => t.name.startsWith('random'))
+      .map((t) => [e.id, t.name] as const),
+  );
 
   it.each(randomTests)('%s "%s": the very cases the live check runs first, from its seed', async (id, name) => {
     const recorded = await recordExercise(specs[id], exercises.find((e) => e.id === id)!);

@@ -8,7 +8,9 @@ import { specs } from '../src/spec/index.ts';
 describe('the engine exports guarded with the ops an exercise asks for (from the engine kernel registry)', () => {
   it('an asked-for name guards itself and its kernels, each tripping under the asked-for name', () => {
     expect(guardedNames(['conv2dForward', 'outputSize'])).toEqual([
-      ['conv2dForward', 'conv2dForward'], ['fastConv2dForward', 'conv2dForward'], ['directConv2dForward', 'conv2dForward'],
+      ['conv2dForward', 'conv2dForward'],
+      ['fastConv2dForward', 'conv2dForward'],
+      ['directConv2dForward', 'conv2dForward'],
       ['outputSize', 'outputSize'],
     ]);
   });

@@ -32,7 +32,7 @@ describe('pnpm hint', () => {
     for (const e of exercises) expect(e.hints.length, e.id).toBeGreaterThanOrEqual(3);
   });
 
-  it('05: hint 1 is about ReLU, hint 2 about dense, hints 3–4 about softmax (read from the hints\' words)', () => {
+  it("05: hint 1 is about ReLU, hint 2 about dense, hints 3–4 about softmax (read from the hints' words)", () => {
     expect(hintFunctions(backprop)).toEqual(['reluBackward', 'denseBackward', 'softmaxCrossEntropy', 'softmaxCrossEntropy']);
   });
 
@@ -69,11 +69,14 @@ describe('pnpm hint', () => {
 
   it('a real grade of a half-done 05 (ReLU written, the rest the stub) reports dense as the first failing function', async () => {
     let first: FirstFailure | null = null;
-    await gradeExercise({ exercise: backprop, file: fixture('buggy/relu-only.ts') }, {
-      onEvent: (e) => {
-        if (e.type === 'test' && e.test.status !== 'passed' && first === null) first = { test: e.test.name, functions: e.functions };
+    await gradeExercise(
+      { exercise: backprop, file: fixture('buggy/relu-only.ts') },
+      {
+        onEvent: (e) => {
+          if (e.type === 'test' && e.test.status !== 'passed' && first === null) first = { test: e.test.name, functions: e.functions };
+        },
       },
-    });
+    );
     expect(first).not.toBeNull();
     expect(first!.functions).toEqual(['denseBackward']);
     expect(nextHint(backprop, {}, first).text).toContain('hint 2 of 4');
@@ -83,7 +86,9 @@ describe('pnpm hint', () => {
 describe('pnpm hint, the command', () => {
   const hintCli = (args: string[], progress: string) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'packages/grader/src/hint.ts', ...args], {
-      cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CONVKIT_HINTS_FILE: progress },
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', CONVKIT_HINTS_FILE: progress },
     });
   const progress = join(mkdtempSync(join(tmpdir(), 'convkit-hints-')), 'progress.json');
 

@@ -93,12 +93,10 @@ describe.concurrent('hostile submissions of conv2dForward (3 checks: hand-worked
     expect(r.tests[0].message).toContain('  | Total 100.00 / 100');
   });
 
-  it('calling the engine\'s conv2dForward is a violation', async () => {
+  it("calling the engine's conv2dForward is a violation", async () => {
     const r = await gradeConv(hostile('calls-reference'));
     expect(r.tests.map((t) => t.status)).toEqual(['failed', 'failed', 'failed']);
-    expect(r.tests[0].message).toBe(
-      "violation: conv2dForward called the engine's reference conv2dForward — this exercise asks you to write it yourself",
-    );
+    expect(r.tests[0].message).toBe("violation: conv2dForward called the engine's reference conv2dForward — this exercise asks you to write it yourself");
   });
 
   it('reaching it through the Conv2D layer or the op file path, and swallowing the error, is a violation too', async () => {

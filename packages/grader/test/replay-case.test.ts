@@ -52,7 +52,11 @@ describe('replaying a failing random case', () => {
   });
 
   it('pnpm grade 05 --self-check --case 13@p2 (the command itself): the case passes, is shown in full, exit 0', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'packages/grader/src/cli.ts', '05', '--self-check', '--case', '13@p2'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'packages/grader/src/cli.ts', '05', '--self-check', '--case', '13@p2'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/case p2 \(scores=\[\d,\d+\]\) passes now\n {7}inputs:\n {9}scores \[/);
@@ -60,7 +64,11 @@ describe('replaying a failing random case', () => {
   });
 
   it('a bad --case is a usage error naming the range', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'packages/grader/src/cli.ts', '05', '--case', '99'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'packages/grader/src/cli.ts', '05', '--case', '99'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--case: 05-backprop has tests 1 to 13, got 99');
   });
@@ -93,7 +101,9 @@ describe('small cases as matrices', () => {
   it('showCase: inputs, expected and yours, marked at the same index; nothing for a case of more than 120 values', () => {
     const wire = (shape: number[], data: number[]) => ({ __tensor: true as const, shape, dtype: 'float64' as const, data: Float64Array.from(data) });
     const text = showCase({ argNames: ['x'], args: [wire([2], [1, 2])], expected: wire([2], [3, 4]) }, wire([2], [3, 5]))!;
-    expect(text).toBe(['inputs:', '  x [2] = [1, 2]', 'expected:', '  out [2] = [3, »4«]', 'yours (first difference »marked«):', '  out [2] = [3, »5«]'].join('\n'));
+    expect(text).toBe(
+      ['inputs:', '  x [2] = [1, 2]', 'expected:', '  out [2] = [3, »4«]', 'yours (first difference »marked«):', '  out [2] = [3, »5«]'].join('\n'),
+    );
     expect(showCase({ argNames: ['x'], args: [wire([200], new Array(200).fill(0))], expected: 1 }, 2)).toBeNull();
   });
 });

@@ -11,11 +11,19 @@ const report: GradeReport = {
   maxScore: 20,
   exercises: [
     {
-      id: '01-output-size', title: 'Output size', score: 5, maxScore: 5, status: 'passed',
+      id: '01-output-size',
+      title: 'Output size',
+      score: 5,
+      maxScore: 5,
+      status: 'passed',
       tests: [{ name: 'n=5 f=3 s=1 p=0', status: 'passed', score: 5, maxScore: 5, message: '' }],
     },
     {
-      id: '02-conv-forward', title: 'Conv <forward> & "more"', score: 2.5, maxScore: 15, status: 'failed',
+      id: '02-conv-forward',
+      title: 'Conv <forward> & "more"',
+      score: 2.5,
+      maxScore: 15,
+      status: 'failed',
       tests: [
         { name: 'x=[1,1,3,3] w=[1,1,2,2]', status: 'passed', score: 2.5, maxScore: 2.5, message: '' },
         { name: 'x=[2,3,4,4] w=[3,3,4,4] s=2 p=1', status: 'failed', score: 0, maxScore: 5, message: 'out[0, 0, 0, 0]: expected 1 < 2' },
@@ -29,7 +37,15 @@ const report: GradeReport = {
 
 function capture(isTTY: boolean): { stream: Writable & { isTTY: boolean }; text: () => string } {
   let text = '';
-  const stream = Object.assign(new Writable({ write(chunk, _enc, done) { text += String(chunk); done(); } }), { isTTY });
+  const stream = Object.assign(
+    new Writable({
+      write(chunk, _enc, done) {
+        text += String(chunk);
+        done();
+      },
+    }),
+    { isTTY },
+  );
   return { stream, text: () => text };
 }
 
@@ -66,7 +82,13 @@ describe('gradescope reporter', () => {
     expect(r.score).toBe(7.5);
     expect(r.tests).toHaveLength(5);
     expect(r.tests[1]).toEqual({
-      name: '02-conv-forward: x=[1,1,3,3] w=[1,1,2,2]', number: '2.1', score: 2.5, max_score: 2.5, output: '', visibility: 'visible', status: 'passed',
+      name: '02-conv-forward: x=[1,1,3,3] w=[1,1,2,2]',
+      number: '2.1',
+      score: 2.5,
+      max_score: 2.5,
+      output: '',
+      visibility: 'visible',
+      status: 'passed',
     });
     expect(r.tests[3]).toMatchObject({ status: 'failed', output: '[timeout] did not return', score: 0, max_score: 5 });
   });
@@ -121,7 +143,7 @@ describe('exact totals', () => {
     expect(shares(15, [1, 1, 1, 1, 1, 1, 1])).toEqual([2.15, 2.15, 2.14, 2.14, 2.14, 2.14, 2.14]);
     expect(shares(10, [1, 2, 3])).toEqual([1.67, 3.33, 5]);
   });
-  it.each(exercises.filter((e) => specs[e.id]).map((e) => [e.id, e] as const))('%s: the tests\' shares add up to its points exactly', (_id, e) => {
+  it.each(exercises.filter((e) => specs[e.id]).map((e) => [e.id, e] as const))("%s: the tests' shares add up to its points exactly", (_id, e) => {
     const weights = specs[e.id].tests(e.timeLimitMs).map((t) => t.weight ?? 1);
     const s = shares(e.points, weights);
     expect(Math.round(s.reduce((a, b) => a + b, 0) * 100)).toBe(Math.round(e.points * 100));
@@ -136,7 +158,11 @@ describe('exact totals', () => {
 
 describe('pretty reporter: headline and order', () => {
   const ex = (id: string, statuses: ('passed' | 'failed')[]): ExerciseResult => ({
-    id, title: id, score: 0, maxScore: 5, status: statuses.every((s) => s === 'passed') ? 'passed' : 'failed',
+    id,
+    title: id,
+    score: 0,
+    maxScore: 5,
+    status: statuses.every((s) => s === 'passed') ? 'passed' : 'failed',
     tests: statuses.map((status, i) => ({ name: `t${i}`, status, score: 0, maxScore: 1, message: status === 'failed' ? 'wrong' : '' })),
   });
   it('counts PASSED tests under "passed": 8 failed of 13 prints 5/13 tests passed', () => {

@@ -74,7 +74,11 @@ describe('--seed N', () => {
 
 describe('pnpm grade --seed (the command)', () => {
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'packages/grader/src/cli.ts', ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    spawnSync(process.execPath, ['--import', 'tsx', 'packages/grader/src/cli.ts', ...args], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
   /** The inputs of case p2 of 05's random softmax test, as `--case 13@p2` shows them. */
   const inputsOf = (seed: string): string => {
     const r = run('05', '--self-check', '--case', '13@p2', '--seed', seed);

@@ -8,7 +8,9 @@ describe('random cases shrink to a small failing input', () => {
     expect(r.tests[1].status).toBe('failed'); // CS231n vector: stride 2
     const random = r.tests[2];
     expect(random.status).toBe('failed');
-    expect(random.message).toMatch(/^random case failed; smallest failing input found by shrinking \(\d+ runs, seed 202\): x=\[1,1,\d+,\d+\] w=\[1,1,\d+,\d+\] s=2 p=0\n/);
+    expect(random.message).toMatch(
+      /^random case failed; smallest failing input found by shrinking \(\d+ runs, seed 202\): x=\[1,1,\d+,\d+\] w=\[1,1,\d+,\d+\] s=2 p=0\n/,
+    );
     // The shrunk case is tiny: a 1×2 output at most in each direction.
     const [, h, w] = random.message.match(/x=\[1,1,(\d+),(\d+)\]/)!.map(Number);
     expect(h * w).toBeLessThanOrEqual(12);

@@ -6,7 +6,13 @@ import { gradeInBrowser, type BrowserGrade, type TestResult, type WorkerLike } f
 import type { KitExercise, KitIndex } from './kit.ts';
 import { readWork } from './storage.ts';
 
-export function runTests(base: string, kit: KitExercise, index: KitIndex, code: string, onTest: (t: TestResult, i: number, n: number) => void): Promise<BrowserGrade> {
+export function runTests(
+  base: string,
+  kit: KitExercise,
+  index: KitIndex,
+  code: string,
+  onTest: (t: TestResult, i: number, n: number) => void,
+): Promise<BrowserGrade> {
   if (!kit.recorded) throw new Error(`grade: ${kit.id} has no checks on this site`);
   // the files the student's code may import: the shared ones, every exercise's file as kept here, this one as in the editor
   const files: Record<string, string> = { ...index.shared };

@@ -16,7 +16,10 @@ export const EDGE_FILTERS: { name: string; w: number[] }[] = [
 ];
 
 export function edgeFilterBank(): Tensor {
-  return new Tensor([EDGE_FILTERS.length, 1, 3, 3], EDGE_FILTERS.flatMap((f) => f.w));
+  return new Tensor(
+    [EDGE_FILTERS.length, 1, 3, 3],
+    EDGE_FILTERS.flatMap((f) => f.w),
+  );
 }
 
 export function DigitFilters({ initial = 7 }: { initial?: number }): ReactNode {
@@ -32,7 +35,9 @@ export function DigitFilters({ initial = 7 }: { initial?: number }): ReactNode {
           <span>digit</span>
           <select value={label} onChange={(e) => setLabel(Number(e.target.value))} name="digit">
             {[...Array(10).keys()].map((d) => (
-              <option key={d} value={d}>{d}</option>
+              <option key={d} value={d}>
+                {d}
+              </option>
             ))}
           </select>
         </label>
@@ -49,8 +54,8 @@ export function DigitFilters({ initial = 7 }: { initial?: number }): ReactNode {
         </div>
       </div>
       <p className="ck-note">
-        Output volume: {maps.shape[3]}×{maps.shape[2]}×{maps.shape[1]} (width × height × depth): pad 1 keeps 28×28, and
-        the depth is the number of filters. Bright = strong response after ReLU.
+        Output volume: {maps.shape[3]}×{maps.shape[2]}×{maps.shape[1]} (width × height × depth): pad 1 keeps 28×28, and the depth is the number of filters.
+        Bright = strong response after ReLU.
       </p>
     </div>
   );

@@ -53,10 +53,17 @@ export function Heatmap(props: HeatmapProps): ReactNode {
   if (values) {
     // each number in black or white, whichever reads better on its cell's colour
     const ink = inkFor(color);
-    marks.push(Plot.text(cells, { x: 'col', y: 'r', text: (d: { v: number }) => round(d.v), fill: (d: { v: number }) => ink(d.v), fontSize: Math.min(12, cell * 0.38) }));
+    marks.push(
+      Plot.text(cells, { x: 'col', y: 'r', text: (d: { v: number }) => round(d.v), fill: (d: { v: number }) => ink(d.v), fontSize: Math.min(12, cell * 0.38) }),
+    );
   }
   if (highlight.length) {
-    marks.push(Plot.cell(highlight.map(([r, col]) => ({ r, col })), { x: 'col', y: 'r', fill: 'none', stroke: '#f2a33a', strokeWidth: 3 }));
+    marks.push(
+      Plot.cell(
+        highlight.map(([r, col]) => ({ r, col })),
+        { x: 'col', y: 'r', fill: 'none', stroke: '#f2a33a', strokeWidth: 3 },
+      ),
+    );
   }
   // Without numbers or outlines, one raster image is far cheaper to draw than a <rect> per cell
   // (the playground redraws dozens of 24×24 maps while it trains).
@@ -67,13 +74,19 @@ export function Heatmap(props: HeatmapProps): ReactNode {
     : { x: { axis: null, domain: [0, w] }, y: { axis: null, domain: [0, h], reverse: true } };
   const drawn = cellsNeeded
     ? marks
-    : [Plot.raster(cells.map((d) => d.v), { width: w, height: h, x1: 0, y1: 0, x2: w, y2: h, imageRendering: 'pixelated' })];
+    : [
+        Plot.raster(
+          cells.map((d) => d.v),
+          { width: w, height: h, x1: 0, y1: 0, x2: w, y2: h, imageRendering: 'pixelated' },
+        ),
+      ];
   // for screen readers: what the grid is, and its numbers (all of them for a small grid, the range otherwise)
   const name = title ?? (typeof caption === 'string' ? caption : scheme === 'gray' ? 'image' : 'values');
   const alt = `${name}: ${h}×${w} grid${scheme === 'gray' ? ', dark = 0, light = high' : scheme === 'diverging' ? ', blue = negative, red = positive' : ''}`;
-  const description = cells.length <= 64
-    ? `${alt}. Rows, top to bottom: ${rows.map((row) => row.map(round).join(', ')).join('; ')}.`
-    : `${alt}. Values from ${round(min)} to ${round(top)}.`;
+  const description =
+    cells.length <= 64
+      ? `${alt}. Rows, top to bottom: ${rows.map((row) => row.map(round).join(', ')).join('; ')}.`
+      : `${alt}. Values from ${round(min)} to ${round(top)}.`;
   return (
     <PlotFigure
       id={id}

@@ -10,7 +10,21 @@ export interface CurvePoint {
   value: number;
 }
 
-export function Curve({ points, id, y, x = 'step', width = 290, yDomain }: { points: CurvePoint[]; id?: string; y: string; x?: string; width?: number; yDomain?: [number, number] }): ReactNode {
+export function Curve({
+  points,
+  id,
+  y,
+  x = 'step',
+  width = 290,
+  yDomain,
+}: {
+  points: CurvePoint[];
+  id?: string;
+  y: string;
+  x?: string;
+  width?: number;
+  yDomain?: [number, number];
+}): ReactNode {
   // for screen readers: each series' first and last value, the numbers a reader of the curve looks at
   const series = [...new Set(points.map((p) => p.series))];
   const r3 = (v: number) => String(Math.round(v * 1000) / 1000);
@@ -41,7 +55,17 @@ export function Curve({ points, id, y, x = 'step', width = 290, yDomain }: { poi
   );
 }
 
-export function LossCurves({ loss, accuracy, idPrefix = 'curves', x = 'step' }: { loss: CurvePoint[]; accuracy?: CurvePoint[]; idPrefix?: string; x?: string }): ReactNode {
+export function LossCurves({
+  loss,
+  accuracy,
+  idPrefix = 'curves',
+  x = 'step',
+}: {
+  loss: CurvePoint[];
+  accuracy?: CurvePoint[];
+  idPrefix?: string;
+  x?: string;
+}): ReactNode {
   return (
     <div className="ck-row">
       <Curve points={loss} id={`${idPrefix}-loss`} y="loss" x={x} />

@@ -16,7 +16,13 @@ export const POOL_EXAMPLE = [
   [1, 2, 3, 4],
 ];
 
-interface Cell { r: number; c: number; v: number; group: number; max: boolean }
+interface Cell {
+  r: number;
+  c: number;
+  v: number;
+  group: number;
+  max: boolean;
+}
 
 export function MaxPoolFigure({ map = POOL_EXAMPLE }: { map?: number[][] }): ReactNode {
   const [size, setSize] = useState(2);
@@ -44,13 +50,30 @@ export function MaxPoolFigure({ map = POOL_EXAMPLE }: { map?: number[][] }): Rea
   const after: Cell[] = y ? Array.from(y.data, (v, i) => ({ r: Math.floor(i / ow), c: i % ow, v, group: i, max: true })) : [];
   const draw = (cells: Cell[], cols: number, rows: number) => () =>
     Plot.plot({
-      width: cols * CELL + 2, height: rows * CELL + 2, margin: 1,
-      x: { axis: null, domain: [0, cols] }, y: { axis: null, domain: [0, rows], reverse: true },
+      width: cols * CELL + 2,
+      height: rows * CELL + 2,
+      margin: 1,
+      x: { axis: null, domain: [0, cols] },
+      y: { axis: null, domain: [0, rows], reverse: true },
       marks: [
-        Plot.rect(cells, { x1: 'c', x2: (d: Cell) => d.c + 1, y1: 'r', y2: (d: Cell) => d.r + 1, fill: (d: Cell) => (d.group < 0 ? '#fff' : PALETTE[d.group % PALETTE.length]), stroke: '#888', inset: 0.5 }),
+        Plot.rect(cells, {
+          x1: 'c',
+          x2: (d: Cell) => d.c + 1,
+          y1: 'r',
+          y2: (d: Cell) => d.r + 1,
+          fill: (d: Cell) => (d.group < 0 ? '#fff' : PALETTE[d.group % PALETTE.length]),
+          stroke: '#888',
+          inset: 0.5,
+        }),
         // fontWeight is a constant option, not a channel: one text mark for the maxima, one for the rest
-        Plot.text(cells.filter((d) => d.max), { x: (d: Cell) => d.c + 0.5, y: (d: Cell) => d.r + 0.5, text: (d: Cell) => fmt(d.v), fontWeight: 'bold', fill: '#000', fontSize: 15 }),
-        Plot.text(cells.filter((d) => !d.max), { x: (d: Cell) => d.c + 0.5, y: (d: Cell) => d.r + 0.5, text: (d: Cell) => fmt(d.v), fill: '#555', fontSize: 15 }),
+        Plot.text(
+          cells.filter((d) => d.max),
+          { x: (d: Cell) => d.c + 0.5, y: (d: Cell) => d.r + 0.5, text: (d: Cell) => fmt(d.v), fontWeight: 'bold', fill: '#000', fontSize: 15 },
+        ),
+        Plot.text(
+          cells.filter((d) => !d.max),
+          { x: (d: Cell) => d.c + 0.5, y: (d: Cell) => d.r + 0.5, text: (d: Cell) => fmt(d.v), fill: '#555', fontSize: 15 },
+        ),
       ],
     });
   return (
@@ -62,14 +85,26 @@ export function MaxPoolFigure({ map = POOL_EXAMPLE }: { map?: number[][] }): Rea
         </label>
       </div>
       {error ? (
-        <p className="ck-error"><code>{error}</code></p>
+        <p className="ck-error">
+          <code>{error}</code>
+        </p>
       ) : (
         <div className="ck-row">
-          <PlotFigure id="pool-before" plot={draw(before, w, h)} deps={[size, map]} caption={`before: ${h}×${w}`}
-            description={`Before pooling, rows top to bottom: ${map.map((row) => row.map(fmt).join(', ')).join('; ')}. Windows of ${size}×${size}, the largest value of each in bold.`} />
+          <PlotFigure
+            id="pool-before"
+            plot={draw(before, w, h)}
+            deps={[size, map]}
+            caption={`before: ${h}×${w}`}
+            description={`Before pooling, rows top to bottom: ${map.map((row) => row.map(fmt).join(', ')).join('; ')}. Windows of ${size}×${size}, the largest value of each in bold.`}
+          />
           <span className="ck-arrow">→ max →</span>
-          <PlotFigure id="pool-after" plot={draw(after, ow, oh)} deps={[size, map]} caption={`after: ${oh}×${ow}`}
-            description={`After pooling, rows top to bottom: ${Array.from({ length: oh }, (_, r) => Array.from(y?.data.subarray(r * ow, (r + 1) * ow) ?? [], fmt).join(', ')).join('; ')}.`} />
+          <PlotFigure
+            id="pool-after"
+            plot={draw(after, ow, oh)}
+            deps={[size, map]}
+            caption={`after: ${oh}×${ow}`}
+            description={`After pooling, rows top to bottom: ${Array.from({ length: oh }, (_, r) => Array.from(y?.data.subarray(r * ow, (r + 1) * ow) ?? [], fmt).join(', ')).join('; ')}.`}
+          />
         </div>
       )}
     </div>

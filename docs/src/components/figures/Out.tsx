@@ -35,9 +35,7 @@ export function formatTensor(t: Tensor, digits = 3): string {
       }
       lines.push(`[${idx.join(', ')}]:`);
     }
-    const cells = Array.from({ length: h }, (_, i) =>
-      Array.from({ length: w }, (_, j) => fmt(t.data[k * h * w + i * w + j], digits)),
-    );
+    const cells = Array.from({ length: h }, (_, i) => Array.from({ length: w }, (_, j) => fmt(t.data[k * h * w + i * w + j], digits)));
     const width = Math.max(...cells.flat().map((c) => c.length));
     for (const row of cells) lines.push(row.map((c) => c.padStart(width)).join(' '));
   }

@@ -64,7 +64,9 @@ export function OutputSizeCalculator({ n0 = 32, f0 = 5, s0 = 1, p0 = 0 }: { n0?:
         <NumberField label="padding P" name="p" value={p} min={0} onChange={setP} />
       </div>
       {/* announced (politely) as the numbers change: the size, or the engine's error and why */}
-      <div aria-live="polite" aria-atomic="true" data-testid="calc-live">{result}</div>
+      <div aria-live="polite" aria-atomic="true" data-testid="calc-live">
+        {result}
+      </div>
     </div>
   );
 }

@@ -14,24 +14,42 @@ const CELL = 34;
 
 /** Small integer input so the sums can be checked by hand. */
 export function demoInput(n: number): Tensor {
-  return new Tensor([1, 1, n, n], Array.from({ length: n * n }, (_, i) => ((Math.floor(i / n) * 2 + (i % n) * 3) % 4)));
+  return new Tensor(
+    [1, 1, n, n],
+    Array.from({ length: n * n }, (_, i) => (Math.floor(i / n) * 2 + (i % n) * 3) % 4),
+  );
 }
 
 /** A vertical-edge filter: +1 in the left column, −1 in the right column. */
 export function edgeFilter(f: number): Tensor {
-  return new Tensor([1, 1, f, f], Array.from({ length: f * f }, (_, i) => (i % f === 0 ? 1 : i % f === f - 1 ? -1 : 0)));
+  return new Tensor(
+    [1, 1, f, f],
+    Array.from({ length: f * f }, (_, i) => (i % f === 0 ? 1 : i % f === f - 1 ? -1 : 0)),
+  );
 }
 
-interface Cell { r: number; c: number; v: number; pad: boolean }
+interface Cell {
+  r: number;
+  c: number;
+  v: number;
+  pad: boolean;
+}
 
 /** A grid's values as text, one string per row (for screen readers). */
 const rowsOf = (cells: Cell[], cols: number): string[] =>
-  Array.from({ length: Math.ceil(cells.length / Math.max(cols, 1)) }, (_, r) => cells.slice(r * cols, (r + 1) * cols).map((d) => fmt(d.v)).join(', '));
+  Array.from({ length: Math.ceil(cells.length / Math.max(cols, 1)) }, (_, r) =>
+    cells
+      .slice(r * cols, (r + 1) * cols)
+      .map((d) => fmt(d.v))
+      .join(', '),
+  );
 
 function Slider(p: { label: string; name: string; value: number; min: number; max: number; set: (v: number) => void }): ReactNode {
   return (
     <label className="ck-field">
-      <span>{p.label} = {p.value}</span>
+      <span>
+        {p.label} = {p.value}
+      </span>
       <input type="range" name={p.name} min={p.min} max={p.max} value={p.value} onChange={(e) => p.set(Number(e.target.value))} />
     </label>
   );
@@ -67,18 +85,42 @@ export function SlidingWindow(): ReactNode {
   const outCells: Cell[] = out ? Array.from(out.data, (v, i) => ({ r: Math.floor(i / outW), c: i % outW, v, pad: false })) : [];
   // Linear scales (not bands) so the window can be one rectangle spanning f cells.
   const grid = (cols: number, rows: number) => ({
-    width: cols * CELL + 2, height: rows * CELL + 2, margin: 1,
-    x: { axis: null, domain: [0, cols] }, y: { axis: null, domain: [0, rows], reverse: true },
+    width: cols * CELL + 2,
+    height: rows * CELL + 2,
+    margin: 1,
+    x: { axis: null, domain: [0, cols] },
+    y: { axis: null, domain: [0, rows], reverse: true },
   });
   const input = () =>
     Plot.plot({
       ...grid(size, size),
       color: { type: 'linear', range: ['#ffffff', '#7aa6d6'], domain: [0, 3] },
       marks: [
-        Plot.rect(cells.filter((d) => !d.pad), { x1: 'c', x2: (d: Cell) => d.c + 1, y1: 'r', y2: (d: Cell) => d.r + 1, fill: 'v', stroke: '#999', inset: 0.5 }),
-        Plot.rect(cells.filter((d) => d.pad), { x1: 'c', x2: (d: Cell) => d.c + 1, y1: 'r', y2: (d: Cell) => d.r + 1, fill: '#f4f4f4', stroke: '#999', strokeDasharray: '3,3', inset: 0.5 }),
-        Plot.text(cells, { x: (d: Cell) => d.c + 0.5, y: (d: Cell) => d.r + 0.5, text: (d: Cell) => String(d.v), fill: (d: Cell) => (d.pad ? '#595959' : '#000'), fontSize: 13 }),
-        Plot.rect(window, { x1: 'c0', x2: (d: { c0: number }) => d.c0 + f, y1: 'r0', y2: (d: { r0: number }) => d.r0 + f, stroke: '#e07b00', strokeWidth: 4, fill: '#f2a33a', fillOpacity: 0.15 }),
+        Plot.rect(
+          cells.filter((d) => !d.pad),
+          { x1: 'c', x2: (d: Cell) => d.c + 1, y1: 'r', y2: (d: Cell) => d.r + 1, fill: 'v', stroke: '#999', inset: 0.5 },
+        ),
+        Plot.rect(
+          cells.filter((d) => d.pad),
+          { x1: 'c', x2: (d: Cell) => d.c + 1, y1: 'r', y2: (d: Cell) => d.r + 1, fill: '#f4f4f4', stroke: '#999', strokeDasharray: '3,3', inset: 0.5 },
+        ),
+        Plot.text(cells, {
+          x: (d: Cell) => d.c + 0.5,
+          y: (d: Cell) => d.r + 0.5,
+          text: (d: Cell) => String(d.v),
+          fill: (d: Cell) => (d.pad ? '#595959' : '#000'),
+          fontSize: 13,
+        }),
+        Plot.rect(window, {
+          x1: 'c0',
+          x2: (d: { c0: number }) => d.c0 + f,
+          y1: 'r0',
+          y2: (d: { r0: number }) => d.r0 + f,
+          stroke: '#e07b00',
+          strokeWidth: 4,
+          fill: '#f2a33a',
+          fillOpacity: 0.15,
+        }),
       ],
     });
   const outColor: Plot.ScaleOptions = { type: 'linear', scheme: 'BuRd', domain: [-3 * f, 3 * f] };
@@ -90,7 +132,15 @@ export function SlidingWindow(): ReactNode {
       marks: [
         Plot.rect(outCells, { x1: 'c', x2: (d: Cell) => d.c + 1, y1: 'r', y2: (d: Cell) => d.r + 1, fill: 'v', stroke: '#999', inset: 0.5 }),
         Plot.text(outCells, { x: (d: Cell) => d.c + 0.5, y: (d: Cell) => d.r + 0.5, text: (d: Cell) => fmt(d.v), fill: (d: Cell) => ink(d.v), fontSize: 13 }),
-        Plot.rect([{ r: oi, c: oj }], { x1: 'c', x2: (d: { c: number }) => d.c + 1, y1: 'r', y2: (d: { r: number }) => d.r + 1, fill: 'none', stroke: '#e07b00', strokeWidth: 4 }),
+        Plot.rect([{ r: oi, c: oj }], {
+          x1: 'c',
+          x2: (d: { c: number }) => d.c + 1,
+          y1: 'r',
+          y2: (d: { r: number }) => d.r + 1,
+          fill: 'none',
+          stroke: '#e07b00',
+          strokeWidth: 4,
+        }),
       ],
     });
   };
@@ -106,18 +156,30 @@ export function SlidingWindow(): ReactNode {
         </button>
       </div>
       {error ? (
-        <p className="ck-error" data-testid="window-error"><code>{error}</code></p>
+        <p className="ck-error" data-testid="window-error">
+          <code>{error}</code>
+        </p>
       ) : (
         <div className="ck-row">
-          <PlotFigure id="window-input" plot={input} deps={[n, f, stride, pad, k]} caption={`input ${n}×${n}, padded to ${size}×${size}`}
-            description={`Input, rows top to bottom (padding zeros included): ${rowsOf(cells, size).join('; ')}. The ${f}×${f} window covers rows ${oi * stride + 1} to ${oi * stride + f} and columns ${oj * stride + 1} to ${oj * stride + f}.`} />
-          <PlotFigure id="window-output" plot={output} deps={[n, f, stride, pad, k]} caption={`activation map ${outH}×${outW}; position (${oi}, ${oj}) of ${outH * outW}`}
-            description={`Activation map, rows top to bottom: ${rowsOf(outCells, outW).join('; ')}. Current position row ${oi + 1}, column ${oj + 1}: ${fmt(out?.data[k] ?? 0)}.`} />
+          <PlotFigure
+            id="window-input"
+            plot={input}
+            deps={[n, f, stride, pad, k]}
+            caption={`input ${n}×${n}, padded to ${size}×${size}`}
+            description={`Input, rows top to bottom (padding zeros included): ${rowsOf(cells, size).join('; ')}. The ${f}×${f} window covers rows ${oi * stride + 1} to ${oi * stride + f} and columns ${oj * stride + 1} to ${oj * stride + f}.`}
+          />
+          <PlotFigure
+            id="window-output"
+            plot={output}
+            deps={[n, f, stride, pad, k]}
+            caption={`activation map ${outH}×${outW}; position (${oi}, ${oj}) of ${outH * outW}`}
+            description={`Activation map, rows top to bottom: ${rowsOf(outCells, outW).join('; ')}. Current position row ${oi + 1}, column ${oj + 1}: ${fmt(out?.data[k] ?? 0)}.`}
+          />
         </div>
       )}
       <p className="ck-note">
-        The filter is a vertical-edge detector: +1 in its left column, −1 in its right column, so each output is
-        (sum of the window's left column) − (sum of its right column). Output size: ({n} − {f} + 2·{pad}) / {stride} + 1.
+        The filter is a vertical-edge detector: +1 in its left column, −1 in its right column, so each output is (sum of the window's left column) − (sum of its
+        right column). Output size: ({n} − {f} + 2·{pad}) / {stride} + 1.
       </p>
     </div>
   );

@@ -27,8 +27,22 @@ function box(x: number, y: number, w: number, h: number, d: number, fill: string
   const dx = d * DEPTH * 0.8;
   const dy = -d * DEPTH * 0.55;
   const parts: ReactNode[] = [
-    <polygon key={`${key}t`} points={`${x},${y} ${x + dx},${y + dy} ${x + w + dx},${y + dy} ${x + w},${y}`} fill={fill} fillOpacity={0.55} stroke="#333" strokeWidth={0.8} />,
-    <polygon key={`${key}s`} points={`${x + w},${y} ${x + w + dx},${y + dy} ${x + w + dx},${y + h + dy} ${x + w},${y + h}`} fill={fill} fillOpacity={0.75} stroke="#333" strokeWidth={0.8} />,
+    <polygon
+      key={`${key}t`}
+      points={`${x},${y} ${x + dx},${y + dy} ${x + w + dx},${y + dy} ${x + w},${y}`}
+      fill={fill}
+      fillOpacity={0.55}
+      stroke="#333"
+      strokeWidth={0.8}
+    />,
+    <polygon
+      key={`${key}s`}
+      points={`${x + w},${y} ${x + w + dx},${y + dy} ${x + w + dx},${y + h + dy} ${x + w},${y + h}`}
+      fill={fill}
+      fillOpacity={0.75}
+      stroke="#333"
+      strokeWidth={0.8}
+    />,
   ];
   for (let i = 1; i < slices; i++) {
     const f = i / slices;
@@ -56,8 +70,15 @@ export function Volumes({ items, id, scale = SCALE, caption }: { items: VolumeIt
     const dm = dims[i];
     if (i > 0) {
       const x0 = slotX - gaps[i];
-      parts.push(<line key={`a${i}`} x1={x0 + 6} y1={height / 2 - 14} x2={slotX - 6} y2={height / 2 - 14} stroke="#555" strokeWidth={1.5} markerEnd="url(#ck-arrow)" />);
-      if (it.op) parts.push(<text key={`o${i}`} x={slotX - gaps[i] / 2} y={height / 2 - 22} textAnchor="middle" fontSize={11} fill="#444">{it.op}</text>);
+      parts.push(
+        <line key={`a${i}`} x1={x0 + 6} y1={height / 2 - 14} x2={slotX - 6} y2={height / 2 - 14} stroke="#555" strokeWidth={1.5} markerEnd="url(#ck-arrow)" />,
+      );
+      if (it.op)
+        parts.push(
+          <text key={`o${i}`} x={slotX - gaps[i] / 2} y={height / 2 - 22} textAnchor="middle" fontSize={11} fill="#444">
+            {it.op}
+          </text>,
+        );
     }
     const x = slotX + (slots[i] - drawn[i]) / 2;
     const top = (height - 40 - dm.h) / 2 + (dm.d * DEPTH * 0.55) / 2 + 6;
@@ -66,9 +87,23 @@ export function Volumes({ items, id, scale = SCALE, caption }: { items: VolumeIt
       const n = 9;
       for (let k = 0; k < n; k++) {
         const cy = top + (k + 0.5) * (dm.h / n);
-        parts.push(<circle key={`c${i}-${k}`} cx={x + 5} cy={cy} r={Math.min(5, dm.h / n / 2.2)} fill={k === 4 ? 'none' : fill} stroke={k === 4 ? 'none' : '#333'} strokeWidth={0.7} />);
+        parts.push(
+          <circle
+            key={`c${i}-${k}`}
+            cx={x + 5}
+            cy={cy}
+            r={Math.min(5, dm.h / n / 2.2)}
+            fill={k === 4 ? 'none' : fill}
+            stroke={k === 4 ? 'none' : '#333'}
+            strokeWidth={0.7}
+          />,
+        );
       }
-      parts.push(<text key={`dots${i}`} x={x + 5} y={top + dm.h / 2 + 4} textAnchor="middle" fontSize={12}>⋮</text>);
+      parts.push(
+        <text key={`dots${i}`} x={x + 5} y={top + dm.h / 2 + 4} textAnchor="middle" fontSize={12}>
+          ⋮
+        </text>,
+      );
     } else {
       parts.push(...box(x, top, dm.w, dm.h, dm.d, fill, `b${i}`, Math.min(it.d, 12)));
       if (it.window) {
@@ -77,18 +112,32 @@ export function Volumes({ items, id, scale = SCALE, caption }: { items: VolumeIt
         parts.push(...box(x + dm.w * 0.15, top + dm.h * 0.15, ww, wh, dm.d * (it.window.d / it.d), '#f2a33a', `w${i}`, 1));
       }
     }
-    parts.push(<text key={`t${i}`} x={slotX + slots[i] / 2} y={height - 16} textAnchor="middle" fontSize={12}>{labels[i]}</text>);
+    parts.push(
+      <text key={`t${i}`} x={slotX + slots[i] / 2} y={height - 16} textAnchor="middle" fontSize={12}>
+        {labels[i]}
+      </text>,
+    );
     slotX += slots[i] + (gaps[i + 1] ?? 0);
   });
   const width = slotX + margin;
   // the text alternative: the volumes in order with the operation between them, as the picture reads
   const titleId = `ck-volumes-${id ?? labels.join('-').replace(/[^\w-]/g, '')}`;
   const desc = items
-    .map((it, i) => `${i > 0 && it.op ? `${it.op} to ` : i > 0 ? 'then ' : ''}${it.vector ? `a vector of ${it.d}` : `a volume ${it.w}×${it.h}×${it.d}`}${it.label ? ` (${it.label})` : ''}${it.window ? ` with a ${it.window.w}×${it.window.h}×${it.window.d} window inside` : ''}`)
+    .map(
+      (it, i) =>
+        `${i > 0 && it.op ? `${it.op} to ` : i > 0 ? 'then ' : ''}${it.vector ? `a vector of ${it.d}` : `a volume ${it.w}×${it.h}×${it.d}`}${it.label ? ` (${it.label})` : ''}${it.window ? ` with a ${it.window.w}×${it.window.h}×${it.window.d} window inside` : ''}`,
+    )
     .join(', ');
   return (
     <figure className="ck-figure" data-figure={id}>
-      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} style={{ maxWidth: '100%', height: 'auto' }} role="img" aria-labelledby={`${titleId}-t ${titleId}-d`}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width={width}
+        height={height}
+        style={{ maxWidth: '100%', height: 'auto' }}
+        role="img"
+        aria-labelledby={`${titleId}-t ${titleId}-d`}
+      >
         <title id={`${titleId}-t`}>{typeof caption === 'string' ? caption : `Volumes: ${labels.join(' → ')}`}</title>
         <desc id={`${titleId}-d`}>{`Left to right: ${desc}.`}</desc>
         <defs>

@@ -32,15 +32,25 @@ export function ConfusionMatrix({ counts }: { counts: number[][] }): ReactNode {
       description={describe(counts)}
       plot={() =>
         Plot.plot({
-          width: 330, height: 330, marginLeft: 40, marginTop: 36, padding: 0.05,
+          width: 330,
+          height: 330,
+          marginLeft: 40,
+          marginTop: 36,
+          padding: 0.05,
           x: { label: 'predicted', axis: 'top', domain: [...Array(10).keys()] },
           y: { label: 'true', domain: [...Array(10).keys()] },
           color,
           marks: [
             // every cell coloured by its count (a null stroke channel would make Plot drop the off-diagonal cells)
             Plot.cell(cells, { x: 'p', y: 't', fill: 'n' }),
-            Plot.cell(cells.filter((c) => c.t === c.p), { x: 'p', y: 't', fill: 'none', stroke: '#333' }),
-            Plot.text(cells.filter((c) => c.n > 0), { x: 'p', y: 't', text: 'n', fill: (d: { n: number }) => ink(d.n), fontSize: 10 }),
+            Plot.cell(
+              cells.filter((c) => c.t === c.p),
+              { x: 'p', y: 't', fill: 'none', stroke: '#333' },
+            ),
+            Plot.text(
+              cells.filter((c) => c.n > 0),
+              { x: 'p', y: 't', text: 'n', fill: (d: { n: number }) => ink(d.n), fontSize: 10 },
+            ),
           ],
         })
       }

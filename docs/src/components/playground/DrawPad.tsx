@@ -12,7 +12,11 @@ const STEP = SIZE / GRID;
 const BRUSH = 20;
 const MOVES: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
-interface Pen { col: number; row: number; down: boolean }
+interface Pen {
+  col: number;
+  row: number;
+  down: boolean;
+}
 
 export function DrawPad({ onDone, onClear }: { onDone: (canvas: HTMLCanvasElement) => void; onClear: () => void }): ReactNode {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -89,31 +93,48 @@ export function DrawPad({ onDone, onClear }: { onDone: (canvas: HTMLCanvasElemen
   return (
     <div className="ck-stack">
       <div className="ck-draw">
-      <canvas
-        ref={ref}
-        width={SIZE}
-        height={SIZE}
-        className="ck-playground-canvas"
-        data-testid="draw-canvas"
-        tabIndex={0}
-        role="application"
-        aria-label="drawing area: draw a digit with a mouse, pen or finger, or with the keyboard: arrow keys move the pen, Space puts it down and lifts it (the prediction comes when it is lifted)"
-        onPointerDown={down}
-        onPointerMove={move}
-        onPointerUp={up}
-        onPointerCancel={up}
-        onKeyDown={key}
-        onFocus={() => setFocused(true)}
-        onBlur={() => setFocused(false)}
-      />
-      {focused && (
-        <div className={`ck-draw-pen${pen.down ? ' ck-draw-pen-down' : ''}`} data-testid="draw-pen" aria-hidden="true"
-          style={{ left: `${(pen.col / GRID) * 100}%`, top: `${(pen.row / GRID) * 100}%`, width: `${100 / GRID}%`, height: `${100 / GRID}%` }} />
-      )}
+        <canvas
+          ref={ref}
+          width={SIZE}
+          height={SIZE}
+          className="ck-playground-canvas"
+          data-testid="draw-canvas"
+          tabIndex={0}
+          role="application"
+          aria-label="drawing area: draw a digit with a mouse, pen or finger, or with the keyboard: arrow keys move the pen, Space puts it down and lifts it (the prediction comes when it is lifted)"
+          onPointerDown={down}
+          onPointerMove={move}
+          onPointerUp={up}
+          onPointerCancel={up}
+          onKeyDown={key}
+          onFocus={() => setFocused(true)}
+          onBlur={() => setFocused(false)}
+        />
+        {focused && (
+          <div
+            className={`ck-draw-pen${pen.down ? ' ck-draw-pen-down' : ''}`}
+            data-testid="draw-pen"
+            aria-hidden="true"
+            style={{ left: `${(pen.col / GRID) * 100}%`, top: `${(pen.row / GRID) * 100}%`, width: `${100 / GRID}%`, height: `${100 / GRID}%` }}
+          />
+        )}
       </div>
-      <p className="sr-only" aria-live="polite" data-testid="draw-announce">{said}</p>
-      <p className="ck-note" style={{ maxWidth: SIZE }}>Keyboard: arrow keys move the pen, Space puts it down and lifts it.</p>
-      <button type="button" className="button button--sm button--secondary" data-testid="draw-clear" onClick={() => { clear(); onClear(); setPen((p) => ({ ...p, down: false })); }}>
+      <p className="sr-only" aria-live="polite" data-testid="draw-announce">
+        {said}
+      </p>
+      <p className="ck-note" style={{ maxWidth: SIZE }}>
+        Keyboard: arrow keys move the pen, Space puts it down and lifts it.
+      </p>
+      <button
+        type="button"
+        className="button button--sm button--secondary"
+        data-testid="draw-clear"
+        onClick={() => {
+          clear();
+          onClear();
+          setPen((p) => ({ ...p, down: false }));
+        }}
+      >
         clear
       </button>
     </div>

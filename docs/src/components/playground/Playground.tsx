@@ -52,17 +52,20 @@ export function Playground(): ReactNode {
   const pending = useRef<Pending>({ loss: [], accuracy: [] });
   const send = (m: ToWorker) => worker.current?.postMessage(m);
 
-  const init = useCallback((c: TrainConfig) => {
-    setRunning(false);
-    setLoss([]);
-    setAccuracy([]);
-    pending.current = { loss: [], accuracy: [] };
-    setProgress(undefined);
-    setPrediction(undefined);
-    setError(undefined);
-    setReady(undefined);
-    send({ type: 'init', dataUrl: new URL(dataUrl, window.location.href).href, config: c });
-  }, [dataUrl]);
+  const init = useCallback(
+    (c: TrainConfig) => {
+      setRunning(false);
+      setLoss([]);
+      setAccuracy([]);
+      pending.current = { loss: [], accuracy: [] };
+      setProgress(undefined);
+      setPrediction(undefined);
+      setError(undefined);
+      setReady(undefined);
+      send({ type: 'init', dataUrl: new URL(dataUrl, window.location.href).href, config: c });
+    },
+    [dataUrl],
+  );
 
   useEffect(() => {
     const w = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module' });
@@ -143,25 +146,41 @@ export function Playground(): ReactNode {
     <div className="ck-playground">
       <div className="ck-widget">
         <div className="ck-controls">
-          <label className="ck-field"><span>network</span>
+          <label className="ck-field">
+            <span>network</span>
             <select name="architecture" value={config.architecture} onChange={(e) => set('architecture', e.target.value as TrainConfig['architecture'])}>
               <option value="tiny">conv 5×5 → pool → dense</option>
               <option value="small">(conv 5×5 → pool) ×2 → dense</option>
             </select>
           </label>
-          <label className="ck-field"><span>filters</span>
+          <label className="ck-field">
+            <span>filters</span>
             <select name="filters" value={config.filters} onChange={(e) => set('filters', Number(e.target.value))}>
-              {[4, 8, 16].map((f) => <option key={f} value={f}>{f}</option>)}
+              {[4, 8, 16].map((f) => (
+                <option key={f} value={f}>
+                  {f}
+                </option>
+              ))}
             </select>
           </label>
-          <label className="ck-field"><span>learning rate (Adam)</span>
+          <label className="ck-field">
+            <span>learning rate (Adam)</span>
             <select name="lr" value={config.learningRate} onChange={(e) => set('learningRate', Number(e.target.value))}>
-              {[0.0005, 0.001, 0.002, 0.005, 0.02, 0.1].map((v) => <option key={v} value={v}>{v}</option>)}
+              {[0.0005, 0.001, 0.002, 0.005, 0.02, 0.1].map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
             </select>
           </label>
-          <label className="ck-field"><span>batch size</span>
+          <label className="ck-field">
+            <span>batch size</span>
             <select name="batch" value={config.batchSize} onChange={(e) => set('batchSize', Number(e.target.value))}>
-              {[1, 8, 32, 128].map((v) => <option key={v} value={v}>{v}</option>)}
+              {[1, 8, 32, 128].map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
             </select>
           </label>
           <button type="button" className="button button--primary" data-testid="train-toggle" disabled={!ready} onClick={toggle}>
@@ -171,16 +190,30 @@ export function Playground(): ReactNode {
             apply settings &amp; reset
           </button>
         </div>
-        <p className="ck-status" data-testid="train-status"
+        <p
+          className="ck-status"
+          data-testid="train-status"
           data-step={progress?.step ?? 0}
           data-first-loss={lastLoss[0]?.value ?? ''}
-          data-last-loss={lastLoss[lastLoss.length - 1]?.value ?? ''}>
-          {error ? <span className="ck-error">{error}</span> : progress
-            ? `step ${progress.step} (epoch ${progress.epoch + 1}), loss ${fmt(progress.loss)}, ${Math.round(progress.eps)} images/s`
-            : status}
+          data-last-loss={lastLoss[lastLoss.length - 1]?.value ?? ''}
+        >
+          {error ? (
+            <span className="ck-error">{error}</span>
+          ) : progress ? (
+            `step ${progress.step} (epoch ${progress.epoch + 1}), loss ${fmt(progress.loss)}, ${Math.round(progress.eps)} images/s`
+          ) : (
+            status
+          )}
         </p>
-        <p className="sr-only" aria-live="polite" data-testid="announce">{announce}</p>
-        {ready && <details><summary>model summary</summary><pre>{ready.summary}</pre></details>}
+        <p className="sr-only" aria-live="polite" data-testid="announce">
+          {announce}
+        </p>
+        {ready && (
+          <details>
+            <summary>model summary</summary>
+            <pre>{ready.summary}</pre>
+          </details>
+        )}
       </div>
 
       <h2>Loss and accuracy</h2>
@@ -194,27 +227,72 @@ export function Playground(): ReactNode {
         <div>
           <h2>Draw a digit</h2>
           <div className="ck-row" style={{ alignItems: 'flex-start' }}>
-            <DrawPad onDone={predict} onClear={() => { setDrawn(undefined); setPrediction(undefined); setAnnounce('drawing cleared'); }} />
+            <DrawPad
+              onDone={predict}
+              onClear={() => {
+                setDrawn(undefined);
+                setPrediction(undefined);
+                setAnnounce('drawing cleared');
+              }}
+            />
             <div className="ck-stack">
-              {drawn && <Heatmap id="drawn-28" data={[...Array(28).keys()].map((r) => Array.from(drawn.subarray(r * 28, r * 28 + 28)))} cell={4} title="as the network sees it" />}
+              {drawn && (
+                <Heatmap
+                  id="drawn-28"
+                  data={[...Array(28).keys()].map((r) => Array.from(drawn.subarray(r * 28, r * 28 + 28)))}
+                  cell={4}
+                  title="as the network sees it"
+                />
+              )}
               {prediction && (
                 <>
-                  <p data-testid="prediction" className="ck-prediction" style={{ fontSize: '2.5rem', margin: 0 }}>{prediction.label}</p>
-                  <PlotFigure id="prediction-probabilities" deps={[prediction]}
+                  <p data-testid="prediction" className="ck-prediction" style={{ fontSize: '2.5rem', margin: 0 }}>
+                    {prediction.label}
+                  </p>
+                  <PlotFigure
+                    id="prediction-probabilities"
+                    deps={[prediction]}
                     alt={`Probability of each digit 0 to 9; ${prediction.label} is highest`}
                     description={`Probabilities: ${prediction.probabilities.map((p, d) => `${d}: ${p.toFixed(2)}`).join(', ')}.`}
-                    plot={() => Plot.plot({
-                    width: 220, height: 200, marginLeft: 24, x: { label: 'probability', domain: [0, 1] }, y: { label: null, domain: [...Array(10).keys()] },
-                    marks: [Plot.barX(prediction.probabilities.map((p, d) => ({ d, p })), { x: 'p', y: 'd', fill: (v: { d: number }) => (v.d === prediction.label ? '#1f5fa8' : '#9cc0e6') }), Plot.ruleX([0])],
-                  })} />
+                    plot={() =>
+                      Plot.plot({
+                        width: 220,
+                        height: 200,
+                        marginLeft: 24,
+                        x: { label: 'probability', domain: [0, 1] },
+                        y: { label: null, domain: [...Array(10).keys()] },
+                        marks: [
+                          Plot.barX(
+                            prediction.probabilities.map((p, d) => ({ d, p })),
+                            { x: 'p', y: 'd', fill: (v: { d: number }) => (v.d === prediction.label ? '#1f5fa8' : '#9cc0e6') },
+                          ),
+                          Plot.ruleX([0]),
+                        ],
+                      })
+                    }
+                  />
                 </>
               )}
               {!drawn && <p className="ck-note">Draw with the mouse or the keyboard; the prediction appears when you lift it.</p>}
-              <label className="ck-field"><span>or give it a test digit</span>
-                <select name="test-digit" data-testid="test-digit" defaultValue="" disabled={!ready}
-                  onChange={(e) => { if (e.target.value !== '') void predictSample(Number(e.target.value)); }}>
-                  <option value="" disabled>choose…</option>
-                  {[...Array(10).keys()].map((d) => <option key={d} value={d}>an MNIST test {d}</option>)}
+              <label className="ck-field">
+                <span>or give it a test digit</span>
+                <select
+                  name="test-digit"
+                  data-testid="test-digit"
+                  defaultValue=""
+                  disabled={!ready}
+                  onChange={(e) => {
+                    if (e.target.value !== '') void predictSample(Number(e.target.value));
+                  }}
+                >
+                  <option value="" disabled>
+                    choose…
+                  </option>
+                  {[...Array(10).keys()].map((d) => (
+                    <option key={d} value={d}>
+                      an MNIST test {d}
+                    </option>
+                  ))}
                 </select>
               </label>
             </div>
@@ -235,7 +313,9 @@ export function Playground(): ReactNode {
             ))}
           </div>
         </div>
-      ) : <p className="ck-note">The filters appear once the model is built.</p>}
+      ) : (
+        <p className="ck-note">The filters appear once the model is built.</p>
+      )}
     </div>
   );
 }

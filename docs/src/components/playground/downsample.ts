@@ -21,8 +21,10 @@ export function toMnist(canvas: HTMLCanvasElement): Float32Array | undefined {
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++)
       if (ink[y * width + x] > 0.1) {
-        x0 = Math.min(x0, x); x1 = Math.max(x1, x);
-        y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+        x0 = Math.min(x0, x);
+        x1 = Math.max(x1, x);
+        y0 = Math.min(y0, y);
+        y1 = Math.max(y1, y);
       }
   if (x1 < 0) return undefined;
   const bw = x1 - x0 + 1;
@@ -49,7 +51,9 @@ export function toMnist(canvas: HTMLCanvasElement): Float32Array | undefined {
   for (let y = 0; y < sh; y++)
     for (let x = 0; x < sw; x++) {
       const v = small[y * 28 + x];
-      mass += v; mx += v * x; my += v * y;
+      mass += v;
+      mx += v * x;
+      my += v * y;
     }
   const dx = Math.round(14 - (mass > 0 ? mx / mass : sw / 2) - 0.5);
   const dy = Math.round(14 - (mass > 0 ? my / mass : sh / 2) - 0.5);

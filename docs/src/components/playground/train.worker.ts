@@ -6,8 +6,26 @@
  * Sequential.trainStep, Adam, evaluate, confusionMatrix.
  */
 import {
-  Adam, Conv2D, Dense, Flatten, MaxPool2D, ReLU, Rng, Sequential, Tensor, accuracy, argmax, confusionMatrix, examplesAt, mnistFromDigits, shuffledBatches, softmax,
-  softmaxCrossEntropy, type Layer, type MiniBatch, type MnistSplit,
+  Adam,
+  Conv2D,
+  Dense,
+  Flatten,
+  MaxPool2D,
+  ReLU,
+  Rng,
+  Sequential,
+  Tensor,
+  accuracy,
+  argmax,
+  confusionMatrix,
+  examplesAt,
+  mnistFromDigits,
+  shuffledBatches,
+  softmax,
+  softmaxCrossEntropy,
+  type Layer,
+  type MiniBatch,
+  type MnistSplit,
 } from '@convkit/engine';
 import { fetchMnist } from '../../lib/mnist.ts';
 import type { FromWorker, ToWorker, TrainConfig } from './protocol.ts';
@@ -46,8 +64,13 @@ function sendViews(): void {
   const { mean, std } = split!;
   const input = Float32Array.from(one.data, (v) => v * std + mean);
   post({
-    type: 'views', step,
-    views: { filters: { shape: [...w.shape], data: Float32Array.from(w.data) }, input: { shape: [1, 1, 28, 28], data: input }, maps: { shape: [...maps.shape], data: Float32Array.from(maps.data) } },
+    type: 'views',
+    step,
+    views: {
+      filters: { shape: [...w.shape], data: Float32Array.from(w.data) },
+      input: { shape: [1, 1, 28, 28], data: input },
+      maps: { shape: [...maps.shape], data: Float32Array.from(maps.data) },
+    },
   });
 }
 
@@ -85,7 +108,14 @@ async function loop(): Promise<void> {
       examples += y.length;
       if (step % REPORT_EVERY === 0) {
         const now = performance.now();
-        post({ type: 'progress', step, epoch, loss: lossSum / count, accuracy: accSum / count, examplesPerSecond: (examples * 1000) / Math.max(1, now - since) });
+        post({
+          type: 'progress',
+          step,
+          epoch,
+          loss: lossSum / count,
+          accuracy: accSum / count,
+          examplesPerSecond: (examples * 1000) / Math.max(1, now - since),
+        });
         lossSum = accSum = count = 0;
       }
       if (step % EVAL_EVERY === 0) evaluate();
@@ -106,7 +136,10 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
       optimizer = new Adam({ lr: config.learningRate });
       batches = shuffledBatches(split.train.y.length, config.batchSize, new Rng(config.seed));
       step = 0;
-      evalBatch = examplesAt(split.test, Array.from({ length: Math.min(EVAL_SIZE, split.test.y.length) }, (_, i) => i));
+      evalBatch = examplesAt(
+        split.test,
+        Array.from({ length: Math.min(EVAL_SIZE, split.test.y.length) }, (_, i) => i),
+      );
       const summary = model.summary();
       post({ type: 'ready', train: split.train.y.length, test: split.test.y.length, summary: String(summary), params: summary.totalParams });
       evaluate();
@@ -119,7 +152,10 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     } else if (msg.type === 'predict') {
       if (!model || !split) return;
       const { mean, std } = split;
-      const x = new Tensor([1, 1, 28, 28], Float32Array.from(msg.pixels, (v) => (v - mean) / std));
+      const x = new Tensor(
+        [1, 1, 28, 28],
+        Float32Array.from(msg.pixels, (v) => (v - mean) / std),
+      );
       const prediction = model.predict(x);
       post({ type: 'prediction', probabilities: Array.from(softmax(prediction).data), label: argmax(prediction)[0] });
     }

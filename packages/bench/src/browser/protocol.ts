@@ -6,9 +6,7 @@ import type { TrainCase } from '../workloads.ts';
 export type BrowserPeer = 'convkit' | 'convnetjs';
 export const BROWSER_PEERS: BrowserPeer[] = ['convkit', 'convnetjs'];
 
-export type WorkerRequest =
-  | { kind: 'train'; peer: BrowserPeer; train: TrainCase; dataUrl: string }
-  | { kind: 'simd-peak'; iterations: number; trials: number };
+export type WorkerRequest = { kind: 'train'; peer: BrowserPeer; train: TrainCase; dataUrl: string } | { kind: 'simd-peak'; iterations: number; trials: number };
 
 export type WorkerReply =
   | { kind: 'train'; description: string; gemmBackend: string; result: TrainResult }

@@ -27,7 +27,8 @@ describe('bench with no Chromium found', () => {
   });
 
   it('--browser (required) is an error naming the path it expected', async () => {
-    await expect(runChromium({ train: FULL.train, peak: { iterations: 1, trials: 1 }, required: true }))
-      .rejects.toThrow(`bench --browser: chromiumExecutable: expected CHROMIUM_PATH to name a Chromium executable, got ${missing}, no such file`);
+    await expect(runChromium({ train: FULL.train, peak: { iterations: 1, trials: 1 }, required: true })).rejects.toThrow(
+      `bench --browser: chromiumExecutable: expected CHROMIUM_PATH to name a Chromium executable, got ${missing}, no such file`,
+    );
   });
 });

@@ -62,19 +62,23 @@ interface PageWorker {
 
 /** One request in a fresh module worker of the page; resolves with its reply (a load failure becomes an error reply). */
 function inWorker(page: Page, request: WorkerRequest): Promise<WorkerReply> {
-  return page.evaluate((req) => new Promise<WorkerReply>((resolve) => {
-    const Worker = (globalThis as unknown as { Worker: new (url: string, options: { type: 'module' }) => PageWorker }).Worker;
-    const worker = new Worker('/worker.js', { type: 'module' });
-    worker.onmessage = (event) => {
-      worker.terminate();
-      resolve(event.data);
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      resolve({ kind: 'error', message: `bench worker: expected it to load and run, got ${event.message || 'an error event'}` });
-    };
-    worker.postMessage(req);
-  }), request);
+  return page.evaluate(
+    (req) =>
+      new Promise<WorkerReply>((resolve) => {
+        const Worker = (globalThis as unknown as { Worker: new (url: string, options: { type: 'module' }) => PageWorker }).Worker;
+        const worker = new Worker('/worker.js', { type: 'module' });
+        worker.onmessage = (event) => {
+          worker.terminate();
+          resolve(event.data);
+        };
+        worker.onerror = (event) => {
+          worker.terminate();
+          resolve({ kind: 'error', message: `bench worker: expected it to load and run, got ${event.message || 'an error event'}` });
+        };
+        worker.postMessage(req);
+      }),
+    request,
+  );
 }
 
 export async function runChromium(options: ChromiumOptions): Promise<ChromiumReport> {

@@ -5,7 +5,11 @@ import { decodeMnist, encodeMnist } from './wire.ts';
 
 /** 3 training and 2 test images of 784 pixels, every pixel different, so a shifted or swapped block shows. */
 function sample(): MnistData {
-  const images = (n: number, offset: number) => new Tensor([n, 1, 28, 28], Float32Array.from({ length: n * 784 }, (_, i) => (offset + i) / 4096));
+  const images = (n: number, offset: number) =>
+    new Tensor(
+      [n, 1, 28, 28],
+      Float32Array.from({ length: n * 784 }, (_, i) => (offset + i) / 4096),
+    );
   return {
     train: { x: images(3, 0), y: Int32Array.from([7, 0, 9]) },
     test: { x: images(2, 5000), y: Int32Array.from([3, 1]) },
@@ -29,7 +33,9 @@ describe('MNIST split over the wire (Node → Chromium page)', () => {
 
   it('train x=[3,1,28,28]: a buffer cut short, or not from encodeMnist, is rejected naming what was expected', () => {
     const bytes = encodeMnist(sample());
-    expect(() => decodeMnist(bytes.slice(0, bytes.byteLength - 4))).toThrow(/^decodeMnist: expected an encodeMnist buffer .*, got magic \d+, 784 pixels, \d+ bytes$/);
+    expect(() => decodeMnist(bytes.slice(0, bytes.byteLength - 4))).toThrow(
+      /^decodeMnist: expected an encodeMnist buffer .*, got magic \d+, 784 pixels, \d+ bytes$/,
+    );
     const foreign = new Float32Array(bytes.byteLength / 4).fill(0.5).buffer;
     expect(() => decodeMnist(foreign)).toThrow(/^decodeMnist: expected .*, got magic 1056964608, 1056964608 pixels, \d+ bytes$/);
     expect(() => decodeMnist(new ArrayBuffer(8))).toThrow(/^decodeMnist: expected an encodeMnist buffer of at least 16 bytes, got 8 bytes$/);

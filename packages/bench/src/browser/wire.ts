@@ -18,13 +18,17 @@ const HEADER_WORDS = 4;
 const words = (train: number, test: number) => HEADER_WORDS + (train + test) * MNIST_PIXELS + 2 * train + test;
 
 export function encodeMnist(data: MnistData): ArrayBuffer {
-  const train = data.train.y.length, test = data.test.y.length;
+  const train = data.train.y.length,
+    test = data.test.y.length;
   if (data.train.x.size !== train * MNIST_PIXELS || data.test.x.size !== test * MNIST_PIXELS || data.order.length !== train) {
-    throw new Error(`encodeMnist: expected ${train}+${test} images of ${MNIST_PIXELS} pixels and an order of ${train}, ` +
-      `got x sizes ${data.train.x.size}+${data.test.x.size} and an order of ${data.order.length}`);
+    throw new Error(
+      `encodeMnist: expected ${train}+${test} images of ${MNIST_PIXELS} pixels and an order of ${train}, ` +
+        `got x sizes ${data.train.x.size}+${data.test.x.size} and an order of ${data.order.length}`,
+    );
   }
   const buffer = new ArrayBuffer(4 * words(train, test));
-  const f32 = new Float32Array(buffer), i32 = new Int32Array(buffer);
+  const f32 = new Float32Array(buffer),
+    i32 = new Int32Array(buffer);
   i32.set([MAGIC, train, test, MNIST_PIXELS]);
   let at = HEADER_WORDS;
   for (const x of [data.train.x, data.test.x]) {
@@ -44,8 +48,10 @@ export function decodeMnist(buffer: ArrayBuffer): MnistData {
   }
   const [magic, train, test, pixels] = new Int32Array(buffer, 0, HEADER_WORDS);
   if (magic !== MAGIC || pixels !== MNIST_PIXELS || buffer.byteLength !== 4 * words(train, test)) {
-    throw new Error(`decodeMnist: expected an encodeMnist buffer (magic ${MAGIC}, ${MNIST_PIXELS} pixels, matching length), ` +
-      `got magic ${magic}, ${pixels} pixels, ${buffer.byteLength} bytes`);
+    throw new Error(
+      `decodeMnist: expected an encodeMnist buffer (magic ${MAGIC}, ${MNIST_PIXELS} pixels, matching length), ` +
+        `got magic ${magic}, ${pixels} pixels, ${buffer.byteLength} bytes`,
+    );
   }
   // Copies (slice), not views, so every array starts at offset 0 of its own buffer as a fresh one would.
   let at = HEADER_WORDS;
@@ -60,7 +66,9 @@ export function decodeMnist(buffer: ArrayBuffer): MnistData {
     return copy;
   };
   const image = (n: number, x: Float32Array) => new Tensor([n, 1, MNIST_SIDE, MNIST_SIDE], x);
-  const trainX = image(train, floats(train * MNIST_PIXELS)), testX = image(test, floats(test * MNIST_PIXELS));
-  const trainY = ints(train), testY = ints(test);
+  const trainX = image(train, floats(train * MNIST_PIXELS)),
+    testX = image(test, floats(test * MNIST_PIXELS));
+  const trainY = ints(train),
+    testY = ints(test);
   return { train: { x: trainX, y: trainY }, test: { x: testX, y: testY }, order: Array.from(ints(train)) };
 }

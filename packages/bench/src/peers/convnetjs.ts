@@ -14,9 +14,11 @@ import type { Peer } from './peer.ts';
 function vol(t: Tensor, n: number): convnetjs.Vol {
   const [, C, H, W] = t.shape;
   const v = new convnetjs.Vol(W, H, C, 0);
-  for (let c = 0; c < C; c++) for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
-    v.w[(W * y + x) * C + c] = t.data[((n * C + c) * H + y) * W + x];
-  }
+  for (let c = 0; c < C; c++)
+    for (let y = 0; y < H; y++)
+      for (let x = 0; x < W; x++) {
+        v.w[(W * y + x) * C + c] = t.data[((n * C + c) * H + y) * W + x];
+      }
   return v;
 }
 
@@ -30,9 +32,11 @@ export const convnetjsPeer: Peer = {
   convForward(c, { x, w, b }) {
     const layer = new convnetjs.ConvLayer({ in_sx: c.W, in_sy: c.H, in_depth: c.C, sx: c.K, filters: c.F, stride: c.stride, pad: c.pad });
     layer.filters.forEach((f, i) => {
-      for (let d = 0; d < c.C; d++) for (let fy = 0; fy < c.K; fy++) for (let fx = 0; fx < c.K; fx++) {
-        f.w[(c.K * fy + fx) * c.C + d] = w.data[((i * c.C + d) * c.K + fy) * c.K + fx];
-      }
+      for (let d = 0; d < c.C; d++)
+        for (let fy = 0; fy < c.K; fy++)
+          for (let fx = 0; fx < c.K; fx++) {
+            f.w[(c.K * fy + fx) * c.C + d] = w.data[((i * c.C + d) * c.K + fy) * c.K + fx];
+          }
       layer.biases.w[i] = b.data[i];
     });
     const inputs = vols(x);
@@ -43,13 +47,15 @@ export const convnetjsPeer: Peer = {
     if (forward === null) return null;
     const [outHeight, outWidth] = convOut(c);
     const layer = new convnetjs.ConvLayer({ in_sx: c.W, in_sy: c.H, in_depth: c.C, sx: c.K, filters: c.F, stride: c.stride, pad: c.pad });
-    const inputs = vols(data.x), upstream = vols(data.dout);
+    const inputs = vols(data.x),
+      upstream = vols(data.dout);
     if (upstream[0].w.length !== outHeight * outWidth * c.F) throw new Error('bench: ConvNetJS output size mismatch');
-    return () => inputs.forEach((v, n) => {
-      layer.forward(v, true);
-      layer.out_act.dw.set(upstream[n].w);
-      layer.backward();
-    });
+    return () =>
+      inputs.forEach((v, n) => {
+        layer.forward(v, true);
+        layer.out_act.dw.set(upstream[n].w);
+        layer.backward();
+      });
   },
   poolForward(p, { x }) {
     const layer = new convnetjs.PoolLayer({ in_sx: p.W, in_sy: p.H, in_depth: p.C, sx: p.size, stride: p.stride });
@@ -58,12 +64,14 @@ export const convnetjsPeer: Peer = {
   },
   poolBackward(p, { x, dout }) {
     const layer = new convnetjs.PoolLayer({ in_sx: p.W, in_sy: p.H, in_depth: p.C, sx: p.size, stride: p.stride });
-    const inputs = vols(x), upstream = vols(dout);
-    return () => inputs.forEach((v, n) => {
-      layer.forward(v, true);
-      layer.out_act.dw.set(upstream[n].w);
-      layer.backward();
-    });
+    const inputs = vols(x),
+      upstream = vols(dout);
+    return () =>
+      inputs.forEach((v, n) => {
+        layer.forward(v, true);
+        layer.out_act.dw.set(upstream[n].w);
+        layer.backward();
+      });
   },
   train(t, data) {
     const net = new convnetjs.Net();
@@ -76,7 +84,8 @@ export const convnetjsPeer: Peer = {
       { type: 'softmax', num_classes: 10 }, // ConvNetJS inserts the dense (fc) layer of 10 before it
     ]);
     const trainer = new convnetjs.Trainer(net, { method: 'sgd', learning_rate: t.lr, momentum: t.momentum, batch_size: t.batchSize, l2_decay: 0 });
-    const trainVols = vols(data.train.x), testVols = vols(data.test.x);
+    const trainVols = vols(data.train.x),
+      testVols = vols(data.test.x);
     const t0 = performance.now();
     for (const i of data.order) trainer.train(trainVols[i], data.train.y[i]);
     const seconds = (performance.now() - t0) / 1000;

@@ -1,7 +1,17 @@
 /** convkit's engine through its public API: the functional ops and Sequential.fit (float32 → fast path). */
 import {
-  Conv2D, Dense, Flatten, MaxPool2D, ReLU, Sequential, SGD,
-  conv2dBackward, conv2dForward, kernelSet, maxPool2dBackward, maxPool2dForward,
+  Conv2D,
+  Dense,
+  Flatten,
+  MaxPool2D,
+  ReLU,
+  Sequential,
+  SGD,
+  conv2dBackward,
+  conv2dForward,
+  kernelSet,
+  maxPool2dBackward,
+  maxPool2dForward,
 } from '@convkit/engine';
 import type { Peer } from './peer.ts';
 
@@ -9,9 +19,14 @@ import type { Peer } from './peer.ts';
 export function engineModel(seed: number): Sequential {
   return new Sequential(
     [
-      new Conv2D({ filters: 16, kernelSize: 3, pad: 1 }), new ReLU(), new MaxPool2D({ size: 2 }),
-      new Conv2D({ filters: 32, kernelSize: 3, pad: 1 }), new ReLU(), new MaxPool2D({ size: 2 }),
-      new Flatten(), new Dense({ units: 10 }),
+      new Conv2D({ filters: 16, kernelSize: 3, pad: 1 }),
+      new ReLU(),
+      new MaxPool2D({ size: 2 }),
+      new Conv2D({ filters: 32, kernelSize: 3, pad: 1 }),
+      new ReLU(),
+      new MaxPool2D({ size: 2 }),
+      new Flatten(),
+      new Dense({ units: 10 }),
     ],
     { inputShape: [1, 28, 28], seed },
   );

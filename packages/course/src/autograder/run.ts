@@ -48,11 +48,15 @@ async function gradeSubmission(course: Course, runtime: string, submissionDir: s
     process.env.CONVKIT_SANDBOX_UID = String(uid);
     process.env.CONVKIT_SANDBOX_GID = String(uid);
   } else {
-    warning = 'UNPROTECTED: this autograder is not running as root with a "student" user, so the submission ran as the grader\'s own user and could read the answer key.\n';
+    warning =
+      'UNPROTECTED: this autograder is not running as root with a "student" user, so the submission ran as the grader\'s own user and could read the answer key.\n';
     process.stderr.write(`convkit autograder: ${warning}`);
   }
   // Random tests also run fresh cases of this run, which the kit's recorded expected outputs do not hold.
-  const report = await grade(course.exercises.map((exercise) => ({ exercise, file: join(prepared.exercisesDir, exercise.file) })), { concurrency: 1, freshSeed: randomInt(1, 2 ** 31) });
+  const report = await grade(
+    course.exercises.map((exercise) => ({ exercise, file: join(prepared.exercisesDir, exercise.file) })),
+    { concurrency: 1, freshSeed: randomInt(1, 2 ** 31) },
+  );
   return { report, warning, prepared };
 }
 
@@ -74,13 +78,20 @@ try {
   } else {
     const { report, warning, prepared } = await gradeSubmission(course, runtime, join(autograder, 'submission'), join(autograder, 'work'));
     const hidden = new Set(course.exercises.filter((e) => !e.visibleTests).map((e) => e.id));
-    const text = gradescopeReport(report, { visibility: (id) => (hidden.has(id) ? 'after_published' : 'visible'), note: `${warning}${prepared.note ? `${prepared.note}\n` : ''}` });
+    const text = gradescopeReport(report, {
+      visibility: (id) => (hidden.has(id) ? 'after_published' : 'visible'),
+      note: `${warning}${prepared.note ? `${prepared.note}\n` : ''}`,
+    });
     writeFileSync(resultsFile, text);
     process.stdout.write(`convkit autograder: graded ${course.exercises.length} exercises${warning ? ' (UNPROTECTED)' : ''}\n`);
   }
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
-  if (!canary) writeFileSync(resultsFile, `${JSON.stringify({ score: 0, output: `The autograder could not grade this submission (please tell your instructor): ${message}`, tests: [] }, null, 2)}\n`);
+  if (!canary)
+    writeFileSync(
+      resultsFile,
+      `${JSON.stringify({ score: 0, output: `The autograder could not grade this submission (please tell your instructor): ${message}`, tests: [] }, null, 2)}\n`,
+    );
   process.stderr.write(`convkit autograder: ${message}\n`);
   process.exitCode = 1;
 }

@@ -50,7 +50,11 @@ describe('writeCanary', () => {
   it('puts each reference at its stub path and points its imports of other references at their stubs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'convkit-canary-write-'));
     const ids = ['01-output-size', '02-conv-forward', '09-capstone'];
-    const sub = writeCanary(join(root, 'exercises'), all.filter((e) => ids.includes(e.id)), dir);
+    const sub = writeCanary(
+      join(root, 'exercises'),
+      all.filter((e) => ids.includes(e.id)),
+      dir,
+    );
     expect(sub.kind).toBe('folder');
     const conv = readFileSync(join(dir, '02-conv-forward', 'conv-forward.ts'), 'utf8');
     expect(conv).toContain("from '../01-output-size/output-size.ts'");
@@ -62,7 +66,9 @@ describe('writeCanary', () => {
 
   it('names the missing reference', () => {
     const empty = mkdtempSync(join(tmpdir(), 'convkit-canary-empty-'));
-    expect(() => writeCanary(empty, all.slice(0, 1), join(empty, 'out'))).toThrow(/canary: expected the reference solution of 01-output-size at .*solution\.ts, got no such file/);
+    expect(() => writeCanary(empty, all.slice(0, 1), join(empty, 'out'))).toThrow(
+      /canary: expected the reference solution of 01-output-size at .*solution\.ts, got no such file/,
+    );
     rmSync(empty, { recursive: true, force: true });
   });
 });
@@ -72,6 +78,7 @@ describe('gradeClass with the canary (exercise 01)', () => {
     const { result, phases, error } = await gradeWithCanary(join(root, 'exercises'));
     expect(error).toBeNull();
     expect(phases).toEqual(['start', 'passed']);
+    // biome-ignore format: a tensor literal, kept on one line
     expect(result!.reports.map((r) => [r.student, r.score]), JSON.stringify(result!.reports[0]).slice(0, 2000)).toEqual([['ann', 5]]);
   }, 120_000);
 
@@ -80,7 +87,10 @@ describe('gradeClass with the canary (exercise 01)', () => {
     const key = mkdtempSync(join(tmpdir(), 'convkit-canary-key-'));
     mkdirSync(join(key, '01-output-size', '.meta'), { recursive: true });
     copyFileSync(join(root, 'exercises', '01-output-size', 'exercise.json'), join(key, '01-output-size', 'exercise.json'));
-    writeFileSync(join(key, '01-output-size', '.meta', 'solution.ts'), 'export function outputSize(n: number, f: number, s: number, p = 0): number {\n  return Math.floor((n - f + 2 * p) / s) + 1;\n}\n');
+    writeFileSync(
+      join(key, '01-output-size', '.meta', 'solution.ts'),
+      'export function outputSize(n: number, f: number, s: number, p = 0): number {\n  return Math.floor((n - f + 2 * p) / s) + 1;\n}\n',
+    );
     const { error, phases, gradebookWritten } = await gradeWithCanary(key);
     rmSync(key, { recursive: true, force: true });
     expect(error).toBeInstanceOf(CanaryError);
@@ -90,11 +100,15 @@ describe('gradeClass with the canary (exercise 01)', () => {
   }, 120_000);
 
   // The reported failure: grading users that cannot write TMPDIR gave the whole class 0 with exit 0.
-  it.runIf(isolated)('stops when the grading users cannot write the temp folder, instead of a class of zeros', async () => {
-    const privateTmp = mkdtempSync(join(tmpdir(), 'convkit-canary-tmp-'));
-    chmodSync(privateTmp, 0o700);
-    const { error, result } = await gradeWithCanary(join(root, 'exercises'), { TMPDIR: privateTmp });
-    rmSync(privateTmp, { recursive: true, force: true });
-    expect(error, String(JSON.stringify(result?.reports[0])).slice(0, 2000)).toBeInstanceOf(CanaryError);
-  }, 120_000);
+  it.runIf(isolated)(
+    'stops when the grading users cannot write the temp folder, instead of a class of zeros',
+    async () => {
+      const privateTmp = mkdtempSync(join(tmpdir(), 'convkit-canary-tmp-'));
+      chmodSync(privateTmp, 0o700);
+      const { error, result } = await gradeWithCanary(join(root, 'exercises'), { TMPDIR: privateTmp });
+      rmSync(privateTmp, { recursive: true, force: true });
+      expect(error, String(JSON.stringify(result?.reports[0])).slice(0, 2000)).toBeInstanceOf(CanaryError);
+    },
+    120_000,
+  );
 });

@@ -32,10 +32,13 @@ export function writeCanary(keyExercisesDir: string, exercises: readonly Exercis
   for (const e of exercises) {
     const solution = join(keyExercisesDir, e.id, '.meta', 'solution.ts');
     if (!existsSync(solution)) throw new CanaryError(`canary: expected the reference solution of ${e.id} at ${solution}, got no such file`);
-    const source = readFileSync(solution, 'utf8').replace(/(['"])\.\.\/\.\.\/(\d\d-[a-z0-9-]+)\/\.meta\/solution\.ts\1/g, (whole, quote: string, id: string) => {
-      const other = all.find((x) => x.id === id);
-      return other ? `${quote}../${id}/${basename(other.file)}${quote}` : whole;
-    });
+    const source = readFileSync(solution, 'utf8').replace(
+      /(['"])\.\.\/\.\.\/(\d\d-[a-z0-9-]+)\/\.meta\/solution\.ts\1/g,
+      (whole, quote: string, id: string) => {
+        const other = all.find((x) => x.id === id);
+        return other ? `${quote}../${id}/${basename(other.file)}${quote}` : whole;
+      },
+    );
     mkdirSync(join(dir, dirname(e.file)), { recursive: true });
     writeFileSync(join(dir, e.file), source);
   }

@@ -18,19 +18,25 @@ const block = (title: string): string => {
   if (!m) throw new Error(`class-grading.md: no code block titled ${title}`);
   return m[1];
 };
-const exercises = [{ id: '01-output-size', maxScore: 5 }, { id: '02-conv-forward', maxScore: 15 }];
+const exercises = [
+  { id: '01-output-size', maxScore: 5 },
+  { id: '02-conv-forward', maxScore: 15 },
+];
 
 describe('docs/docs/instructors/class-grading.md', () => {
   it('roster.csv reads as described, and a Classroom folder hw1-annlee matches by its login', () => {
     const roster = parseRoster(block('roster.csv'), 'roster.csv');
+    // biome-ignore format: a tensor literal, kept on one line
     expect(roster.map((e) => [e.name, e.studentId, e.email])).toEqual([['Ann Lee', '1001', 'ann@uni.edu'], ['Doe, Bob', '1002', 'bob@uni.edu']]);
     const m = matchRoster(['hw1-annlee', 'bob', 'zoe'], roster);
+    // biome-ignore format: a tensor literal, kept on one line
     expect([...m.byStudent].map(([f, e]) => [f, e.studentId])).toEqual([['hw1-annlee', '1001'], ['bob', '1002']]);
     expect(m.unmatchedFolders).toEqual(['zoe']);
   });
 
   it('overrides.csv reads as described (a number for the exercise, a roster id for the student, late)', () => {
     const o = parseOverrides(block('overrides.csv'), 'overrides.csv', exercises, (s) => ({ cat: 'cat', '1002': 'bob' })[s] ?? null);
+    // biome-ignore format: a tensor literal, kept on one line
     expect(o.map((x) => [x.student, x.exercise, x.points])).toEqual([['cat', '01-output-size', 5], ['bob', 'late', 0]]);
     const bad = 'student,exercise,points,reason\ncat,01,5,x\ncat,02,16,x\n';
     const quoted = /`(overrides\.csv: line 3: points: [^`]*)`/.exec(page)![1];

@@ -27,9 +27,17 @@ let exercises: CourseExerciseResolved[];
 let first: ClassResult;
 let again: ClassResult;
 const options = () => ({
-  submissionsDir: subs, outDir: out, repoExercisesDir: join(root, 'exercises'), exercises, concurrency: 2, studentTimeoutMs: 60_000,
-  title: 'CNN course', late, similarityThreshold: 0.6,
-  rosterPath: join(dir, 'roster.csv'), overridesPath: join(dir, 'overrides.csv'),
+  submissionsDir: subs,
+  outDir: out,
+  repoExercisesDir: join(root, 'exercises'),
+  exercises,
+  concurrency: 2,
+  studentTimeoutMs: 60_000,
+  title: 'CNN course',
+  late,
+  similarityThreshold: 0.6,
+  rosterPath: join(dir, 'roster.csv'),
+  overridesPath: join(dir, 'overrides.csv'),
 });
 const table = (r: ClassResult) => {
   const [header, ...rows] = parseCsv(r.gradebook);
@@ -57,7 +65,10 @@ beforeAll(async () => {
   put('eve/exercises/02-conv-forward/conv-forward.ts', `${fixture('cat')}\nexport const broken: number = (1 + ;\n`);
   put('fay/exercises/01-output-size/output-size.ts', ex('01-output-size/output-size.ts'));
   put('fay/exercises/02-conv-forward/conv-forward.ts', ex('02-conv-forward/conv-forward.ts'));
-  writeFileSync(join(dir, 'roster.csv'), 'name,student id,email\nAnn Lee,1001,ann@uni.edu\nBen Ray,1002,ben@uni.edu\nCat Tan,1003,cat@uni.edu\nDan Ito,1004,dan@uni.edu\nFay Wu,1006,fay@uni.edu\nGil Ono,1007,gil@uni.edu\n');
+  writeFileSync(
+    join(dir, 'roster.csv'),
+    'name,student id,email\nAnn Lee,1001,ann@uni.edu\nBen Ray,1002,ben@uni.edu\nCat Tan,1003,cat@uni.edu\nDan Ito,1004,dan@uni.edu\nFay Wu,1006,fay@uni.edu\nGil Ono,1007,gil@uni.edu\n',
+  );
   writeFileSync(join(dir, 'overrides.csv'), 'student,exercise,points,reason\ncat@uni.edu,01,5,rounding accepted: the handout was ambiguous\n');
   exercises = (await loadCourse(root)).exercises.filter((e) => ['01-output-size', '02-conv-forward'].includes(e.id));
   first = await gradeClass(options());
@@ -70,8 +81,17 @@ beforeAll(async () => {
 describe('a class of six, graded with a roster, overrides and a late policy', () => {
   const row = (r: ClassResult, s: string) => table(r).find((x) => x.student === s)!;
 
-  it('writes a gradebook with a status column per exercise and the roster\'s ids', () => {
-    expect(row(first, 'ann')).toMatchObject({ name: 'Ann Lee', 'student id': '1001', email: 'ann@uni.edu', '01-output-size': '5', '01-output-size status': 'passed', '02-conv-forward': '15', '02-conv-forward status': 'passed', final: '20' });
+  it("writes a gradebook with a status column per exercise and the roster's ids", () => {
+    expect(row(first, 'ann')).toMatchObject({
+      name: 'Ann Lee',
+      'student id': '1001',
+      email: 'ann@uni.edu',
+      '01-output-size': '5',
+      '01-output-size status': 'passed',
+      '02-conv-forward': '15',
+      '02-conv-forward status': 'passed',
+      final: '20',
+    });
     expect(row(first, 'dan')).toMatchObject({ '01-output-size status': 'not-started', '02-conv-forward status': 'not-started', final: '0' });
     expect(row(first, 'eve')).toMatchObject({ '01-output-size status': 'failed', '02-conv-forward status': 'error', 'student id': '' });
     expect(row(first, 'Gil Ono')).toMatchObject({ 'student id': '1007', '01-output-size status': 'missing', error: 'no submission' });
@@ -79,11 +99,18 @@ describe('a class of six, graded with a roster, overrides and a late policy', ()
   });
 
   it('takes 30% off ben (2.5 days late: 3 started days at 10%, capped at 30%): 20 − 6 = 14', () => {
-    expect(row(first, 'ben')).toMatchObject({ total: '20', 'late penalty': '6', 'days late': '3', final: '14', 'time source': 'file times', 'submitted at': '2026-12-04T11:59:00Z' });
+    expect(row(first, 'ben')).toMatchObject({
+      total: '20',
+      'late penalty': '6',
+      'days late': '3',
+      final: '14',
+      'time source': 'file times',
+      'submitted at': '2026-12-04T11:59:00Z',
+    });
     expect(row(first, 'ann')['late penalty']).toBe('0');
   });
 
-  it('applies cat\'s override (matched by email) to 01: final = 5 + 15', () => {
+  it("applies cat's override (matched by email) to 01: final = 5 + 15", () => {
     const cat = row(first, 'cat');
     const graded01 = Number(cat['01-output-size']);
     expect(graded01).toBeLessThan(5);
@@ -92,9 +119,11 @@ describe('a class of six, graded with a roster, overrides and a late policy', ()
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('rounding accepted: the handout was ambiguous');
   });
 
-  it('names the test failed most (01\'s non-integer case, by cat and eve) in report.html', () => {
+  it("names the test failed most (01's non-integer case, by cat and eve) in report.html", () => {
     const html = readFileSync(join(out, 'report.html'), 'utf8');
-    const data = JSON.parse(html.slice(html.indexOf('>', html.indexOf('id="class-data"')) + 1, html.indexOf('</script>', html.indexOf('id="class-data"')))) as { failedTests: Array<{ exercise: string; test: string; students: number }> };
+    const data = JSON.parse(html.slice(html.indexOf('>', html.indexOf('id="class-data"')) + 1, html.indexOf('</script>', html.indexOf('id="class-data"')))) as {
+      failedTests: Array<{ exercise: string; test: string; students: number }>;
+    };
     expect(data.failedTests[0]).toMatchObject({ exercise: '01-output-size', students: 2 });
     expect(data.failedTests[0].test).toMatch(/must throw/);
     expect(html).toContain('Plot.plot');
@@ -111,7 +140,13 @@ describe('a class of six, graded with a roster, overrides and a late policy', ()
 
   it('regrades only dan into the existing gradebook: his 01 passes, 10 h late (1 day, 10%): 5 − 0.5; everyone else is kept', () => {
     expect(again.reports.map((r) => r.student)).toEqual(['ann', 'ben', 'cat', 'dan', 'eve', 'fay']);
-    expect(row(again, 'dan')).toMatchObject({ '01-output-size': '5', '01-output-size status': 'passed', 'days late': '1', 'late penalty': '0.5', final: '4.5' });
+    expect(row(again, 'dan')).toMatchObject({
+      '01-output-size': '5',
+      '01-output-size status': 'passed',
+      'days late': '1',
+      'late penalty': '0.5',
+      final: '4.5',
+    });
     for (const s of ['ann', 'ben', 'cat', 'eve', 'fay']) expect(row(again, s)).toEqual(row(first, s));
     expect([first.ungraded, again.ungraded]).toEqual([[], []]);
   });

@@ -69,33 +69,37 @@ export async function gradeSubmissionsCli(options: ClassCliOptions): Promise<num
   let result;
   try {
     result = await gradeClass({
-    submissionsDir,
-    outDir,
-    repoExercisesDir: join(options.root, 'exercises'),
-    runtimeDir,
-    keyRoot: options.root,
-    canaryFrom: join(options.root, 'exercises'),
-    onCanary(phase, seconds) {
-      t0 = performance.now();
-      process.stderr.write(phase === 'start' ? 'grading the reference solutions first, like a student\'s work (the canary)…\n' : `canary: full marks in ${seconds.toFixed(1)} s; grading the class\n`);
-    },
-    exercises,
-    concurrency,
-    studentTimeoutMs: options.studentTimeoutMs,
-    student: options.student,
-    title: course.config.title,
-    late: course.config.late,
-    similarityThreshold: course.config.similarity?.threshold,
-    rosterPath,
-    overridesPath,
-    timestampsPath,
-    onProgress(done, total, r) {
-      const elapsed = (performance.now() - t0) / 1000;
-      const eta = (elapsed / done) * (total - done);
-      const note = r.error ? `  ${r.error.split('\n')[0].slice(0, 80)}` : '';
-      const line = `[${String(done).padStart(String(total).length)}/${total}] ${r.student}: ${r.score}/${r.maxScore} (${r.seconds.toFixed(1)} s)${note}  · ${elapsed.toFixed(0)} s elapsed, ~${eta.toFixed(0)} s left`;
-      process.stderr.write(live ? `\r\x1b[K${line}\n` : `${line}\n`);
-    },
+      submissionsDir,
+      outDir,
+      repoExercisesDir: join(options.root, 'exercises'),
+      runtimeDir,
+      keyRoot: options.root,
+      canaryFrom: join(options.root, 'exercises'),
+      onCanary(phase, seconds) {
+        t0 = performance.now();
+        process.stderr.write(
+          phase === 'start'
+            ? "grading the reference solutions first, like a student's work (the canary)…\n"
+            : `canary: full marks in ${seconds.toFixed(1)} s; grading the class\n`,
+        );
+      },
+      exercises,
+      concurrency,
+      studentTimeoutMs: options.studentTimeoutMs,
+      student: options.student,
+      title: course.config.title,
+      late: course.config.late,
+      similarityThreshold: course.config.similarity?.threshold,
+      rosterPath,
+      overridesPath,
+      timestampsPath,
+      onProgress(done, total, r) {
+        const elapsed = (performance.now() - t0) / 1000;
+        const eta = (elapsed / done) * (total - done);
+        const note = r.error ? `  ${r.error.split('\n')[0].slice(0, 80)}` : '';
+        const line = `[${String(done).padStart(String(total).length)}/${total}] ${r.student}: ${r.score}/${r.maxScore} (${r.seconds.toFixed(1)} s)${note}  · ${elapsed.toFixed(0)} s elapsed, ~${eta.toFixed(0)} s left`;
+        process.stderr.write(live ? `\r\x1b[K${line}\n` : `${line}\n`);
+      },
     });
   } catch (error) {
     if (error instanceof StudentNotFoundError) throw new UsageError(error.message);
@@ -122,19 +126,31 @@ export async function gradeSubmissionsCli(options: ClassCliOptions): Promise<num
       : `graded ${n} submission${n === 1 ? '' : 's'} in ${result.seconds.toFixed(1)} s (${(n / result.seconds).toFixed(2)} per second, ${((60 * n) / result.seconds).toFixed(0)} per minute)` +
         `${failed ? `; ${failed} could not be graded fully (see their reports)` : ''}`,
   ];
-  if (result.ungraded.length > 0) lines.push(`not in the gradebook (no report from an earlier run; grade the class again to add them): ${result.ungraded.join(', ')}`);
+  if (result.ungraded.length > 0)
+    lines.push(`not in the gradebook (no report from an earlier run; grade the class again to add them): ${result.ungraded.join(', ')}`);
   const late = rows.filter((r) => r.penalty > 0).length;
   const overridden = rows.filter((r) => r.override !== 0 || r.penaltyReason !== null).length;
-  if (course.config.late) lines.push(`late: ${late} penalised (deadline ${course.config.late.deadline}; times from ${[...new Set(rows.filter((r) => r.report).map((r) => r.time.source))].join(', ') || 'none'})`);
+  if (course.config.late)
+    lines.push(
+      `late: ${late} penalised (deadline ${course.config.late.deadline}; times from ${[...new Set(rows.filter((r) => r.report).map((r) => r.time.source))].join(', ') || 'none'})`,
+    );
   if (overridesPath) lines.push(`overrides: applied to ${overridden} student${overridden === 1 ? '' : 's'}`);
   if (roster) {
-    lines.push(`roster: ${roster.byStudent.size} matched` +
-      `${roster.unmatchedFolders.length ? `; NOT on the roster: ${roster.unmatchedFolders.join(', ')}` : ''}` +
-      `${roster.missing.length ? `; on the roster without a submission: ${roster.missing.map((e) => e.name || e.email || e.studentId).join(', ')}` : ''}`);
+    lines.push(
+      `roster: ${roster.byStudent.size} matched` +
+        `${roster.unmatchedFolders.length ? `; NOT on the roster: ${roster.unmatchedFolders.join(', ')}` : ''}` +
+        `${roster.missing.length ? `; on the roster without a submission: ${roster.missing.map((e) => e.name || e.email || e.studentId).join(', ')}` : ''}`,
+    );
   }
   const top = [...flagged].sort((a, b) => b.similarity - a.similarity).slice(0, 5);
-  lines.push(`similar pairs: ${top.length ? `${top.map((p) => `${p.left} ↔ ${p.right} (${p.exercise}, ${Math.round(p.similarity * 100)}%)`).join('; ')}${flagged.length > 5 ? `; ${flagged.length - 5} more in report.html` : ''}` : 'none above the threshold'}`);
-  lines.push(`gradebook: ${join(outDir, 'gradebook.csv')}${roster ? ` (+ canvas.csv, moodle.csv)` : ''}`, `report:    ${join(outDir, 'report.html')}`, `reports:   ${join(outDir, 'reports')}/`);
+  lines.push(
+    `similar pairs: ${top.length ? `${top.map((p) => `${p.left} ↔ ${p.right} (${p.exercise}, ${Math.round(p.similarity * 100)}%)`).join('; ')}${flagged.length > 5 ? `; ${flagged.length - 5} more in report.html` : ''}` : 'none above the threshold'}`,
+  );
+  lines.push(
+    `gradebook: ${join(outDir, 'gradebook.csv')}${roster ? ` (+ canvas.csv, moodle.csv)` : ''}`,
+    `report:    ${join(outDir, 'report.html')}`,
+    `reports:   ${join(outDir, 'reports')}/`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
   const notGraded = result.reports.filter((r) => r.error !== null && !/did not finish within/.test(r.error)).length;
   // Every student failing for a reason other than their own code is an environment problem: say so with the exit code.

@@ -26,9 +26,12 @@ beforeAll(async () => {
 }, 60_000);
 
 const grade = (file: string, options: { replay?: boolean; freshSeed?: number } = {}) =>
-  gradeExercise({ exercise, file }, { specs: { [exercise.id]: options.replay ? replaySpec(recorded) : specs[exercise.id] }, concurrency: 1, freshSeed: options.freshSeed });
+  gradeExercise(
+    { exercise, file },
+    { specs: { [exercise.id]: options.replay ? replaySpec(recorded) : specs[exercise.id] }, concurrency: 1, freshSeed: options.freshSeed },
+  );
 
-describe('fresh random cases in official grading (01, a lookup table of the kit\'s 72 recorded calls)', () => {
+describe("fresh random cases in official grading (01, a lookup table of the kit's 72 recorded calls)", () => {
   it('the table passes every check the kit grades, live or replayed: the kit is feedback, not marks', async () => {
     expect((await grade(cheatFile, { replay: true })).score).toBe(5);
     expect((await grade(cheatFile)).score).toBe(5);
@@ -38,7 +41,9 @@ describe('fresh random cases in official grading (01, a lookup table of the kit\
     const r = await grade(cheatFile, { freshSeed: 987654 });
     const random = r.tests.find((t) => t.name.startsWith('random'))!;
     expect(random.status).toBe('failed');
-    expect(random.message).toMatch(/^random case failed on fresh cases of this grading run \(official grading only; \d+ runs, seed \d+\); the kit's recorded cases passed: n=\d+ f=\d+ s=\d+ p=\d+\n/);
+    expect(random.message).toMatch(
+      /^random case failed on fresh cases of this grading run \(official grading only; \d+ runs, seed \d+\); the kit's recorded cases passed: n=\d+ f=\d+ s=\d+ p=\d+\n/,
+    );
     expect(r.score).toBeCloseTo(4, 6); // the random test's weight 3 of 15, out of 5 points
   }, 60_000);
 
@@ -46,6 +51,7 @@ describe('fresh random cases in official grading (01, a lookup table of the kit\
     for (const freshSeed of [1, 987654, 2 ** 31 - 1]) expect((await grade(solutionFile(exercise.id), { freshSeed })).score).toBe(5);
   }, 60_000);
 
+  // biome-ignore format: a tensor literal, kept on one line
   it('class grading uses them: the table loses the random test\'s points, an honest student keeps full marks', async () => {
     const subs = join(dir, 'submissions');
     for (const [student, source] of [['ann', solutionFile(exercise.id)], ['tab', cheatFile]] as const) {
@@ -61,6 +67,7 @@ describe('fresh random cases in official grading (01, a lookup table of the kit\
       isolate: false,
       concurrency: 2,
     });
+    // biome-ignore format: a tensor literal, kept on one line
     expect(result.reports.map((r) => [r.student, r.score])).toEqual([['ann', 5], ['tab', 4]]);
     rmSync(dir, { recursive: true, force: true });
   }, 120_000);

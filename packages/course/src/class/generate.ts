@@ -44,7 +44,10 @@ function asStudentFile(source: string, exercises: readonly Exercise[]): string {
 
 /** Puts `body` at the start of the first exported function of `source` (made async for top-level awaits in it). */
 function injectIntoFirstFunction(source: string, body: string): string {
-  return source.replace(/export function (\w+)\(([^)]*)\)([^{]*)\{/, (_all, name: string, params: string) => `export async function ${name}(${params}): Promise<any> {\n  ${body}\n`);
+  return source.replace(
+    /export function (\w+)\(([^)]*)\)([^{]*)\{/,
+    (_all, name: string, params: string) => `export async function ${name}(${params}): Promise<any> {\n  ${body}\n`,
+  );
 }
 
 export interface GeneratedSubmission {
@@ -62,7 +65,13 @@ export function kindOf(i: number, count: number): Kind {
  * Writes `count` submissions to `outDir`. With `focus` (exercise ids), every broken submission is broken
  * in one of those exercises, so grading just them shows every kind of failure.
  */
-export function generateSubmissions(outDir: string, exercisesDir: string, exercises: readonly Exercise[], count = 100, focus: readonly string[] = []): GeneratedSubmission[] {
+export function generateSubmissions(
+  outDir: string,
+  exercisesDir: string,
+  exercises: readonly Exercise[],
+  count = 100,
+  focus: readonly string[] = [],
+): GeneratedSubmission[] {
   rmSync(outDir, { recursive: true, force: true });
   // Private, like real submissions must be: its correct ones are working code a cheat of another class
   // run could find and import (grading refuses folders the sandbox can read only for its own class).

@@ -30,13 +30,21 @@ beforeAll(async () => {
   };
   put('ann', reference);
   // Deletes every other student's work folder and tries to plant a report, on every call.
-  put('bob', withBody(`try { const fs = process.getBuiltinModule('node:fs'); const here = new URL('../../..', import.meta.url).pathname; for (const d of fs.readdirSync(here)) if (!d.startsWith('bob')) fs.rmSync(here + d, { recursive: true, force: true }); } catch {}`));
+  put(
+    'bob',
+    withBody(
+      `try { const fs = process.getBuiltinModule('node:fs'); const here = new URL('../../..', import.meta.url).pathname; for (const d of fs.readdirSync(here)) if (!d.startsWith('bob')) fs.rmSync(here + d, { recursive: true, force: true }); } catch {}`,
+    ),
+  );
   put('cat', withBody('process.kill(process.ppid, "SIGKILL");'));
   put('dan', `for (;;) {}\n${reference}`); // hangs while loading: only the student's time budget stops it
-  writeFileSync(join(subs, 'eve.zip'), writeZip([
-    { name: '../../../escaped.ts', data: Buffer.from('export const x = 1;') },
-    { name: 'eve/exercises/01-output-size/output-size.ts', data: Buffer.from(reference) },
-  ]));
+  writeFileSync(
+    join(subs, 'eve.zip'),
+    writeZip([
+      { name: '../../../escaped.ts', data: Buffer.from('export const x = 1;') },
+      { name: 'eve/exercises/01-output-size/output-size.ts', data: Buffer.from(reference) },
+    ]),
+  );
   writeFileSync(join(subs, 'fay.zip'), Buffer.from('this is not a zip archive, whatever its name says'));
 
   const course = await loadCourse(root);
@@ -57,7 +65,11 @@ describe('gradeClass: 6 submissions on exercise 01, 3 at a time', () => {
     const rows = result.gradebook.trim().split('\r\n');
     expect(rows[0]).toBe('student,01-output-size,01-output-size status,total,late penalty,override,final,max,submitted at,time source,days late,error');
     expect(rows.slice(1).map((r) => r.split(',')[0])).toEqual(['ann', 'bob', 'cat', 'dan', 'eve', 'fay']);
-    expect(readdirSync(join(dir, 'out', 'reports')).filter((f) => f.endsWith('.json')).sort()).toEqual(['ann.json', 'bob.json', 'cat.json', 'dan.json', 'eve.json', 'fay.json']);
+    expect(
+      readdirSync(join(dir, 'out', 'reports'))
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    ).toEqual(['ann.json', 'bob.json', 'cat.json', 'dan.json', 'eve.json', 'fay.json']);
     const ann = JSON.parse(readFileSync(join(dir, 'out', 'reports', 'ann.json'), 'utf8')) as { student: string; exercises: { id: string }[] };
     expect([ann.student, ann.exercises[0].id]).toEqual(['ann', '01-output-size']);
   });

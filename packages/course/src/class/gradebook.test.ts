@@ -9,7 +9,17 @@ import { writeZip } from '../zip.ts';
 import type { CourseExerciseResolved } from '@convkit/course-config/node';
 
 const ex = (id: string, points: number, file: string): CourseExerciseResolved => ({
-  id, title: id, points, functions: [], file: `${id}/${file}`, readme: `${id}/README.md`, hints: [], timeLimitMs: 1000, memoryLimitMb: 256, tolerance: 1e-6, visibleTests: true,
+  id,
+  title: id,
+  points,
+  functions: [],
+  file: `${id}/${file}`,
+  readme: `${id}/README.md`,
+  hints: [],
+  timeLimitMs: 1000,
+  memoryLimitMb: 256,
+  tolerance: 1e-6,
+  visibleTests: true,
 });
 const exercises = [ex('01-output-size', 5, 'output-size.ts'), ex('02-conv-forward', 15, 'conv-forward.ts')];
 
@@ -23,13 +33,22 @@ describe('gradebook', () => {
   });
 
   it('has one row per student and one column per exercise, a failed one scoring 0 with its reason', () => {
-    const ok = { student: 'ann', submitted: [], error: null, seconds: 1, score: 12.5, maxScore: 20, exercises: [
-      { id: '01-output-size', title: '', score: 5, maxScore: 5, status: 'passed' as const, tests: [] },
-      { id: '02-conv-forward', title: '', score: 7.5, maxScore: 15, status: 'failed' as const, tests: [] },
-    ] };
+    const ok = {
+      student: 'ann',
+      submitted: [],
+      error: null,
+      seconds: 1,
+      score: 12.5,
+      maxScore: 20,
+      exercises: [
+        { id: '01-output-size', title: '', score: 5, maxScore: 5, status: 'passed' as const, tests: [] },
+        { id: '02-conv-forward', title: '', score: 7.5, maxScore: 15, status: 'failed' as const, tests: [] },
+      ],
+    };
     const bad = failureReport('bob', exercises, 'grading did not finish within 30 s and was stopped', []);
     expect(bad.exercises.map((e) => e.status)).toEqual(['timeout', 'timeout']);
     const partial = failureReport('cy', exercises, 'grading did not finish within 30 s and was stopped', [], [ok.exercises[0]]);
+    // biome-ignore format: a tensor literal, kept on one line
     expect(partial.exercises.map((e) => [e.id, e.status, e.score])).toEqual([['01-output-size', 'passed', 5], ['02-conv-forward', 'timeout', 0]]);
     expect([partial.score, partial.maxScore]).toEqual([5, 20]);
     expect(gradebookCsv(gradeRows([ok, bad], exercises), exercises).split('\r\n')).toEqual([
@@ -63,12 +82,16 @@ describe('submissions', () => {
     writeFileSync(join(subs, 'ann', 'exercises', 'not-implemented.ts'), 'export const hacked = 1;\n');
     symlinkSync('/etc/passwd', join(subs, 'ann', 'exercises', '01-output-size', 'secret.ts'));
     // bob: a zip of a folder holding the exercise folders, plus an entry trying to escape.
-    writeFileSync(join(subs, 'bob.zip'), writeZip([
-      { name: 'bob/02-conv-forward/conv-forward.ts', data: Buffer.from('export const bob = 2;\n') },
-      { name: '../../escape.ts', data: Buffer.from('x') },
-    ]));
+    writeFileSync(
+      join(subs, 'bob.zip'),
+      writeZip([
+        { name: 'bob/02-conv-forward/conv-forward.ts', data: Buffer.from('export const bob = 2;\n') },
+        { name: '../../escape.ts', data: Buffer.from('x') },
+      ]),
+    );
     writeFileSync(join(subs, 'notes.txt'), 'not a submission');
     const found = findSubmissions(subs);
+    // biome-ignore format: a tensor literal, kept on one line
     expect(found.map((s) => [s.student, s.kind])).toEqual([['ann', 'folder'], ['bob', 'zip']]);
 
     const work = mkdtempSync(join(tmpdir(), 'work-'));

@@ -21,17 +21,24 @@ export interface StudentReport extends GradeReport {
  * The report of a student whose grading stopped before the end: the exercises finished before that
  * keep their results, every other one scores 0 with the reason.
  */
-export function failureReport(student: string, exercises: readonly CourseExerciseResolved[], reason: string, submitted: string[], finished: readonly ExerciseResult[] = []): StudentReport {
+export function failureReport(
+  student: string,
+  exercises: readonly CourseExerciseResolved[],
+  reason: string,
+  submitted: string[],
+  finished: readonly ExerciseResult[] = [],
+): StudentReport {
   const status = /did not finish within/.test(reason) ? 'timeout' : 'error';
   const results = exercises.map(
-    (e): ExerciseResult => finished.find((r) => r.id === e.id) ?? {
-      id: e.id,
-      title: e.title,
-      score: 0,
-      maxScore: e.points,
-      status,
-      tests: [{ name: 'grading', status, score: 0, maxScore: e.points, message: reason }],
-    },
+    (e): ExerciseResult =>
+      finished.find((r) => r.id === e.id) ?? {
+        id: e.id,
+        title: e.title,
+        score: 0,
+        maxScore: e.points,
+        status,
+        tests: [{ name: 'grading', status, score: 0, maxScore: e.points, message: reason }],
+      },
   );
   return { student, submitted, error: reason, seconds: 0, ...totals(results) };
 }
@@ -58,14 +65,32 @@ const iso = (ms: number | null): string => (ms === null ? '' : new Date(ms).toIS
  */
 export function gradebookCsv(rows: readonly GradeRow[], exercises: readonly { id: string }[], withRoster = rows.some((r) => r.roster !== null)): string {
   const header = [
-    'student', ...(withRoster ? ['name', 'student id', 'email'] : []),
+    'student',
+    ...(withRoster ? ['name', 'student id', 'email'] : []),
     ...exercises.flatMap((e) => [e.id, `${e.id} status`]),
-    'total', 'late penalty', 'override', 'final', 'max', 'submitted at', 'time source', 'days late', 'error',
+    'total',
+    'late penalty',
+    'override',
+    'final',
+    'max',
+    'submitted at',
+    'time source',
+    'days late',
+    'error',
   ];
   const body = rows.map((r) => [
-    r.student, ...(withRoster ? [r.roster?.name ?? '', r.roster?.studentId ?? '', r.roster?.email ?? ''] : []),
+    r.student,
+    ...(withRoster ? [r.roster?.name ?? '', r.roster?.studentId ?? '', r.roster?.email ?? ''] : []),
     ...r.exercises.flatMap((e) => [e.score, e.status]),
-    r.total, r.penalty, r.override, r.final, r.maxScore, iso(r.time.at), r.time.source, r.late.days, r.report?.error ?? (r.report ? '' : 'no submission'),
+    r.total,
+    r.penalty,
+    r.override,
+    r.final,
+    r.maxScore,
+    iso(r.time.at),
+    r.time.source,
+    r.late.days,
+    r.report?.error ?? (r.report ? '' : 'no submission'),
   ]);
   return csv([header, ...body]);
 }

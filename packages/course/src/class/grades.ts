@@ -91,7 +91,14 @@ export function gradeRows(reports: readonly StudentReport[], exercises: readonly
       roster: e,
       report: null,
       exercises: exercises.map((x) => ({ id: x.id, score: 0, maxScore: x.points, status: 'missing', override: null })),
-      total: 0, maxScore, override: 0, time: UNKNOWN, late: { lateMs: 0, days: 0, fraction: 0 }, penalty: 0, penaltyReason: null, final: 0,
+      total: 0,
+      maxScore,
+      override: 0,
+      time: UNKNOWN,
+      late: { lateMs: 0, days: 0, fraction: 0 },
+      penalty: 0,
+      penaltyReason: null,
+      final: 0,
     });
   }
   return rows;

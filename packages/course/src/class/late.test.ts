@@ -35,16 +35,17 @@ describe('lateness (deadline 2026-12-01 23:59Z, 10%/started day, cap 30%, 1 h gr
 });
 
 describe('submission times', () => {
-  it('reads Gradescope\'s time format and ISO 8601', () => {
+  it("reads Gradescope's time format and ISO 8601", () => {
     expect(parseTime('2026-12-02 01:00:00 -0800')).toBe(Date.parse('2026-12-02T09:00:00Z'));
     expect(parseTime('2026-12-02T09:00:00Z')).toBe(Date.parse('2026-12-02T09:00:00Z'));
     expect(parseTime('yesterday')).toBeNaN();
   });
 
   it('matches a Gradescope export by submission id, SID, email or name, and names a bad line', () => {
-    const csv = 'First Name,Last Name,SID,Email,Total Score,Status,Submission ID,Submission Time,Lateness (H:M:S)\r\n'
-      + 'Ann,Lee,1001,ann@uni.edu,80,Graded,555,2026-12-02 01:00:00 -0800,09:01:00\r\n'
-      + 'Bob,Ray,1002,bob@uni.edu,,Missing,,,\r\n';
+    const csv =
+      'First Name,Last Name,SID,Email,Total Score,Status,Submission ID,Submission Time,Lateness (H:M:S)\r\n' +
+      'Ann,Lee,1001,ann@uni.edu,80,Graded,555,2026-12-02 01:00:00 -0800,09:01:00\r\n' +
+      'Bob,Ray,1002,bob@uni.edu,,Missing,,,\r\n';
     const m = readTimestamps(csv, 'times.csv');
     const at = Date.parse('2026-12-02T09:00:00Z');
     for (const key of ['submission555', '555', '1001', 'ann@uni.edu', 'annlee']) expect(m.get(key), key).toBe(at);
@@ -52,17 +53,21 @@ describe('submission times', () => {
     expect(submissionTime({ student: 'submission_555', path: '/nowhere', kind: 'folder' }, m)).toEqual({ at, source: 'timestamps CSV' });
     expect(submissionTime({ student: 'Ann Lee', path: '/nowhere', kind: 'folder' }, m).source).toBe('timestamps CSV');
     expect(submissionTime({ student: 'zed', path: '/nowhere', kind: 'folder' }, m)).toEqual({ at: null, source: 'unknown' });
-    expect(() => readTimestamps('student,timestamp\nann,soon\n', 't.csv')).toThrow('t.csv: line 2: expected a time such as "2026-12-01 23:59:00 -0800" or "2026-12-01T23:59:00Z", got "soon"');
+    expect(() => readTimestamps('student,timestamp\nann,soon\n', 't.csv')).toThrow(
+      't.csv: line 2: expected a time such as "2026-12-01 23:59:00 -0800" or "2026-12-01T23:59:00Z", got "soon"',
+    );
     expect(() => readTimestamps('student,score\n', 't.csv')).toThrow(/expected a "Submission Time" column/);
   });
 
-  it('takes a Classroom repository\'s last commit time, else the newest file time', () => {
+  it("takes a Classroom repository's last commit time, else the newest file time", () => {
     const dir = mkdtempSync(join(tmpdir(), 'times-'));
     const repo = join(dir, 'hw-ann');
     mkdirSync(repo);
     writeFileSync(join(repo, 'a.ts'), 'x');
     const git = (...args: string[]): void => {
-      const r = spawnSync('git', ['-C', repo, ...args], { env: { ...process.env, GIT_COMMITTER_DATE: '2026-12-03T10:00:00Z', GIT_AUTHOR_DATE: '2026-12-01T10:00:00Z' } });
+      const r = spawnSync('git', ['-C', repo, ...args], {
+        env: { ...process.env, GIT_COMMITTER_DATE: '2026-12-03T10:00:00Z', GIT_AUTHOR_DATE: '2026-12-01T10:00:00Z' },
+      });
       if (r.status !== 0) throw new Error(r.stderr.toString());
     };
     git('init', '-q');

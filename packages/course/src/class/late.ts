@@ -51,7 +51,11 @@ export function parseTime(text: string): number {
   return Date.parse(text.trim());
 }
 
-const norm = (s: string): string => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9@.]/g, '');
+const norm = (s: string): string =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9@.]/g, '');
 
 /**
  * Submission times from a timestamps CSV: a `Submission Time` (or `timestamp`, `submitted at`) column,
@@ -68,9 +72,17 @@ export function readTimestamps(text: string, file: string): Map<string, number> 
     const raw = row.get('Submission Time', 'timestamp', 'submitted at', 'submitted', 'time');
     if (raw === '') continue; // no submission
     const at = parseTime(raw);
-    if (Number.isNaN(at)) throw new Error(`${file}: line ${row.line}: expected a time such as "2026-12-01 23:59:00 -0800" or "2026-12-01T23:59:00Z", got ${JSON.stringify(raw)}`);
+    if (Number.isNaN(at))
+      throw new Error(`${file}: line ${row.line}: expected a time such as "2026-12-01 23:59:00 -0800" or "2026-12-01T23:59:00Z", got ${JSON.stringify(raw)}`);
     const id = row.get('Submission ID', 'submission');
-    for (const key of [id, id && `submission_${id}`, row.get('SID', 'student id'), row.get('Email', 'email address'), row.get('Name', 'student', 'full name'), `${row.get('First Name')} ${row.get('Last Name')}`]) {
+    for (const key of [
+      id,
+      id && `submission_${id}`,
+      row.get('SID', 'student id'),
+      row.get('Email', 'email address'),
+      row.get('Name', 'student', 'full name'),
+      `${row.get('First Name')} ${row.get('Last Name')}`,
+    ]) {
       if (key && key.trim()) byKey.set(norm(key), at);
     }
   }
@@ -81,10 +93,33 @@ export function readTimestamps(text: string, file: string): Map<string, number> 
 export function lastCommitTime(dir: string): number | null {
   if (!existsSync(join(dir, '.git'))) return null;
   // The repository is the student's: switch off everything in its config that could run a program.
-  const r = spawnSync('git', [
-    '-c', 'safe.directory=*', '-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '-c', 'log.showSignature=false', '-c', 'gpg.program=false',
-    '-C', dir, '--no-pager', 'log', '-1', '--no-show-signature', '--format=%ct',
-  ], { encoding: 'utf8', timeout: 10_000, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', HOME: '/nonexistent' } });
+  const r = spawnSync(
+    'git',
+    [
+      '-c',
+      'safe.directory=*',
+      '-c',
+      'core.fsmonitor=false',
+      '-c',
+      'core.hooksPath=/dev/null',
+      '-c',
+      'log.showSignature=false',
+      '-c',
+      'gpg.program=false',
+      '-C',
+      dir,
+      '--no-pager',
+      'log',
+      '-1',
+      '--no-show-signature',
+      '--format=%ct',
+    ],
+    {
+      encoding: 'utf8',
+      timeout: 10_000,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', HOME: '/nonexistent' },
+    },
+  );
   const seconds = Number(r.stdout?.trim());
   return r.status === 0 && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : null;
 }

@@ -88,6 +88,7 @@ describe('official class grading on the student runtime (01 only): ann honest, b
   it.runIf(keyPrivate)('the cheat scores 0, the honest students full marks, every report protected', () => {
     if (outcome instanceof Error) throw outcome;
     const result = outcome as ClassResult;
+    // biome-ignore format: a tensor literal, kept on one line
     expect(result.reports.map((r) => [r.student, r.score, r.protected])).toEqual([['ann', 5, true], ['bea', 5, true], ['zed', 0, true]]);
     expect(result.reports[2].exercises[0].tests.map((t) => t.message).join('\n')).toMatch(/the cheat found nothing to copy|exercise 01|ran out of its/); // 0 either way
   });

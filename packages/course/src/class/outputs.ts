@@ -53,7 +53,11 @@ export interface ClassOutputs {
   gradebook: string;
 }
 
-const norm = (s: string): string => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9@.]/g, '');
+const norm = (s: string): string =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9@.]/g, '');
 
 type InputFiles = Pick<ClassOutputOptions, 'rosterPath' | 'overridesPath' | 'timestampsPath' | 'exercises'>;
 
@@ -64,8 +68,9 @@ export function readClassInputs(o: InputFiles, students: readonly string[]) {
   const resolveStudent = (cell: string): string | null => {
     if (students.includes(cell)) return cell;
     const k = norm(cell);
-    const folder = students.find((s) => norm(s) === k)
-      ?? [...(roster?.byStudent ?? [])].find(([, e]) => [e.studentId, e.email, e.name].some((x) => x && norm(x) === k))?.[0];
+    const folder =
+      students.find((s) => norm(s) === k) ??
+      [...(roster?.byStudent ?? [])].find(([, e]) => [e.studentId, e.email, e.name].some((x) => x && norm(x) === k))?.[0];
     return folder ?? null;
   };
   const maxByExercise = o.exercises.map((e) => ({ id: e.id, maxScore: e.points }));
@@ -74,7 +79,10 @@ export function readClassInputs(o: InputFiles, students: readonly string[]) {
 }
 
 export function writeClassOutputs(o: ClassOutputOptions): ClassOutputs {
-  const { timestamps, roster, overrides } = readClassInputs(o, o.reports.map((r) => r.student));
+  const { timestamps, roster, overrides } = readClassInputs(
+    o,
+    o.reports.map((r) => r.student),
+  );
   const times = new Map<string, SubmissionTime>(o.submissions.map((s) => [s.student, submissionTime(s, timestamps)]));
   const rows = gradeRows(o.reports, o.exercises, { policy: o.late, times, overrides, roster: roster?.byStudent, missing: roster?.missing });
 
@@ -137,10 +145,17 @@ export function writeClassOutputs(o: ClassOutputOptions): ClassOutputs {
     exercises: o.exercises.map((e) => ({ id: e.id, title: e.title, points: e.points })),
     students: rows.map((r) => ({
       student: r.student,
-      file: r.report ? o.fileNames.get(r.student) ?? null : null,
+      file: r.report ? (o.fileNames.get(r.student) ?? null) : null,
       name: r.roster?.name ?? '',
       studentId: r.roster?.studentId ?? '',
-      scores: r.exercises.map((g) => ({ id: g.id, score: g.score, max: g.maxScore, status: g.status, override: g.override?.points ?? null, reason: g.override?.reason ?? '' })),
+      scores: r.exercises.map((g) => ({
+        id: g.id,
+        score: g.score,
+        max: g.maxScore,
+        status: g.status,
+        override: g.override?.points ?? null,
+        reason: g.override?.reason ?? '',
+      })),
       total: r.total,
       override: r.override,
       penalty: r.penalty,
@@ -158,7 +173,11 @@ export function writeClassOutputs(o: ClassOutputOptions): ClassOutputs {
     medianSeconds: median(seconds),
     totalSeconds: seconds.length ? seconds.reduce((a, b) => a + b, 0) : null,
     late: o.late ?? null,
-    roster: { given: roster !== null, unmatchedFolders: roster?.unmatchedFolders ?? [], missing: (roster?.missing ?? []).map((e) => e.name || e.email || e.studentId) },
+    roster: {
+      given: roster !== null,
+      unmatchedFolders: roster?.unmatchedFolders ?? [],
+      missing: (roster?.missing ?? []).map((e) => e.name || e.email || e.studentId),
+    },
     similarity: { threshold, all, flagged: listed, more: flagged.length - listed.length, sources: shown },
   };
   writeFileSync(join(o.outDir, 'report.html'), classReportHtml(data));

@@ -50,8 +50,9 @@ export function parseOverrides(text: string, file: string, exercises: readonly E
     const pointsCell = row.get('points');
     const points = Number(pointsCell);
     if (student === null) problems.push(`${at}: student: expected a submission folder or a roster id, email or name, got ${JSON.stringify(studentCell)}`);
-    if (exercise === null) problems.push(`${at}: exercise: expected one of ${exercises.map((e) => e.id).join(', ')} or late, got ${JSON.stringify(row.get('exercise'))}`);
-    const max = exercise === 'late' ? Infinity : exercises.find((e) => e.id === exercise)?.maxScore ?? Infinity;
+    if (exercise === null)
+      problems.push(`${at}: exercise: expected one of ${exercises.map((e) => e.id).join(', ')} or late, got ${JSON.stringify(row.get('exercise'))}`);
+    const max = exercise === 'late' ? Infinity : (exercises.find((e) => e.id === exercise)?.maxScore ?? Infinity);
     if (pointsCell === '' || !Number.isFinite(points) || points < 0 || points > max) {
       problems.push(`${at}: points: expected a number from 0 to ${max === Infinity ? 'the total' : max}, got ${JSON.stringify(pointsCell)}`);
     }

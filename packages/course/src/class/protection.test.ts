@@ -30,7 +30,9 @@ describe.runIf(root)('probeAs / assertProtected as user 47000', () => {
     const r = probeAs(FIRST_UID, FIRST_UID, { secret: [keyOpen, keyClosed, classRoot], needed: [classRoot, privateDir, runtimeFile] });
     expect(r.leaked).toEqual([keyOpen]);
     expect(r.unreachable).toEqual([`${privateDir} (EACCES)`]);
-    expect(() => assertProtected(FIRST_UID, FIRST_UID, { secret: [keyOpen], needed: [] })).toThrow(/refusing to grade: student code \(user 47000\) could read 1 file\(s\) it must not.*solution-open\.ts.*chmod 700/s);
+    expect(() => assertProtected(FIRST_UID, FIRST_UID, { secret: [keyOpen], needed: [] })).toThrow(
+      /refusing to grade: student code \(user 47000\) could read 1 file\(s\) it must not.*solution-open\.ts.*chmod 700/s,
+    );
     expect(() => assertProtected(FIRST_UID, FIRST_UID, { secret: [keyClosed], needed: [classRoot, runtimeFile] })).not.toThrow();
     expect(() => assertProtected(FIRST_UID, FIRST_UID, { secret: [], needed: [] })).toThrow(ProtectionError);
     rmSync(dir, { recursive: true, force: true });

@@ -56,7 +56,9 @@ process.stdout.write(JSON.stringify({
 export function probeAs(uid: number, gid: number, paths: { secret: readonly string[]; needed: readonly string[] }): ProbeResult {
   const r = spawnSync(process.execPath, ['-e', PROBE, JSON.stringify([paths.secret, paths.needed])], { uid, gid, encoding: 'utf8', cwd: '/' });
   if (r.status !== 0) {
-    throw new ProtectionError(`the access probe could not run as user ${uid} (${r.error?.message ?? `exit code ${r.status}`}): ${r.stderr.trim().slice(0, 400)}`);
+    throw new ProtectionError(
+      `the access probe could not run as user ${uid} (${r.error?.message ?? `exit code ${r.status}`}): ${r.stderr.trim().slice(0, 400)}`,
+    );
   }
   return JSON.parse(r.stdout) as ProbeResult;
 }
@@ -68,13 +70,19 @@ export function assertProtected(uid: number, gid: number, paths: { secret: reado
   const problems: string[] = [];
   if (leaked.length > 0) {
     problems.push(
-      `student code (user ${uid}) could read ${leaked.length} file(s) it must not, e.g.\n${leaked.slice(0, 5).map((p) => `  ${p}`).join('\n')}\n` +
+      `student code (user ${uid}) could read ${leaked.length} file(s) it must not, e.g.\n${leaked
+        .slice(0, 5)
+        .map((p) => `  ${p}`)
+        .join('\n')}\n` +
         'Make the folders that hold them private to the grader (chmod 700 on the course repository, the submissions and the output folder), then grade again.',
     );
   }
   if (unreachable.length > 0) {
     problems.push(
-      `student code (user ${uid}) could not reach what it needs to run:\n${unreachable.slice(0, 5).map((p) => `  ${p}`).join('\n')}\n` +
+      `student code (user ${uid}) could not reach what it needs to run:\n${unreachable
+        .slice(0, 5)
+        .map((p) => `  ${p}`)
+        .join('\n')}\n` +
         'Every folder above these must be searchable by other users (chmod o+x); if they sit under TMPDIR, point TMPDIR at a folder such as /tmp.',
     );
   }

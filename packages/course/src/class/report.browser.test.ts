@@ -35,7 +35,11 @@ function report(student: string, t01: Array<[Status, string]>, t02: Array<[Statu
     const each = points / names.length;
     const results = names.map((name, i) => ({ name, status: tests[i][0], score: tests[i][0] === 'passed' ? each : 0, maxScore: each, message: tests[i][1] }));
     const score = results.reduce((s, r) => s + r.score, 0);
-    const status: Status = results.every((r) => r.status === 'passed') ? 'passed' : results.every((r) => r.status === results[0].status) ? results[0].status : 'failed';
+    const status: Status = results.every((r) => r.status === 'passed')
+      ? 'passed'
+      : results.every((r) => r.status === results[0].status)
+        ? results[0].status
+        : 'failed';
     return { id, title: id, score, maxScore: points, status, tests: results };
   };
   const e1 = exercise('01-output-size', 5, names01, t01);
@@ -60,8 +64,17 @@ beforeAll(async () => {
   put('eve', stub);
   // gus: the public reference solution with its names changed.
   const reference = readFileSync(join(root, 'exercises', '02-conv-forward', '.meta', 'solution.ts'), 'utf8');
-  put('gus', reference.replace(/\bsum\b/g, 'acc').replace(/\bout\b/g, 'result').replace(/\brow\b/g, 'r').replace(/\bcol\b/g, 'c2').replace(/\/\/.*$/gm, ''));
+  put(
+    'gus',
+    reference
+      .replace(/\bsum\b/g, 'acc')
+      .replace(/\bout\b/g, 'result')
+      .replace(/\brow\b/g, 'r')
+      .replace(/\bcol\b/g, 'c2')
+      .replace(/\/\/.*$/gm, ''),
+  );
   put(HOSTILE, `${fixture('cat').replace('return out;', 'return out; // </script><script>window.__pwned = 2</script>')}`);
+  // biome-ignore format: a tensor literal, kept on one line
   const reports = [
     report('ann', [pass, pass], [pass, pass, pass]),
     report('ben', [pass, pass], [pass, ['failed', stride], pass]),
@@ -130,18 +143,26 @@ describe('the class outputs (no browser)', () => {
   });
 });
 
-describe('submission times from a timestamps CSV (Gradescope\'s export)', () => {
-  it('penalises by the CSV\'s time, says so, and leaves students the CSV lacks unknown', async () => {
+describe("submission times from a timestamps CSV (Gradescope's export)", () => {
+  it("penalises by the CSV's time, says so, and leaves students the CSV lacks unknown", async () => {
     const out = join(dir, 'out-ts');
     mkdirSync(join(out, 'reports'), { recursive: true });
     // ann 2.5 days late (10%/day, cap 30%: −6 of 20); ben within the hour; the others absent.
-    writeFileSync(join(dir, 'times.csv'), 'Name,SID,Email,Submission ID,Submission Time\nann,1,a@x,11,2026-12-04 03:59:00 -0800\nben,2,b@x,12,2026-12-01 16:30:00 -0800\n');
+    writeFileSync(
+      join(dir, 'times.csv'),
+      'Name,SID,Email,Submission ID,Submission Time\nann,1,a@x,11,2026-12-04 03:59:00 -0800\nben,2,b@x,12,2026-12-01 16:30:00 -0800\n',
+    );
     const course = await loadCourse(root);
     const o = writeClassOutputs({
-      outDir: out, title: 't', exercises: course.exercises.filter((e) => ['01-output-size', '02-conv-forward'].includes(e.id)),
-      reports: classReports, fileNames: new Map(classReports.map((r) => [r.student, r.student === HOSTILE ? '_img' : r.student])),
-      submissions: findSubmissions(join(dir, 'submissions')), stubsDir: join(root, 'exercises'),
-      late: { deadline: '2026-12-01T23:59:00Z', perDay: 0.1, max: 0.3, graceMinutes: 60 }, timestampsPath: join(dir, 'times.csv'),
+      outDir: out,
+      title: 't',
+      exercises: course.exercises.filter((e) => ['01-output-size', '02-conv-forward'].includes(e.id)),
+      reports: classReports,
+      fileNames: new Map(classReports.map((r) => [r.student, r.student === HOSTILE ? '_img' : r.student])),
+      submissions: findSubmissions(join(dir, 'submissions')),
+      stubsDir: join(root, 'exercises'),
+      late: { deadline: '2026-12-01T23:59:00Z', perDay: 0.1, max: 0.3, graceMinutes: 60 },
+      timestampsPath: join(dir, 'times.csv'),
     });
     const row = (s: string) => o.rows.find((r) => r.student === s)!;
     expect([row('ann').time.source, row('ann').late.days, row('ann').penalty, row('ann').final]).toEqual(['timestamps CSV', 3, 6, 14]);
@@ -162,12 +183,19 @@ describe('a large class of copies', () => {
     const course = await loadCourse(root);
     const reports = names.map((n) => report(n, [pass, pass], [pass, pass, pass]));
     writeClassOutputs({
-      outDir: join(big, 'out'), title: 'big', exercises: course.exercises.filter((e) => ['01-output-size', '02-conv-forward'].includes(e.id)),
-      reports, fileNames: new Map(names.map((n) => [n, n])), submissions: findSubmissions(join(big, 'subs')), stubsDir: join(root, 'exercises'),
+      outDir: join(big, 'out'),
+      title: 'big',
+      exercises: course.exercises.filter((e) => ['01-output-size', '02-conv-forward'].includes(e.id)),
+      reports,
+      fileNames: new Map(names.map((n) => [n, n])),
+      submissions: findSubmissions(join(big, 'subs')),
+      stubsDir: join(root, 'exercises'),
     });
     const html = readFileSync(join(big, 'out', 'report.html'), 'utf8');
     const at = html.indexOf('id="class-data">') + 'id="class-data">'.length;
-    const data = JSON.parse(html.slice(at, html.indexOf('</script>', at))) as { similarity: { all: unknown[]; flagged: Array<{ regions: unknown[] }>; more: number; sources: Record<string, string> } };
+    const data = JSON.parse(html.slice(at, html.indexOf('</script>', at))) as {
+      similarity: { all: unknown[]; flagged: Array<{ regions: unknown[] }>; more: number; sources: Record<string, string> };
+    };
     expect(data.similarity.all.length).toBe(435);
     expect(data.similarity.flagged.length).toBe(300);
     expect(data.similarity.more).toBe(135);
@@ -209,6 +237,10 @@ describe('report.html in headless Chromium', () => {
     const pair = page.locator('details.pair[data-left="ann"][data-right="ben"], details.pair[data-left="ben"][data-right="ann"]');
     expect(await pair.count()).toBe(1);
     expect(await pair.locator('span.hit').count()).toBeGreaterThan(20);
-    expect(await page.locator('details.pair[data-left="dan"], details.pair[data-right="dan"], details.pair[data-left="eve"], details.pair[data-right="eve"]').count()).toBe(0);
+    expect(
+      await page
+        .locator('details.pair[data-left="dan"], details.pair[data-right="dan"], details.pair[data-left="eve"], details.pair[data-right="eve"]')
+        .count(),
+    ).toBe(0);
   });
 });

@@ -74,7 +74,10 @@ export const MAX_SIDE_BY_SIDE = 60;
  * as esbuild's "Transform failed with 1 error:" does), without file paths, at most 200 characters.
  */
 export const messageKey = (m: string): string => {
-  const lines = m.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = m
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   let key = lines[0] ?? '';
   if (key.endsWith(':') && lines[1]) key = `${key} ${lines[1]}`;
   key = key.replace(/(?:file:\/\/)?\/[^\s:]*\/([^/\s:]+)/g, '$1'); // /tmp/convkit-class-x/ann/exercises/02-…/conv-forward.ts → conv-forward.ts
@@ -107,7 +110,10 @@ export function failedTests(reports: readonly StudentReport[], top = 12): Failed
       exercise: t.exercise,
       test: t.test,
       students: t.students,
-      messages: [...t.messages].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3).map(([message, count]) => ({ message, count })),
+      messages: [...t.messages]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, 3)
+        .map(([message, count]) => ({ message, count })),
     }));
 }
 
@@ -141,7 +147,11 @@ function pluginPaths(): { plot: string; d3: string } {
 }
 
 /** JSON safe inside a <script> element: `<` (and the line separators old parsers choke on) escaped. */
-export const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+export const scriptJson = (value: unknown): string =>
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 /** Text safe as HTML text or a quoted attribute value. */
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -185,7 +195,10 @@ export function studentReportHtml(row: GradeRow, title: string): string {
 ${e.tests.map((t) => `<tr><td>${esc(t.name)}</td><td class="st-${esc(t.status)}">${esc(t.status)}</td><td>${t.score}/${t.maxScore}</td><td><pre>${esc(t.message)}</pre></td></tr>`).join('\n')}
 </tbody></table></section>`;
   });
-  const late = row.penalty > 0 || row.penaltyReason ? `<p>Late: ${row.late.days} day(s), −${row.penalty} points${row.penaltyReason ? ` (${esc(row.penaltyReason)})` : ''}.</p>` : '';
+  const late =
+    row.penalty > 0 || row.penaltyReason
+      ? `<p>Late: ${row.late.days} day(s), −${row.penalty} points${row.penaltyReason ? ` (${esc(row.penaltyReason)})` : ''}.</p>`
+      : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${esc(row.student)}: ${esc(title)}</title>

@@ -28,7 +28,11 @@ export interface RosterMatch {
   missing: RosterEntry[];
 }
 
-const norm = (s: string): string => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9@.]/g, '');
+const norm = (s: string): string =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9@.]/g, '');
 
 export function parseRoster(text: string, file: string): RosterEntry[] {
   const table = readTable(text, file);
@@ -37,7 +41,9 @@ export function parseRoster(text: string, file: string): RosterEntry[] {
   const idCol = table.column('student id', 'studentid', 'sis user id', 'id number', 'sid', 'id');
   const emailCol = table.column('email', 'email address', 'e-mail');
   if (!nameCol && !first && !idCol && !emailCol) {
-    throw new Error(`${file}: expected the columns name, student id and email (or Canvas's "Student", "SIS User ID", Moodle's "ID number", "Email address"), got ${table.headers.join(', ')}`);
+    throw new Error(
+      `${file}: expected the columns name, student id and email (or Canvas's "Student", "SIS User ID", Moodle's "ID number", "Email address"), got ${table.headers.join(', ')}`,
+    );
   }
   return table.rows.map((row) => {
     const name = row.get('name', 'student', 'full name', 'student name') || `${row.get('first name')} ${row.get('last name', 'surname')}`.trim();
@@ -48,7 +54,8 @@ export function parseRoster(text: string, file: string): RosterEntry[] {
       section: row.get('section'),
       aliases: [row.get('folder'), row.get('github', 'github username', 'login')].filter((a) => a !== ''),
     };
-    if (!entry.name && !entry.studentId && !entry.email) throw new Error(`${file}: line ${row.line}: expected a name, a student id or an email, got an empty row`);
+    if (!entry.name && !entry.studentId && !entry.email)
+      throw new Error(`${file}: line ${row.line}: expected a name, a student id or an email, got an empty row`);
     return entry;
   });
 }
@@ -66,7 +73,7 @@ export function matchRoster(students: readonly string[], roster: readonly Roster
   };
   // Strongest keys first: an explicit folder or login, then ids and emails, then names.
   for (const e of roster) for (const a of e.aliases) add(a, e);
-  for (const e of roster) (add(e.studentId, e), add(e.email, e));
+  for (const e of roster) add(e.studentId, e), add(e.email, e);
   for (const e of roster) add(e.email.split('@')[0] ?? '', e);
   for (const e of roster) add(e.name, e);
   const byStudent = new Map<string, RosterEntry>();

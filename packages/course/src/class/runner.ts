@@ -17,9 +17,7 @@ export interface RunnerInput {
 
 export type RunnerMessage =
   /** One exercise done: kept by the class grader even if the student's time budget runs out later. */
-  | { type: 'exercise'; result: ExerciseResult }
-  | { type: 'report'; report: GradeReport }
-  | { type: 'error'; message: string };
+  { type: 'exercise'; result: ExerciseResult } | { type: 'report'; report: GradeReport } | { type: 'error'; message: string };
 
 const send = (message: RunnerMessage): Promise<void> => new Promise((done) => process.send!(message, () => done()));
 

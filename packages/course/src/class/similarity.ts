@@ -53,9 +53,19 @@ export function tokenize(source: string): { tokens: string[]; mapping: Region[] 
 
 /** Whether a `/` after `kind` divides (an expression ended) rather than starting a regular expression. */
 function endsExpression(kind: ts.SyntaxKind): boolean {
-  return kind === ts.SyntaxKind.Identifier || kind === ts.SyntaxKind.NumericLiteral || kind === ts.SyntaxKind.StringLiteral || kind === ts.SyntaxKind.CloseParenToken
-    || kind === ts.SyntaxKind.CloseBracketToken || kind === ts.SyntaxKind.CloseBraceToken || kind === ts.SyntaxKind.ThisKeyword || kind === ts.SyntaxKind.TemplateTail
-    || kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral || kind === ts.SyntaxKind.PlusPlusToken || kind === ts.SyntaxKind.MinusMinusToken;
+  return (
+    kind === ts.SyntaxKind.Identifier ||
+    kind === ts.SyntaxKind.NumericLiteral ||
+    kind === ts.SyntaxKind.StringLiteral ||
+    kind === ts.SyntaxKind.CloseParenToken ||
+    kind === ts.SyntaxKind.CloseBracketToken ||
+    kind === ts.SyntaxKind.CloseBraceToken ||
+    kind === ts.SyntaxKind.ThisKeyword ||
+    kind === ts.SyntaxKind.TemplateTail ||
+    kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral ||
+    kind === ts.SyntaxKind.PlusPlusToken ||
+    kind === ts.SyntaxKind.MinusMinusToken
+  );
 }
 
 /** A token's kind: names and literal values are dropped; keywords and punctuation stay. */
@@ -111,7 +121,9 @@ export function comparePairs(exercise: string, files: readonly SimilarFile[], st
     index.addIgnoredFile(new TokenizedFile(new File('(starter code)', starter), tokens, mapping));
   }
   const student = new Map(tokenized.map((t, i) => [t, files[i].student]));
-  const pairs = index.allPairs().map((pair) => ({ pair, left: student.get(pair.leftFile)!, right: student.get(pair.rightFile)!, similarity: Math.round(pair.similarity * 1000) / 1000 }));
+  const pairs = index
+    .allPairs()
+    .map((pair) => ({ pair, left: student.get(pair.leftFile)!, right: student.get(pair.rightFile)!, similarity: Math.round(pair.similarity * 1000) / 1000 }));
   pairs.sort((a, b) => b.similarity - a.similarity || a.left.localeCompare(b.left) || a.right.localeCompare(b.right));
   return pairs.map(({ pair, left, right, similarity }, rank): SimilarPair => {
     const fragments = similarity > 0 && similarity >= regionsFrom && rank < regionsFor ? pair.buildFragments() : [];
@@ -121,7 +133,10 @@ export function comparePairs(exercise: string, files: readonly SimilarFile[], st
       right,
       similarity,
       longest: pair.longest,
-      regions: fragments.map((f) => ({ left: [f.leftSelection.startRow, f.leftSelection.endRow], right: [f.rightSelection.startRow, f.rightSelection.endRow] })),
+      regions: fragments.map((f) => ({
+        left: [f.leftSelection.startRow, f.leftSelection.endRow],
+        right: [f.rightSelection.startRow, f.rightSelection.endRow],
+      })),
     };
   });
 }

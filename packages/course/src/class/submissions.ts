@@ -136,10 +136,11 @@ export function prepareSubmission(sub: Submission, workDir: string, repoExercise
     }
   }
   const found = ids.filter((id) => submitted.has(id));
-  const note = found.length > 0
-    ? null
-    : `no exercise file found in the submission; expected the folders exercises/NN-slug/ or files named ${exercises.map((e) => `${basename(e.file)} (${e.id})`).join(', ')}` +
-      (files.size > 0 ? `; got ${[...files.keys()].slice(0, 10).join(', ')}${files.size > 10 ? ', …' : ''}` : '; got no files');
+  const note =
+    found.length > 0
+      ? null
+      : `no exercise file found in the submission; expected the folders exercises/NN-slug/ or files named ${exercises.map((e) => `${basename(e.file)} (${e.id})`).join(', ')}` +
+        (files.size > 0 ? `; got ${[...files.keys()].slice(0, 10).join(', ')}${files.size > 10 ? ', …' : ''}` : '; got no files');
   return { exercisesDir, submitted: found, note };
 }
 
@@ -149,7 +150,10 @@ export function prepareSubmission(sub: Submission, workDir: string, repoExercise
  */
 export function exerciseSources(sub: Submission, exercises: readonly Exercise[]): Map<string, string> {
   const files = readSubmission(sub);
-  const prefix = exercisesPrefix(files, exercises.map((e) => e.id));
+  const prefix = exercisesPrefix(
+    files,
+    exercises.map((e) => e.id),
+  );
   const sources = new Map<string, string>();
   for (const e of exercises) {
     const data = prefix !== null ? files.get(`${prefix}${e.file}`) : [...files].find(([path]) => basename(path) === basename(e.file))?.[1];

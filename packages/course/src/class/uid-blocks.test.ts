@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { lockUidBlock } from './isolation.ts';
 
 describe('lockUidBlock', () => {
-  it('skips a block a live process holds, takes over a dead one\'s, and writes its own pid', async () => {
+  it("skips a block a live process holds, takes over a dead one's, and writes its own pid", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'uid-blocks-'));
     const live = spawn('sleep', ['30']);
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
@@ -32,7 +32,16 @@ describe('lockUidBlock', () => {
   it('gives a second process another block while the first holds its own', () => {
     const dir = mkdtempSync(join(tmpdir(), 'uid-blocks-'));
     expect(lockUidBlock(dir)).toBe(0);
-    const other = spawnSync(process.execPath, ['--import', 'tsx', '-e', `import('${join(import.meta.dirname, 'isolation.ts')}').then((m) => process.stdout.write(String(m.lockUidBlock(${JSON.stringify(dir)}))))`], { encoding: 'utf8' });
+    const other = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `import('${join(import.meta.dirname, 'isolation.ts')}').then((m) => process.stdout.write(String(m.lockUidBlock(${JSON.stringify(dir)}))))`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(other.stderr).toBe('');
     expect(other.stdout).toBe('1');
   }, 30_000);

@@ -39,7 +39,11 @@ function timed<T>(seconds: Record<string, number>, part: string, run: () => T): 
 function textOf(html: string): string {
   return html
     .replace(/<[^>]*>/g, ' ')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -92,7 +96,9 @@ export function checkSite(siteDir: string): void {
   if (shells.length > 0) {
     const shown = shells.slice(0, 10).map((s) => `  ${s.page}: ${s.error.slice(0, 400)}`);
     if (shells.length > 10) shown.push(`  … and ${shells.length - 10} more`);
-    throw new Error(`checkSite: expected every page of ${siteDir} to render its content, got ${shells.length} error page(s) in its place:\n${shown.join('\n')}`);
+    throw new Error(
+      `checkSite: expected every page of ${siteDir} to render its content, got ${shells.length} error page(s) in its place:\n${shown.join('\n')}`,
+    );
   }
 }
 
@@ -124,7 +130,7 @@ export async function buildRelease(course: Course, options: BuildOptions): Promi
   const files: string[] = [];
 
   if (!options.skipSite) {
-    log('site: building the docs with the course\'s chapters…');
+    log("site: building the docs with the course's chapters…");
     timed(seconds, 'site', () => buildSite(course, join(out, 'site'), configFile));
     files.push(join(out, 'site'));
   }

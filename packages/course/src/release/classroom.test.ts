@@ -20,7 +20,10 @@ import { pinClassroomWorkflow, sha256Of } from './classroom-pin.ts';
 // into constructs these tests would misread. PyYAML, when installed, cross-checks it below.
 
 type Y = string | number | boolean | null | Y[] | { [k: string]: Y };
-interface Line { indent: number; text: string }
+interface Line {
+  indent: number;
+  text: string;
+}
 
 function parseScalar(s: string): Y {
   if (s.startsWith('"')) return JSON.parse(s) as string;
@@ -111,10 +114,28 @@ const course = {
   ],
 } as unknown as Course;
 const SCORED = ['01-output-size', '02-conv-forward', '04-flatten-dense'];
-const PIN: PinnedAutograder = { repository: 'my-org/cnn-autograder', ref: '0123456789abcdef0123456789abcdef01234567', path: 'release/gradescope-autograder.zip', sha256: 'f'.repeat(64) };
+const PIN: PinnedAutograder = {
+  repository: 'my-org/cnn-autograder',
+  ref: '0123456789abcdef0123456789abcdef01234567',
+  path: 'release/gradescope-autograder.zip',
+  sha256: 'f'.repeat(64),
+};
 
-interface Step { name?: string; id?: string; uses?: string; run?: string; if?: string; with?: Record<string, Y>; env?: Record<string, string> }
-interface Workflow { name: string; on: string[]; permissions: Record<string, string>; jobs: Record<string, { 'runs-on': string; if: string; steps: Step[] }> }
+interface Step {
+  name?: string;
+  id?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, Y>;
+  env?: Record<string, string>;
+}
+interface Workflow {
+  name: string;
+  on: string[];
+  permissions: Record<string, string>;
+  jobs: Record<string, { 'runs-on': string; if: string; steps: Step[] }>;
+}
 
 const kitYaml = classroomWorkflow(course, 'pnpm@12.4.2');
 const pinYaml = classroomWorkflow(course, 'pnpm@12.4.2', { autograder: PIN });
@@ -127,8 +148,16 @@ const stepsOf = (w: Workflow): Step[] => w.jobs['run-autograding-tests'].steps;
 // runners split on commas, env `<RUNNER upper-cased>_RESULTS` as base64 JSON, total = sum of every
 // test's `score` of runners with a `max_score`, maximum = sum of those `max_score`s).
 
-interface RunnerResult { version: number; status: string; max_score: number; tests: { name: string; status: string; score: number; message: string | null }[] }
-function reporter(runners: string, env: Record<string, string>): { totalPoints: number; maxPoints: number; failed: boolean; results: Record<string, RunnerResult> } {
+interface RunnerResult {
+  version: number;
+  status: string;
+  max_score: number;
+  tests: { name: string; status: string; score: number; message: string | null }[];
+}
+function reporter(
+  runners: string,
+  env: Record<string, string>,
+): { totalPoints: number; maxPoints: number; failed: boolean; results: Record<string, RunnerResult> } {
   const results: Record<string, RunnerResult> = {};
   let totalPoints = 0;
   let maxPoints = 0;
@@ -165,10 +194,19 @@ function runGradingSteps(workflow: Workflow, report: unknown | null): { env: Rec
   for (const step of steps.slice(start, steps.indexOf(reporterStep))) {
     const output = join(temp, `output-${step.id ?? 'prepare'}`);
     writeFileSync(output, '');
-    const r = spawnSync('bash', ['-e', '-c', expand(step.run!)], { encoding: 'utf8', env: { ...process.env, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary } });
+    const r = spawnSync('bash', ['-e', '-c', expand(step.run!)], {
+      encoding: 'utf8',
+      env: { ...process.env, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary },
+    });
     expect(r.status, `${step.name}: ${r.stderr}`).toBe(0);
     logs += r.stdout;
-    if (step.id) outputs[step.id] = Object.fromEntries(readFileSync(output, 'utf8').trim().split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    if (step.id)
+      outputs[step.id] = Object.fromEntries(
+        readFileSync(output, 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+      );
   }
   // The reporter's env, with `${{ steps.X.outputs.result }}` replaced as GitHub would.
   const env = Object.fromEntries(
@@ -188,7 +226,11 @@ const REPORT = {
   maxScore: 30,
   exercises: [
     {
-      id: '01-output-size', title: 'Output size', score: 4.17, maxScore: 5, status: 'failed',
+      id: '01-output-size',
+      title: 'Output size',
+      score: 4.17,
+      maxScore: 5,
+      status: 'failed',
       tests: [
         { name: 'n=5 f=3 s=1 p=0 (3×3 filter on 5×5)', status: 'passed', score: 0.83, maxScore: 0.83, message: '' },
         { name: 'n=7 f=3 s=2 p=0 (stride 2)', status: 'passed', score: 0.83, maxScore: 0.83, message: '' },
@@ -197,14 +239,34 @@ const REPORT = {
       ],
     },
     {
-      id: '02-conv-forward', title: 'Convolution', score: 0, maxScore: 15, status: 'not-started',
+      id: '02-conv-forward',
+      title: 'Convolution',
+      score: 0,
+      maxScore: 15,
+      status: 'not-started',
       tests: [
-        { name: 'x=[1,1,3,3] w=[1,1,2,2]', status: 'not-started', score: 0, maxScore: 7.5, message: 'conv2dForward is not started yet (it still throws NotImplemented)' },
-        { name: 'x=[2,3,5,5] w=[4,3,3,3] stride 2', status: 'not-started', score: 0, maxScore: 7.5, message: 'conv2dForward is not started yet (it still throws NotImplemented)' },
+        {
+          name: 'x=[1,1,3,3] w=[1,1,2,2]',
+          status: 'not-started',
+          score: 0,
+          maxScore: 7.5,
+          message: 'conv2dForward is not started yet (it still throws NotImplemented)',
+        },
+        {
+          name: 'x=[2,3,5,5] w=[4,3,3,3] stride 2',
+          status: 'not-started',
+          score: 0,
+          maxScore: 7.5,
+          message: 'conv2dForward is not started yet (it still throws NotImplemented)',
+        },
       ],
     },
     {
-      id: '04-flatten-dense', title: 'Flatten and dense', score: 10, maxScore: 10, status: 'passed',
+      id: '04-flatten-dense',
+      title: 'Flatten and dense',
+      score: 10,
+      maxScore: 10,
+      status: 'passed',
       tests: [
         { name: 'flatten x=[1,1,2,2]', status: 'passed', score: 3.33, maxScore: 3.33, message: '' },
         { name: 'dense x=[2,3] w=[4,3]', status: 'passed', score: 3.33, maxScore: 3.33, message: '' },
@@ -223,7 +285,16 @@ const maximaOf = (r: RunnerResult): number[] => r.tests.map((t) => Number(/\/([\
 
 describe('the YAML writer', () => {
   it('quotes what could change meaning, writes multi-line strings as literal blocks, and round-trips', () => {
-    const value = { name: 'Autograding Tests', on: ['push'], if: "github.actor != 'x'", n: 5, yes: 'no', tricky: 'a: b # c', script: 'echo "$X"\n  indented\n\nend\n', noEol: 'a\nb' };
+    const value = {
+      name: 'Autograding Tests',
+      on: ['push'],
+      if: "github.actor != 'x'",
+      n: 5,
+      yes: 'no',
+      tricky: 'a: b # c',
+      script: 'echo "$X"\n  indented\n\nend\n',
+      noEol: 'a\nb',
+    };
     const text = toYaml(value);
     expect(text).toContain('"on":\n  - push\n');
     expect(text).toContain('"yes": "no"\n');
@@ -294,7 +365,11 @@ describe('the Classroom workflow (kit mode)', { timeout: 60_000 }, () => {
   });
 
   it('keeps the grade report as an artifact and says in its header that it trusts the repository', () => {
-    expect(stepsOf(kit).find((s) => s.uses === 'actions/upload-artifact@v4')?.with).toEqual({ name: 'grade-report', path: '${{ runner.temp }}/convkit-report.json', 'if-no-files-found': 'warn' });
+    expect(stepsOf(kit).find((s) => s.uses === 'actions/upload-artifact@v4')?.with).toEqual({
+      name: 'grade-report',
+      path: '${{ runner.temp }}/convkit-report.json',
+      'if-no-files-found': 'warn',
+    });
     expect(kitYaml).toContain("# Grader: the kit's own (this repository's) grader and expected outputs: feedback, not a protected grade.");
   });
 
@@ -323,6 +398,7 @@ describe('points, as the reporter computes them from the runner steps (the workf
   it("gives each test its points, scaled so that the tests' maxima add up to the exercise's points exactly", () => {
     const ex01 = r.results['ex01-output-size'];
     expect(ex01).toMatchObject({ version: 1, status: 'fail', max_score: 5 });
+    // biome-ignore format: a tensor literal, kept on one line
     expect(ex01.tests.map((t) => [t.status, t.score])).toEqual([['pass', 0.83], ['pass', 0.83], ['fail', 0], ['pass', 2.51]]);
     expect(maximaOf(ex01)).toEqual([0.83, 0.83, 0.83, 2.51]);
     expect(ex01.tests[2]).toMatchObject({ name: 'n=32 f=5 s=1 p=2 ("same" padding keeps 32) (0/0.83)', message: 'expected 32, got 30' });
@@ -357,7 +433,11 @@ describe('points, as the reporter computes them from the runner steps (the workf
 
   it('reports an error worth 0 that says why, when the grading step left no report or an unreadable one', () => {
     const none = reporter('ex01-output-size', runGradingSteps(kit, null).env);
-    expect(none.results['ex01-output-size']).toMatchObject({ status: 'error', max_score: 5, tests: [{ name: '01-output-size: not graded', status: 'error', score: 0 }] });
+    expect(none.results['ex01-output-size']).toMatchObject({
+      status: 'error',
+      max_score: 5,
+      tests: [{ name: '01-output-size: not graded', status: 'error', score: 0 }],
+    });
     expect(none.results['ex01-output-size'].tests[0].message).toMatch(/^no grade report at .*convkit-report\.json \(the grading step did not finish/);
     expect(none.maxPoints).toBe(5);
     expect(none.totalPoints).toBe(0);
@@ -379,7 +459,10 @@ describe('the runner-result script on its own', { timeout: 60_000 }, () => {
     const env = { ...process.env };
     delete env.GITHUB_OUTPUT;
     delete env.GITHUB_STEP_SUMMARY;
-    return spawnSync(process.execPath, [join(temp, 'script.mjs'), ...args.map((a) => a.replace('REPORT', join(temp, 'report.json')))], { encoding: 'utf8', env });
+    return spawnSync(process.execPath, [join(temp, 'script.mjs'), ...args.map((a) => a.replace('REPORT', join(temp, 'report.json')))], {
+      encoding: 'utf8',
+      env,
+    });
   };
   const decode = (stdout: string): RunnerResult => JSON.parse(Buffer.from(/^result=(.*)$/m.exec(stdout)![1], 'base64').toString('utf8')) as RunnerResult;
 
@@ -398,9 +481,25 @@ describe('the runner-result script on its own', { timeout: 60_000 }, () => {
       tests: [
         { name: '01-output-size: n=5 f=3 s=1 p=0', number: '1.1', score: 0.83, max_score: 0.83, output: '', visibility: 'visible', status: 'passed' },
         { name: '01-output-size: n=7 f=3 s=2 p=0', number: '1.2', score: 0.83, max_score: 0.83, output: '', visibility: 'visible', status: 'passed' },
-        { name: '01-output-size: n=32 f=5 s=1 p=2', number: '1.3', score: 0, max_score: 0.83, output: '[failed] expected 32, got 30', visibility: 'visible', status: 'failed' },
+        {
+          name: '01-output-size: n=32 f=5 s=1 p=2',
+          number: '1.3',
+          score: 0,
+          max_score: 0.83,
+          output: '[failed] expected 32, got 30',
+          visibility: 'visible',
+          status: 'failed',
+        },
         { name: '01-output-size: random cases', number: '1.4', score: 2.5, max_score: 2.5, output: '', visibility: 'visible', status: 'passed' },
-        { name: '09-capstone: accuracy on held-out digits', number: '2.1', score: 0, max_score: 10, output: '[failed] secret', visibility: 'after_published', status: 'failed' },
+        {
+          name: '09-capstone: accuracy on held-out digits',
+          number: '2.1',
+          score: 0,
+          max_score: 10,
+          output: '[failed] secret',
+          visibility: 'after_published',
+          status: 'failed',
+        },
       ],
     };
     const r = decode(run(['REPORT', '01-output-size', '5'], results).stdout);
@@ -415,8 +514,14 @@ describe('the runner-result script on its own', { timeout: 60_000 }, () => {
   });
 
   it("turns Gradescope's failure results.json (no tests, an output) into an error carrying that output", () => {
-    const r = decode(run(['REPORT', '01-output-size', '5'], { score: 0, output: 'The autograder failed to run; please tell your instructor.', tests: [] }).stdout);
-    expect(r).toMatchObject({ status: 'error', max_score: 5, tests: [{ status: 'error', score: 0, message: 'The autograder failed to run; please tell your instructor.' }] });
+    const r = decode(
+      run(['REPORT', '01-output-size', '5'], { score: 0, output: 'The autograder failed to run; please tell your instructor.', tests: [] }).stdout,
+    );
+    expect(r).toMatchObject({
+      status: 'error',
+      max_score: 5,
+      tests: [{ status: 'error', score: 0, message: 'The autograder failed to run; please tell your instructor.' }],
+    });
   });
 });
 
@@ -426,10 +531,16 @@ describe('the pinned autograder (pinned mode)', { timeout: 60_000 }, () => {
 
   it("fetches the instructor's repository at the pinned commit with a read-only secret, and checks the zip's sha256", () => {
     const fetch = steps.find((s) => s.with?.repository === PIN.repository)!;
-    expect(fetch).toMatchObject({ uses: 'actions/checkout@v4', with: { ref: PIN.ref, token: '${{ secrets.CONVKIT_AUTOGRADER_TOKEN }}', path: '.convkit-autograder', 'persist-credentials': false } });
+    expect(fetch).toMatchObject({
+      uses: 'actions/checkout@v4',
+      with: { ref: PIN.ref, token: '${{ secrets.CONVKIT_AUTOGRADER_TOKEN }}', path: '.convkit-autograder', 'persist-credentials': false },
+    });
     const install = steps.find((s) => s.run?.includes('sha256sum'))!;
     const lines = install.run!.split('\n');
-    expect(lines.slice(0, 2)).toEqual(['set -euo pipefail', `echo "${'f'.repeat(64)}  .convkit-autograder/release/gradescope-autograder.zip" | sha256sum --check --strict`]);
+    expect(lines.slice(0, 2)).toEqual([
+      'set -euo pipefail',
+      `echo "${'f'.repeat(64)}  .convkit-autograder/release/gradescope-autograder.zip" | sha256sum --check --strict`,
+    ]);
     // The zip is checked before it is unpacked, and its copy is gone before any student code runs.
     expect(lines.findIndex((l) => l.includes('sha256sum'))).toBeLessThan(lines.findIndex((l) => l.includes('unzip')));
     expect(lines).toContain('rm -rf .convkit-autograder');
@@ -454,14 +565,25 @@ describe('the pinned autograder (pinned mode)', { timeout: 60_000 }, () => {
     expect(steps.some((s) => s.uses === 'actions/upload-artifact@v4')).toBe(false);
     // The same runner steps and reporter as the kit mode.
     expect(steps.filter((s) => s.id).map((s) => s.id)).toEqual(SCORED.map(stepId));
-    expect(steps.find((s) => s.uses?.startsWith('classroom-resources/autograding-grading-reporter'))?.with).toEqual({ runners: 'ex01-output-size,ex02-conv-forward,ex04-flatten-dense' });
+    expect(steps.find((s) => s.uses?.startsWith('classroom-resources/autograding-grading-reporter'))?.with).toEqual({
+      runners: 'ex01-output-size,ex02-conv-forward,ex04-flatten-dense',
+    });
   });
 
   it('turns the autograder results.json into the same points as the kit mode', () => {
     const results = {
       score: 14.17,
       output: '',
-      tests: REPORT.exercises.flatMap((e) => e.tests.map((t) => ({ name: `${e.id}: ${t.name}`, score: t.score, max_score: t.maxScore, output: t.message, visibility: 'visible', status: t.status === 'passed' ? 'passed' : 'failed' }))),
+      tests: REPORT.exercises.flatMap((e) =>
+        e.tests.map((t) => ({
+          name: `${e.id}: ${t.name}`,
+          score: t.score,
+          max_score: t.maxScore,
+          output: t.message,
+          visibility: 'visible',
+          status: t.status === 'passed' ? 'passed' : 'failed',
+        })),
+      ),
     };
     const r = reporter('ex01-output-size,ex02-conv-forward,ex04-flatten-dense', runGradingSteps(pinned, results).env);
     expect(Object.values(r.results).map(pointsOf)).toEqual([4.17, 0, 10]);
@@ -480,7 +602,11 @@ describe('the pinned autograder (pinned mode)', { timeout: 60_000 }, () => {
     const file = pinClassroomWorkflow(course, kitDir, { ...PIN, sha256: sha256Of(zip) });
     expect(file).toBe(join(kitDir, '.github', 'workflows', 'classroom.yml'));
     const workflow = parseYaml(readFileSync(file, 'utf8')) as unknown as Workflow;
-    const check = stepsOf(workflow).find((s) => s.run?.includes('sha256sum'))!.run!.split('\n').slice(0, 2).join('\n');
+    const check = stepsOf(workflow)
+      .find((s) => s.run?.includes('sha256sum'))!
+      .run!.split('\n')
+      .slice(0, 2)
+      .join('\n');
     expect(spawnSync('bash', ['-c', check], { cwd: temp, encoding: 'utf8' }).status).toBe(0);
     writeFileSync(zip, 'the autograder, edited');
     expect(spawnSync('bash', ['-c', check], { cwd: temp, encoding: 'utf8' }).status).not.toBe(0);

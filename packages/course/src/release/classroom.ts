@@ -140,7 +140,13 @@ export function classroomWorkflow(course: Course, packageManager: string, option
   const total = scored.reduce((s, e) => s + e.points, 0);
 
   const steps: YamlValue[] = [
-    ...(pin ? pinnedSteps(pin, minutes) : kitSteps(packageManager, scored.map((e) => e.id), minutes)),
+    ...(pin
+      ? pinnedSteps(pin, minutes)
+      : kitSteps(
+          packageManager,
+          scored.map((e) => e.id),
+          minutes,
+        )),
     { name: 'Prepare the runner results', if: 'always()', run: writeScript() },
     ...scored.map((e) => ({
       name: `${e.id} (${e.points} points)`,
@@ -164,7 +170,12 @@ export function classroomWorkflow(course: Course, packageManager: string, option
     });
   }
   if (!pin) {
-    steps.push({ name: 'Keep the grade report', if: 'always()', uses: 'actions/upload-artifact@v4', with: { name: 'grade-report', path: REPORT, 'if-no-files-found': 'warn' } });
+    steps.push({
+      name: 'Keep the grade report',
+      if: 'always()',
+      uses: 'actions/upload-artifact@v4',
+      with: { name: 'grade-report', path: REPORT, 'if-no-files-found': 'warn' },
+    });
   }
 
   const header = [

@@ -46,7 +46,17 @@ beforeAll(async () => {
 describe('starter kit (course: 01 worth 4, 04 worth 6 with hidden tests)', () => {
   it('holds the stubs, the visible tests only of 01, no reference solutions, its own lockfile and the course config', () => {
     const kit = join(out, 'starter-kit');
-    for (const f of ['package.json', 'pnpm-workspace.yaml', 'pnpm-lock.yaml', 'course.config.ts', 'exercises/01-output-size/output-size.ts', 'exercises/01-output-size/output-size.test.ts', 'exercises/04-flatten-dense/flatten-dense.ts', 'packages/engine/src/index.ts', 'packages/grader/src/cli.ts']) {
+    for (const f of [
+      'package.json',
+      'pnpm-workspace.yaml',
+      'pnpm-lock.yaml',
+      'course.config.ts',
+      'exercises/01-output-size/output-size.ts',
+      'exercises/01-output-size/output-size.test.ts',
+      'exercises/04-flatten-dense/flatten-dense.ts',
+      'packages/engine/src/index.ts',
+      'packages/grader/src/cli.ts',
+    ]) {
       expect(existsSync(join(kit, f)), f).toBe(true);
     }
     expect(existsSync(join(kit, 'exercises/04-flatten-dense/flatten-dense.test.ts'))).toBe(false);
@@ -69,7 +79,9 @@ describe('starter kit (course: 01 worth 4, 04 worth 6 with hidden tests)', () =>
 
   it('has a Classroom workflow with one grading step per exercise worth its points, and the reporter over all of them', () => {
     const yml = readFileSync(join(out, 'starter-kit', '.github', 'workflows', 'classroom.yml'), 'utf8');
-    expect(yml).toMatch(/\n\s+id: ex01-output-size\n\s+if: "always\(\)"\n\s+run: \|\n\s+node "\$\{\{ runner\.temp \}\}\/convkit-runner-result\.mjs" "\$\{\{ runner\.temp \}\}\/convkit-report\.json" 01-output-size 4\n/);
+    expect(yml).toMatch(
+      /\n\s+id: ex01-output-size\n\s+if: "always\(\)"\n\s+run: \|\n\s+node "\$\{\{ runner\.temp \}\}\/convkit-runner-result\.mjs" "\$\{\{ runner\.temp \}\}\/convkit-report\.json" 01-output-size 4\n/,
+    );
     expect(yml).not.toContain(' 04-flatten-dense 6\n'); // hidden: a score on every push would give its tests away
     expect(yml).toMatch(/runners: "?ex01-output-size"?\n/);
     expect(yml).toContain('EX01-OUTPUT-SIZE_RESULTS: "${{ steps.ex01-output-size.outputs.result }}"');
@@ -100,7 +112,11 @@ describe('starter kit (course: 01 worth 4, 04 worth 6 with hidden tests)', () =>
     expect(r3.score, cheated.stderr).toBe(0);
     expect(r3.exercises[0].tests[0].message).toMatch(/the cheat found nothing to copy|exercise 01/);
     // The kit's engine says where its exercised functions are.
-    const engine = run('node', ['--import', 'tsx', '-e', "import('@convkit/engine').then((e) => e.outputSize(5, 3, 1, 0)).catch((e) => { console.log(e.message); })"], join(fresh, 'exercises'));
+    const engine = run(
+      'node',
+      ['--import', 'tsx', '-e', "import('@convkit/engine').then((e) => e.outputSize(5, 3, 1, 0)).catch((e) => { console.log(e.message); })"],
+      join(fresh, 'exercises'),
+    );
     expect(engine.stdout).toMatch(/outputSize is exercise 01 .* not part of the student kit/);
   }, 180_000);
 });
@@ -114,7 +130,11 @@ describe('Gradescope autograder zip, in a simulated /autograder', () => {
       mkdirSync(dirname(join(source, e.name)), { recursive: true });
       writeFileSync(join(source, e.name), e.data, { mode: e.mode });
     }
-    const setup = run('bash', [join(source, 'setup.sh')], source, { AUTOGRADER_ROOT: autograder, CONVKIT_SETUP_SKIP_SYSTEM: '1', CONVKIT_STUDENT_USER: 'nobody' });
+    const setup = run('bash', [join(source, 'setup.sh')], source, {
+      AUTOGRADER_ROOT: autograder,
+      CONVKIT_SETUP_SKIP_SYSTEM: '1',
+      CONVKIT_STUDENT_USER: 'nobody',
+    });
     expect(setup.status, setup.stdout + setup.stderr).toBe(0);
     setupOutput = setup.stdout + setup.stderr;
   }, 120_000);
@@ -159,9 +179,12 @@ describe('Gradescope autograder zip, in a simulated /autograder', () => {
     return JSON.parse(readFileSync(join(autograder, 'results', 'results.json'), 'utf8')) as Results;
   }
 
-  it('scores a correct submission 10/10, run as a non-root user, with the hidden exercise\'s tests visible only after publishing and not in the top-level output', () => {
+  it("scores a correct submission 10/10, run as a non-root user, with the hidden exercise's tests visible only after publishing and not in the top-level output", () => {
     // Every test of 01 fails if the student's code runs as root.
-    const notRoot = solution('01-output-size').replace(/(export function outputSize\([^)]*\): number \{)/, "$1\n  if (process.getuid?.() === 0) throw new Error('student code runs as root');");
+    const notRoot = solution('01-output-size').replace(
+      /(export function outputSize\([^)]*\): number \{)/,
+      "$1\n  if (process.getuid?.() === 0) throw new Error('student code runs as root');",
+    );
     expect(notRoot).toContain('runs as root');
     const results = grade({
       '01-output-size/output-size.ts': notRoot,
@@ -186,13 +209,20 @@ describe('Gradescope autograder zip, in a simulated /autograder', () => {
     expect(results.tests.find((t) => t.name.startsWith('04-'))!.output).toMatch(/not started/);
   }, 180_000);
 
-  it.runIf(process.getuid?.() === 0)('uploaded as a bare file, a cheat that searches the autograder for the key scores 0 on 01; the honest 04 still scores', () => {
-    const results = grade({ 'output-size.ts': cheat, 'flatten-dense.ts': solution('04-flatten-dense') }, { CHEAT_ROOT: autograder });
-    const of = (id: string) => results.tests.filter((t) => t.name.startsWith(id));
-    expect(of('01-').map((t) => t.score), JSON.stringify(of('01-')[0])).toEqual(of('01-').map(() => 0));
-    expect(of('01-')[0].output).toMatch(/the cheat found nothing to copy|exercise 01/);
-    expect(of('04-').filter((t) => t.status !== 'passed')).toEqual([]);
-  }, 180_000);
+  it.runIf(process.getuid?.() === 0)(
+    'uploaded as a bare file, a cheat that searches the autograder for the key scores 0 on 01; the honest 04 still scores',
+    () => {
+      const results = grade({ 'output-size.ts': cheat, 'flatten-dense.ts': solution('04-flatten-dense') }, { CHEAT_ROOT: autograder });
+      const of = (id: string) => results.tests.filter((t) => t.name.startsWith(id));
+      expect(
+        of('01-').map((t) => t.score),
+        JSON.stringify(of('01-')[0]),
+      ).toEqual(of('01-').map(() => 0));
+      expect(of('01-')[0].output).toMatch(/the cheat found nothing to copy|exercise 01/);
+      expect(of('04-').filter((t) => t.status !== 'passed')).toEqual([]);
+    },
+    180_000,
+  );
 
   it('a submission with no exercise file names the files it expected', () => {
     const results = grade({ 'notes.md': 'my work is on my laptop' });

@@ -77,7 +77,7 @@ describe('site of a three-chapter course, built in the default release folder', 
     expect(readFileSync(join(site, 'exercises', '04-flatten-dense', 'index.html'), 'utf8')).toMatch(/<article/);
   });
 
-  it('lists exactly the chosen chapters, in order, in the sidebar, under the course\'s base URL', () => {
+  it("lists exactly the chosen chapters, in order, in the sidebar, under the course's base URL", () => {
     expect(sidebarLinks('pooling/index.html')).toEqual([BASE, `${BASE}pooling`, `${BASE}flattening`]);
   });
 
@@ -144,7 +144,7 @@ describe('error shells', () => {
 
   it('recognises the loader\'s error box and the "This page crashed" page, and passes a real page', () => {
     expect(errorShell(loaderShell)).toBe(
-      'ReferenceError: exports is not defined in ES module scope This file is being treated as an ES module because it has a \'.js\' file extension and \'/work/main/package.json\' contains "type": "module". To treat it as a CommonJS script, rename it to use the \'.cjs\' file extension.',
+      "ReferenceError: exports is not defined in ES module scope This file is being treated as an ES module because it has a '.js' file extension and '/work/main/package.json' contains \"type\": \"module\". To treat it as a CommonJS script, rename it to use the '.cjs' file extension.",
     );
     expect(errorShell(crashed)).toBe('"This page crashed": TypeError: Cannot read properties of undefined');
     expect(errorShell('<html><body><div id=__docusaurus></div></body></html>')).toBe('no <main> element (not a rendered page)');

@@ -95,7 +95,11 @@ which runs more cases.
 
 /** Resolves the workspace's own lockfile with pnpm (from its store: no download when it has everything). */
 function writeLockfile(dir: string, what: string): void {
-  const r = spawnSync('pnpm', ['install', '--lockfile-only', '--prefer-offline', '--reporter=append-only'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const r = spawnSync('pnpm', ['install', '--lockfile-only', '--prefer-offline', '--reporter=append-only'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+  });
   if (r.status !== 0) throw new Error(`${what}: pnpm could not write the lockfile:\n${r.stdout}${r.stderr}`);
 }
 
@@ -148,10 +152,14 @@ export async function buildStarterKit(course: Course, kitDir: string, options: {
   }
 
   mkdirSync(join(kitDir, '.github', 'workflows'), { recursive: true });
-  writeFileSync(join(kitDir, '.github', 'workflows', 'classroom.yml'), classroomWorkflow(course, (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { packageManager: string }).packageManager));
+  writeFileSync(
+    join(kitDir, '.github', 'workflows', 'classroom.yml'),
+    classroomWorkflow(course, (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { packageManager: string }).packageManager),
+  );
   // The last word: nothing in what students receive may compute an exercised function.
   const answers = scanForAnswers(kitDir, course.exercises);
-  if (answers.length > 0) throw new Error(`buildStarterKit: expected a kit without answers, got an implementation of an exercised function in:\n  ${answers.join('\n  ')}`);
+  if (answers.length > 0)
+    throw new Error(`buildStarterKit: expected a kit without answers, got an implementation of an exercised function in:\n  ${answers.join('\n  ')}`);
   if (options.lockfile ?? true) writeLockfile(kitDir, 'buildStarterKit');
 }
 

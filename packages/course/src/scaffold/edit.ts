@@ -39,7 +39,10 @@ export function appendToLiteral(source: string, anchor: RegExp, item: string, fi
   const trimmed = body.replace(/\s*$/, '');
   const comma = trimmed === '' || trimmed.endsWith(',') ? '' : ',';
   const closingIndent = (body.match(/\n([ \t]*)$/) ?? [])[1] ?? '';
-  const lines = item.split('\n').map((l) => (l === '' ? l : `${indent}${l}`)).join('\n');
+  const lines = item
+    .split('\n')
+    .map((l) => (l === '' ? l : `${indent}${l}`))
+    .join('\n');
   return `${source.slice(0, open + 1)}${trimmed}${comma}\n${lines},\n${closingIndent}${source.slice(close)}`;
 }
 
@@ -51,7 +54,9 @@ export const titleCase = (slug: string): string => slug.charAt(0).toUpperCase() 
 /** Throws unless `slug` is lowercase words joined by dashes. */
 export function checkSlug(what: string, slug: string | undefined): string {
   if (slug === undefined || !/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(slug)) {
-    throw new Error(`pnpm new ${what}: expected a slug of lowercase words joined by dashes (leaky-relu), got ${slug === undefined ? 'nothing' : JSON.stringify(slug)}`);
+    throw new Error(
+      `pnpm new ${what}: expected a slug of lowercase words joined by dashes (leaky-relu), got ${slug === undefined ? 'nothing' : JSON.stringify(slug)}`,
+    );
   }
   return slug;
 }

@@ -22,7 +22,12 @@ export interface NewExercise {
   files: string[];
 }
 
-export function newExercise(root: string, slugArg: string | undefined, manifest: readonly Exercise[], options: { title?: string; points?: number } = {}): NewExercise {
+export function newExercise(
+  root: string,
+  slugArg: string | undefined,
+  manifest: readonly Exercise[],
+  options: { title?: string; points?: number } = {},
+): NewExercise {
   const slug = checkSlug('exercise', slugArg);
   if (manifest.some((e) => e.id.slice(3) === slug)) throw new Error(`pnpm new exercise: an exercise ${slug} exists already`);
   const number = Math.max(0, ...manifest.map((e) => Number(e.id.slice(0, 2)) || 0)) + 1;
@@ -44,7 +49,9 @@ export function newExercise(root: string, slugArg: string | undefined, manifest:
   };
 
   const files = [
-    write(`exercises/${id}/README.md`, `# ${title}
+    write(
+      `exercises/${id}/README.md`,
+      `# ${title}
 
 Write \`${fn}(x)\` in \`${file}\`: it takes a tensor \`x\` of any shape and returns a NEW tensor of the
 same shape and dtype, computed element by element. *(Instructor: say what it computes, with a
@@ -52,16 +59,22 @@ hand-worked example and the formula.)*
 
 1. Read the visible tests in \`${slug}.test.ts\`: they unlock step by step.
 2. Run \`pnpm grade ${slug}\` to see what the grader thinks; \`pnpm hint ${slug}\` when stuck.
-`),
-    write(`exercises/${id}/${file}`, `import type { Tensor } from '@convkit/engine';
+`,
+    ),
+    write(
+      `exercises/${id}/${file}`,
+      `import type { Tensor } from '@convkit/engine';
 import { NotImplemented } from '../not-implemented.ts';
 
 /** ${title}: a new tensor of x's shape and dtype, element by element. Never modifies x. */
 export function ${fn}(x: Tensor): Tensor {
   throw new NotImplemented('${fn}');
 }
-`),
-    write(`exercises/${id}/${slug}.test.ts`, `import { expect, it } from 'vitest';
+`,
+    ),
+    write(
+      `exercises/${id}/${slug}.test.ts`,
+      `import { expect, it } from 'vitest';
 import { Tensor } from '@convkit/engine';
 import { step } from '../steps.ts';
 import { ${fn} } from './${file}';
@@ -75,21 +88,27 @@ step('1. same shape and dtype, new tensor', () => {
     expect(out).not.toBe(x);
   });
 });
-`),
-    write(`exercises/${id}/exercise.json`, `${JSON.stringify(
-      {
-        title,
-        points,
-        functions: [fn],
-        file,
-        hints: ['Allocate the output with `new Tensor(x.shape, undefined, x.dtype)` and fill it in one loop over x.data.'],
-        timeLimitMs: 3000,
-        memoryLimitMb: 512,
-      },
-      null,
-      2,
-    )}\n`),
-    write(`exercises/${id}/.meta/solution.ts`, `/**
+`,
+    ),
+    write(
+      `exercises/${id}/exercise.json`,
+      `${JSON.stringify(
+        {
+          title,
+          points,
+          functions: [fn],
+          file,
+          hints: ['Allocate the output with `new Tensor(x.shape, undefined, x.dtype)` and fill it in one loop over x.data.'],
+          timeLimitMs: 3000,
+          memoryLimitMb: 512,
+        },
+        null,
+        2,
+      )}\n`,
+    ),
+    write(
+      `exercises/${id}/.meta/solution.ts`,
+      `/**
  * The reference solution of exercise ${id}: what the grader's checks compare students' ${fn} with,
  * and what \`pnpm grade --self-check ${slug}\` grades (it must score full marks). Graders only:
  * releases strip .meta/. Write it.
@@ -100,8 +119,11 @@ import { NotImplemented } from '../../not-implemented.ts';
 export function ${fn}(x: Tensor): Tensor {
   throw new NotImplemented('${fn} (the reference: write it in exercises/${id}/.meta/solution.ts)');
 }
-`),
-    write(`exercises/${id}/.meta/spec.ts`, `/** Exercise ${id}: ${fn}, compared with its reference solution (./solution.ts). */
+`,
+    ),
+    write(
+      `exercises/${id}/.meta/spec.ts`,
+      `/** Exercise ${id}: ${fn}, compared with its reference solution (./solution.ts). */
 import fc from 'fast-check';
 import { Tensor } from '@convkit/engine';
 import { caseTest, normal, randomTest, seedArb, sh, small, type CaseOptions, type TestSpec } from '@convkit/grader/spec';
@@ -120,7 +142,8 @@ export const tests = (): TestSpec[] => [
     seed: ${number * 101},
   }),
 ];
-`),
+`,
+    ),
     edit('course.config.ts', /^\s*exercises:\s*\[/m, `{ id: '${id}', points: ${points} }`),
   ];
   return { id, fn, files };

@@ -14,7 +14,11 @@ describe('train CLI flags', () => {
   it('defaults and parsed values', () => {
     expect(parseTrainArgs([])).toMatchObject({ epochs: 10, batchSize: 32, lr: 2e-3, lrDecay: 0.85, shift: 1, seed: 1, limit: undefined });
     expect(parseTrainArgs(['--epochs', '2', '--batch-size', '64', '--lr', '0.01', '--limit', '500', '--save', 'w.json'])).toMatchObject({
-      epochs: 2, batchSize: 64, lr: 0.01, limit: 500, save: 'w.json',
+      epochs: 2,
+      batchSize: 64,
+      lr: 0.01,
+      limit: 500,
+      save: 'w.json',
     });
   });
   it('rejects bad values with the flag named', () => {
@@ -57,6 +61,7 @@ describe('ProgressBar', () => {
 
 describe('formatConfusionMatrix', () => {
   it('labels rows as true digits and columns as predictions', () => {
+    // biome-ignore format: a tensor literal, kept on one line
     expect(formatConfusionMatrix([[5, 1], [0, 12]])).toBe(['true\\pred   0   1', '        0   5   1', '        1   0  12'].join('\n'));
   });
 });

@@ -35,9 +35,12 @@ describe('parseCommandLine', () => {
   it('an unknown option: the one-line error and --help pointer on stderr, exit code 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'convkit-cli-'));
     const file = join(dir, 'demo.mts');
-    writeFileSync(file, `import { parseCommandLine } from ${JSON.stringify(new URL('./command-line.ts', import.meta.url).href)};
+    writeFileSync(
+      file,
+      `import { parseCommandLine } from ${JSON.stringify(new URL('./command-line.ts', import.meta.url).href)};
 parseCommandLine('pnpm demo', { options: { help: { type: 'boolean' } } });
-console.log('not reached');\n`);
+console.log('not reached');\n`,
+    );
     const r = spawnSync(process.execPath, ['--import', 'tsx', file, '--nope'], { encoding: 'utf8' });
     rmSync(dir, { recursive: true, force: true });
     expect(r.status).toBe(2);

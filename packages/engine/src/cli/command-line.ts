@@ -16,7 +16,11 @@ export function commandLineError(command: string, error: unknown): string {
  * config says otherwise. On bad arguments writes {@link commandLineError} and `Run <command> --help for the options.`
  * to stderr and exits with code 2.
  */
-export function parseCommandLine<T extends ParseArgsConfig>(command: string, config: T, argv: string[] = process.argv.slice(2)): ReturnType<typeof parseArgs<T>> {
+export function parseCommandLine<T extends ParseArgsConfig>(
+  command: string,
+  config: T,
+  argv: string[] = process.argv.slice(2),
+): ReturnType<typeof parseArgs<T>> {
   // `pnpm <script> -- --flag` passes the `--` on: a leading one only separates pnpm's options from ours.
   const args = argv[0] === '--' ? argv.slice(1) : argv;
   try {

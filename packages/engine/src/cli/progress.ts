@@ -28,7 +28,11 @@ export class ProgressBar {
   private readonly paint: Paint;
   private lastPlain = -Infinity;
 
-  constructor(private readonly out: Output, env: TerminalEnv = {}, private readonly plainEveryMs = 5000) {
+  constructor(
+    private readonly out: Output,
+    env: TerminalEnv = {},
+    private readonly plainEveryMs = 5000,
+  ) {
     this.tty = canRedraw(out, env);
     this.paint = painter(useColor(out, env));
   }

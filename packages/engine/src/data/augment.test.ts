@@ -9,6 +9,7 @@ function shiftByHand(image: number[][], dy: number, dx: number, fill: number): n
 }
 
 describe('randomShift', () => {
+  // biome-ignore format: a tensor literal, kept on one line
   const image = [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]];
 
   it('x=[40,1,3,4] maxShift 1: every image is the original moved by some (dy, dx) in {−1,0,1}², and all 9 shifts occur', () => {
@@ -16,8 +17,9 @@ describe('randomShift', () => {
     const out = randomShift(x, 1, new Rng(3), -0.5).toArray() as number[][][][];
     const seen = new Set<string>();
     for (const [img] of out) {
-      const match = [-1, 0, 1].flatMap((dy) => [-1, 0, 1].map((dx) => [dy, dx])).find(([dy, dx]) =>
-        JSON.stringify(shiftByHand(image, dy, dx, -0.5)) === JSON.stringify(img));
+      const match = [-1, 0, 1]
+        .flatMap((dy) => [-1, 0, 1].map((dx) => [dy, dx]))
+        .find(([dy, dx]) => JSON.stringify(shiftByHand(image, dy, dx, -0.5)) === JSON.stringify(img));
       expect(match).toBeDefined();
       seen.add(String(match));
     }
@@ -25,6 +27,7 @@ describe('randomShift', () => {
   });
 
   it('x=[2,2,3,4]: both channels of an image move together; maxShift 0 copies', () => {
+    // biome-ignore format: a tensor literal, kept on one line
     const x = Tensor.from([[image, image.map((r) => r.map((v) => -v))], [image, image]]);
     const out = randomShift(x, 2, new Rng(1)).toArray() as number[][][][];
     out.forEach(([a, b]) => expect(b.map((r) => r.map((v) => (v === 0 ? 0 : Math.abs(v))))).toEqual(a));

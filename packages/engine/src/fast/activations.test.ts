@@ -40,7 +40,8 @@ describe.each(['auto', 'typescript'] as const)('fast ReLU against the reference 
     x.data[3] = -0;
     x.data[4] = 0;
     const dout = randomNormal(x.shape, rng);
-    const out = Tensor.full(x.shape, 7), dx = Tensor.full(x.shape, 7);
+    const out = Tensor.full(x.shape, 7),
+      dx = Tensor.full(x.shape, 7);
     expect(fastReluForward(x, out)).toBe(out);
     expect(Array.from(out.data)).toEqual(Array.from(reluForward(x).data, (v) => v + 0));
     expect(Object.is(out.data[3], 0)).toBe(true); // relu(−0) is +0

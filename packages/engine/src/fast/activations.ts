@@ -31,7 +31,8 @@ const EXPONENT = 0x7f800000;
 export function fastReluForward(x: Tensor, out?: Tensor): Tensor | null {
   out ??= new Tensor(x.shape);
   if (wasmKernels() !== null) return stagedReluForward(x.data as Float32Array, out.data as Float32Array) ? out : null;
-  const xb = bitsOf(x), ob = bitsOf(out);
+  const xb = bitsOf(x),
+    ob = bitsOf(out);
   for (let i = 0; i < xb.length; i++) {
     const b = xb[i];
     if ((b & EXPONENT) === EXPONENT) return null;
@@ -49,9 +50,12 @@ export function fastReluBackward(dout: Tensor, x: Tensor, dx?: Tensor): Tensor |
   if (wasmKernels() !== null) {
     return stagedReluBackward(x.data as Float32Array, dout.data as Float32Array, dx.data as Float32Array) ? dx : null;
   }
-  const xb = bitsOf(x), ub = bitsOf(dout), db = bitsOf(dx);
+  const xb = bitsOf(x),
+    ub = bitsOf(dout),
+    db = bitsOf(dx);
   for (let i = 0; i < xb.length; i++) {
-    const b = xb[i], g = ub[i];
+    const b = xb[i],
+      g = ub[i];
     if ((b & EXPONENT) === EXPONENT || (g & EXPONENT) === EXPONENT) return null;
     db[i] = g & ~((b >> 31) | ((b - 1) >> 31)); // all ones exactly when b > 0, i.e. x > 0
   }

@@ -16,7 +16,11 @@ export const COMPACT = signature(['cPtr', 'Np', 'cols', 'rows', 'outWidth', 'F',
 export function emitCompact(): FunctionBuilder<typeof COMPACT> {
   const f = new FunctionBuilder(COMPACT);
   const { cPtr, Np, cols, rows, outWidth, F, biasPtr, hasBias, dstPtr, filterStride } = f.param;
-  const filter = f.local(I32, 'filter'), r = f.local(I32, 'r'), s = f.local(I32, 's'), d = f.local(I32, 'd'), q = f.local(I32, 'q');
+  const filter = f.local(I32, 'filter'),
+    r = f.local(I32, 'r'),
+    s = f.local(I32, 's'),
+    d = f.local(I32, 'd'),
+    q = f.local(I32, 'q');
   const bias = f.local(V128, 'bias');
   f.i32(0).set(filter);
   f.loop();

@@ -70,7 +70,9 @@ describe.each(['auto', 'typescript'] as const)('fast conv2d against the referenc
   it('writes into given buffers, overwriting what they held; dx: null skips dx: x=[2,3,8,8] w=[4,3,3,3] s=1 p=1', () => {
     setGemmBackend(choice);
     const rng = new Rng(11);
-    const x = randomNormal([2, 3, 8, 8], rng), w = randomNormal([4, 3, 3, 3], rng), b = randomNormal([4], rng);
+    const x = randomNormal([2, 3, 8, 8], rng),
+      w = randomNormal([4, 3, 3, 3], rng),
+      b = randomNormal([4], rng);
     const params = { stride: 1, pad: 1 };
     const out = randomNormal([2, 4, 8, 8], rng);
     expect(fastConv2dForward(x, w, b, params, out)).toBe(out);
@@ -88,7 +90,9 @@ describe.each(['auto', 'typescript'] as const)('fast conv2d against the referenc
   it('does not mutate its inputs: x=[2,3,5,5] w=[2,3,3,3] s=1 p=1', () => {
     setGemmBackend(choice);
     const rng = new Rng(3);
-    const x = randomNormal([2, 3, 5, 5], rng), w = randomNormal([2, 3, 3, 3], rng), b = randomNormal([2], rng);
+    const x = randomNormal([2, 3, 5, 5], rng),
+      w = randomNormal([2, 3, 3, 3], rng),
+      b = randomNormal([2], rng);
     const [xs, ws, bs] = [x.data.slice(), w.data.slice(), b.data.slice()];
     const out = fastConv2dForward(x, w, b, { stride: 1, pad: 1 });
     fastConv2dBackward(out, x, w, { stride: 1, pad: 1 });

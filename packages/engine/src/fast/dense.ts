@@ -19,9 +19,11 @@ export interface DenseGradientBuffers {
 
 /** `out`, when given, must have the shape [N, M]. */
 export function fastDenseForward(x: Tensor, w: Tensor, b: Tensor, out?: Tensor): Tensor {
-  const [N, D] = x.shape, M = w.shape[1];
+  const [N, D] = x.shape,
+    M = w.shape[1];
   out ??= new Tensor([N, M]);
-  const o = out.data as Float32Array, bias = b.data;
+  const o = out.data as Float32Array,
+    bias = b.data;
   gemm(N, M, D, matrix(x.data as Float32Array, D), matrix(w.data as Float32Array, M), { data: o, offset: 0, rowStride: M });
   for (let n = 0; n < N; n++) for (let m = 0; m < M; m++) o[n * M + m] += bias[m];
   return out;
@@ -30,9 +32,13 @@ export function fastDenseForward(x: Tensor, w: Tensor, b: Tensor, out?: Tensor):
 export function fastDenseBackward(dout: Tensor, x: Tensor, w: Tensor): WeightGradients<Tensor>;
 export function fastDenseBackward(dout: Tensor, x: Tensor, w: Tensor, into: DenseGradientBuffers): DenseGradientBuffers;
 export function fastDenseBackward(dout: Tensor, x: Tensor, w: Tensor, into?: DenseGradientBuffers): DenseGradientBuffers {
-  const [N, D] = x.shape, M = w.shape[1];
-  const dx = into ? into.dx : new Tensor([N, D]), dw = into?.dw ?? new Tensor([D, M]), db = into?.db ?? new Tensor([M]);
-  const upstream = matrix(dout.data as Float32Array, M), up = dout.data;
+  const [N, D] = x.shape,
+    M = w.shape[1];
+  const dx = into ? into.dx : new Tensor([N, D]),
+    dw = into?.dw ?? new Tensor([D, M]),
+    db = into?.db ?? new Tensor([M]);
+  const upstream = matrix(dout.data as Float32Array, M),
+    up = dout.data;
   if (dx !== null) {
     gemm(N, D, M, upstream, transposed(matrix(w.data as Float32Array, M)), { data: dx.data as Float32Array, offset: 0, rowStride: D });
   }

@@ -26,17 +26,18 @@ const CHUNK_FLOATS = 32 * 1024;
 export const directConvAvailable = (): boolean => wasmKernels() !== null;
 
 /** dx needs stride 1 and pad < filter size (so the full convolution's padding is ≥ 0); dw takes any stride. */
-export const directDxEligible = (g: ConvGeometry): boolean =>
-  directConvAvailable() && g.stride === 1 && g.pad < g.filterHeight && g.pad < g.filterWidth;
+export const directDxEligible = (g: ConvGeometry): boolean => directConvAvailable() && g.stride === 1 && g.pad < g.filterHeight && g.pad < g.filterWidth;
 
 /** out[N, F, H', W'] = conv(x, w) + b, with the tap kernel. */
 export function directConv2dForward(x: Float32Array, w: Float32Array, bias: ArrayLike<number>, g: ConvGeometry, out: Float32Array): void {
   const kernels = wasmKernels()!;
   const { C, H, W, F, filterHeight, filterWidth, outHeight, outWidth } = g;
-  const K = C * filterHeight * filterWidth, P = outHeight * outWidth;
+  const K = C * filterHeight * filterWidth,
+    P = outHeight * outWidth;
   const p = planes(C, H, W, g.stride, g.pad, g.pad, filterWidth);
   // Output rows go through the kernel in chunks whose C stays in the L2 cache until compact reads it back.
-  const Mp = roundUp(F, MR), chunkRows = Math.max(1, Math.min(outHeight, Math.floor(CHUNK_FLOATS / (Mp * p.cols))));
+  const Mp = roundUp(F, MR),
+    chunkRows = Math.max(1, Math.min(outHeight, Math.floor(CHUNK_FLOATS / (Mp * p.cols))));
   const Np = roundUp(chunkRows * p.cols, NR);
   const at = regions({ w: Mp * K, taps: K, zero: 4, bias: F, stage: C * H * W, planes: p.floats, c: Mp * Np, out: F * P });
   const mem = reserveArena(at.end);
@@ -49,7 +50,8 @@ export function directConv2dForward(x: Float32Array, w: Float32Array, bias: Arra
     stageImage(x, n, C * H * W, mem, at.stage);
     writePlanes(kernels, p, at.stage, at.planes, at.zero);
     for (let r0 = 0; r0 < outHeight; r0 += chunkRows) {
-      const rows = Math.min(chunkRows, outHeight - r0), chunk = roundUp(rows * p.cols, NR);
+      const rows = Math.min(chunkRows, outHeight - r0),
+        chunk = roundUp(rows * p.cols, NR);
       kernels.tapsB(Mp, chunk, K, 4 * at.w, 4 * (at.planes + r0 * p.cols), 4 * at.taps, 4 * at.c, 0);
       kernels.compact(4 * at.c, chunk, p.cols, rows, outWidth, F, 4 * at.bias, 1, 4 * (at.out + r0 * outWidth), P);
     }
@@ -61,16 +63,33 @@ export function directConv2dForward(x: Float32Array, w: Float32Array, bias: Arra
 export function directConv2dBackward(dout: Float32Array, x: Float32Array, w: Float32Array, g: ConvGeometry, dw: Float32Array, dx: Float32Array | null): void {
   const kernels = wasmKernels()!;
   const { C, H, W, F, filterHeight: HH, filterWidth: WW, outHeight, outWidth } = g;
-  const K = C * HH * WW, Kp = roundUp(K, MR), Fp = roundUp(F, NR), P = outHeight * outWidth, image = C * H * W;
+  const K = C * HH * WW,
+    Kp = roundUp(K, MR),
+    Fp = roundUp(F, NR),
+    P = outHeight * outWidth,
+    image = C * H * W;
   // dw: rows are taps (read from the x planes), columns are filters (doutᵀ packed in NR-filter panels).
   const xp = planes(C, H, W, g.stride, g.pad, g.pad, WW);
   const positions = outHeight * xp.cols;
   // dx: the full convolution of dout's planes with the flipped filters; none of it when dx is null.
   const dp = planes(F, outHeight, outWidth, 1, HH - 1 - g.pad, WW - 1 - g.pad, WW);
-  const Kd = F * HH * WW, Cp = roundUp(C, MR), Nd = roundUp(H * dp.cols, NR), withDx = dx === null ? 0 : 1;
+  const Kd = F * HH * WW,
+    Cp = roundUp(C, MR),
+    Nd = roundUp(H * dp.cols, NR),
+    withDx = dx === null ? 0 : 1;
   const at = regions({
-    taps: Kp, zero: 4, stageX: image, stageDout: F * P, planes: xp.floats, b: Fp * positions, c: Kp * Fp,
-    wFlipped: withDx * Cp * Kd, tapsDx: withDx * Kd, dPlanes: withDx * dp.floats, cDx: withDx * Cp * Nd, dx: withDx * image,
+    taps: Kp,
+    zero: 4,
+    stageX: image,
+    stageDout: F * P,
+    planes: xp.floats,
+    b: Fp * positions,
+    c: Kp * Fp,
+    wFlipped: withDx * Cp * Kd,
+    tapsDx: withDx * Kd,
+    dPlanes: withDx * dp.floats,
+    cDx: withDx * Cp * Nd,
+    dx: withDx * image,
   });
   const mem = reserveArena(at.end);
   writeTaps(xp, HH, WW, mem, at.taps, Kp);

@@ -7,7 +7,9 @@ import * as F from '../functional.ts';
 import * as ok from './eligible.ts';
 
 const rng = new Rng(5);
-const x = randomNormal([2, 3, 6, 6], rng), w = randomNormal([4, 3, 3, 3], rng), b = randomNormal([4], rng);
+const x = randomNormal([2, 3, 6, 6], rng),
+  w = randomNormal([4, 3, 3, 3], rng),
+  b = randomNormal([4], rng);
 const conv = { stride: 1, pad: 1 };
 
 /** The message the call throws, or 'no error'. */
@@ -41,29 +43,87 @@ describe('functional API dispatch', () => {
 
   // Each invalid float32 call must fall through to the reference op and throw ITS message.
   const invalid: [string, () => unknown, () => unknown][] = [
-    ['NaN in x', () => { const bad = x.clone(); bad.data[3] = Number.NaN; return F.conv2dForward(bad, w, b, conv); },
-      () => { const bad = x.clone(); bad.data[3] = Number.NaN; return F.reference.conv2dForward(bad, w, b, conv); }],
-    ['channel mismatch w=[4,2,3,3]', () => F.conv2dForward(x, randomNormal([4, 2, 3, 3], rng), b, conv),
-      () => F.reference.conv2dForward(x, randomNormal([4, 2, 3, 3], rng), b, conv)],
-    ['non-integer output size s=2 p=0 on 6×6 with 3×3', () => F.conv2dForward(x, w, b, { stride: 2, pad: 0 }),
-      () => F.reference.conv2dForward(x, w, b, { stride: 2, pad: 0 })],
+    [
+      'NaN in x',
+      () => {
+        const bad = x.clone();
+        bad.data[3] = Number.NaN;
+        return F.conv2dForward(bad, w, b, conv);
+      },
+      () => {
+        const bad = x.clone();
+        bad.data[3] = Number.NaN;
+        return F.reference.conv2dForward(bad, w, b, conv);
+      },
+    ],
+    [
+      'channel mismatch w=[4,2,3,3]',
+      () => F.conv2dForward(x, randomNormal([4, 2, 3, 3], rng), b, conv),
+      () => F.reference.conv2dForward(x, randomNormal([4, 2, 3, 3], rng), b, conv),
+    ],
+    [
+      'non-integer output size s=2 p=0 on 6×6 with 3×3',
+      () => F.conv2dForward(x, w, b, { stride: 2, pad: 0 }),
+      () => F.reference.conv2dForward(x, w, b, { stride: 2, pad: 0 }),
+    ],
     ['stride 1.5', () => F.conv2dForward(x, w, b, { stride: 1.5, pad: 1 }), () => F.reference.conv2dForward(x, w, b, { stride: 1.5, pad: 1 })],
     ['bias of length 3', () => F.conv2dForward(x, w, Tensor.zeros([3]), conv), () => F.reference.conv2dForward(x, w, Tensor.zeros([3]), conv)],
     ['mixed dtypes', () => F.conv2dForward(x, w.astype('float64'), b, conv), () => F.reference.conv2dForward(x, w.astype('float64'), b, conv)],
     ['dout of the wrong shape', () => F.conv2dBackward(x, x, w, conv), () => F.reference.conv2dBackward(x, x, w, conv)],
     ['params missing', () => loose(F.conv2dForward)(x, w, b), () => loose(F.reference.conv2dForward)(x, w, b)],
     ['pool size 4 on 6×6 with stride 4', () => F.maxPool2dForward(x, { size: 4, stride: 4 }), () => F.reference.maxPool2dForward(x, { size: 4, stride: 4 })],
-    ['NaN in pool x (2×2/2 checks inside its kernel)', () => { const bad = x.clone(); bad.data[70] = Number.NaN; return F.maxPool2dForward(bad, { size: 2, stride: 2 }); },
-      () => { const bad = x.clone(); bad.data[70] = Number.NaN; return F.reference.maxPool2dForward(bad, { size: 2, stride: 2 }); }],
-    ['Infinity in pool x with 3×3/3 windows', () => { const bad = x.clone(); bad.data[5] = Infinity; return F.maxPool2dForward(bad, { size: 3, stride: 3 }); },
-      () => { const bad = x.clone(); bad.data[5] = Infinity; return F.reference.maxPool2dForward(bad, { size: 3, stride: 3 }); }],
-    ['NaN in pool dout', () => F.maxPool2dBackward(Tensor.full([2, 3, 3, 3], Number.NaN), x, { size: 2, stride: 2 }),
-      () => F.reference.maxPool2dBackward(Tensor.full([2, 3, 3, 3], Number.NaN), x, { size: 2, stride: 2 })],
-    ['NaN in relu dout', () => F.reluBackward(Tensor.from([1, Number.NaN]), Tensor.from([1, 2])), () => F.reference.reluBackward(Tensor.from([1, Number.NaN]), Tensor.from([1, 2]))],
+    [
+      'NaN in pool x (2×2/2 checks inside its kernel)',
+      () => {
+        const bad = x.clone();
+        bad.data[70] = Number.NaN;
+        return F.maxPool2dForward(bad, { size: 2, stride: 2 });
+      },
+      () => {
+        const bad = x.clone();
+        bad.data[70] = Number.NaN;
+        return F.reference.maxPool2dForward(bad, { size: 2, stride: 2 });
+      },
+    ],
+    [
+      'Infinity in pool x with 3×3/3 windows',
+      () => {
+        const bad = x.clone();
+        bad.data[5] = Infinity;
+        return F.maxPool2dForward(bad, { size: 3, stride: 3 });
+      },
+      () => {
+        const bad = x.clone();
+        bad.data[5] = Infinity;
+        return F.reference.maxPool2dForward(bad, { size: 3, stride: 3 });
+      },
+    ],
+    [
+      'NaN in pool dout',
+      () => F.maxPool2dBackward(Tensor.full([2, 3, 3, 3], Number.NaN), x, { size: 2, stride: 2 }),
+      () => F.reference.maxPool2dBackward(Tensor.full([2, 3, 3, 3], Number.NaN), x, { size: 2, stride: 2 }),
+    ],
+    [
+      'NaN in relu dout',
+      () => F.reluBackward(Tensor.from([1, Number.NaN]), Tensor.from([1, 2])),
+      () => F.reference.reluBackward(Tensor.from([1, Number.NaN]), Tensor.from([1, 2])),
+    ],
     ['pool dout wrong shape', () => F.maxPool2dBackward(x, x, { size: 2, stride: 2 }), () => F.reference.maxPool2dBackward(x, x, { size: 2, stride: 2 })],
-    ['dense x of rank 4', () => F.denseForward(x, Tensor.zeros([108, 2]), Tensor.zeros([2])), () => F.reference.denseForward(x, Tensor.zeros([108, 2]), Tensor.zeros([2]))],
-    ['dense w rows ≠ D', () => F.denseForward(Tensor.zeros([2, 3]), Tensor.zeros([4, 2]), Tensor.zeros([2])), () => F.reference.denseForward(Tensor.zeros([2, 3]), Tensor.zeros([4, 2]), Tensor.zeros([2]))],
-    ['dense dout wrong shape', () => F.denseBackward(Tensor.zeros([2, 3]), Tensor.zeros([2, 3]), Tensor.zeros([3, 2])), () => F.reference.denseBackward(Tensor.zeros([2, 3]), Tensor.zeros([2, 3]), Tensor.zeros([3, 2]))],
+    [
+      'dense x of rank 4',
+      () => F.denseForward(x, Tensor.zeros([108, 2]), Tensor.zeros([2])),
+      () => F.reference.denseForward(x, Tensor.zeros([108, 2]), Tensor.zeros([2])),
+    ],
+    [
+      'dense w rows ≠ D',
+      () => F.denseForward(Tensor.zeros([2, 3]), Tensor.zeros([4, 2]), Tensor.zeros([2])),
+      () => F.reference.denseForward(Tensor.zeros([2, 3]), Tensor.zeros([4, 2]), Tensor.zeros([2])),
+    ],
+    [
+      'dense dout wrong shape',
+      () => F.denseBackward(Tensor.zeros([2, 3]), Tensor.zeros([2, 3]), Tensor.zeros([3, 2])),
+      () => F.reference.denseBackward(Tensor.zeros([2, 3]), Tensor.zeros([2, 3]), Tensor.zeros([3, 2])),
+    ],
     ['relu Infinity', () => F.reluForward(Tensor.from([1, Infinity])), () => F.reference.reluForward(Tensor.from([1, Infinity]))],
     ['relu dout shape', () => F.reluBackward(Tensor.zeros([3]), Tensor.zeros([2])), () => F.reference.reluBackward(Tensor.zeros([3]), Tensor.zeros([2]))],
     ['relu of an array', () => loose(F.reluForward)([1, 2]), () => loose(F.reference.reluForward)([1, 2])],

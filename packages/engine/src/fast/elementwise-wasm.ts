@@ -36,7 +36,10 @@ function track(f: FunctionBuilder, acc: number, zero: number): void {
 export function emitReluForward(): FunctionBuilder<typeof RELU_FORWARD> {
   const f = new FunctionBuilder(RELU_FORWARD);
   const { ptr, n } = f.param;
-  const end = f.local(I32, 'end'), v = f.local(V128, 'v'), zero = f.local(V128, 'zero'), acc = f.local(V128, 'acc');
+  const end = f.local(I32, 'end'),
+    v = f.local(V128, 'v'),
+    zero = f.local(V128, 'zero'),
+    acc = f.local(V128, 'acc');
   f.get(ptr).get(n).i32(2).i32Shl().i32Add().set(end);
   f.loop();
   f.get(ptr).v128Load().tee(v);
@@ -51,7 +54,11 @@ export function emitReluForward(): FunctionBuilder<typeof RELU_FORWARD> {
 export function emitReluBackward(): FunctionBuilder<typeof RELU_BACKWARD> {
   const f = new FunctionBuilder(RELU_BACKWARD);
   const { xPtr, gPtr, n } = f.param;
-  const end = f.local(I32, 'end'), x = f.local(V128, 'x'), g = f.local(V128, 'g'), zero = f.local(V128, 'zero'), acc = f.local(V128, 'acc');
+  const end = f.local(I32, 'end'),
+    x = f.local(V128, 'x'),
+    g = f.local(V128, 'g'),
+    zero = f.local(V128, 'zero'),
+    acc = f.local(V128, 'acc');
   f.get(gPtr).get(n).i32(2).i32Shl().i32Add().set(end);
   f.loop();
   f.get(xPtr).v128Load().tee(x).get(gPtr).v128Load().tee(g).f32x4Add();
@@ -66,7 +73,8 @@ export function emitReluBackward(): FunctionBuilder<typeof RELU_BACKWARD> {
 
 /** for (row = 0; row < planes·H/2; row++) body(), with row0/row1 at the two input rows of each output row. */
 function overWindowRows(f: FunctionBuilder, planes: number, H: number, W: number, row0: number, row1: number, body: () => void): void {
-  const rows = f.local(I32, 'rows'), rowBytes = f.local(I32, 'rowBytes');
+  const rows = f.local(I32, 'rows'),
+    rowBytes = f.local(I32, 'rowBytes');
   f.get(W).i32(2).i32Shl().set(rowBytes);
   f.get(planes).get(H).i32Mul().i32(1).i32ShrU().set(rows);
   f.loop();
@@ -80,8 +88,16 @@ function overWindowRows(f: FunctionBuilder, planes: number, H: number, W: number
 export function emitMaxPool(): FunctionBuilder<typeof MAX_POOL> {
   const f = new FunctionBuilder(MAX_POOL);
   const { src, dst, planes, H, W } = f.param;
-  const row1 = f.local(I32, 'row1'), q = f.local(I32, 'q'), zero = f.local(V128, 'zero'), acc = f.local(V128, 'acc');
-  const t0 = f.local(V128, 't0'), t1 = f.local(V128, 't1'), b0 = f.local(V128, 'b0'), b1 = f.local(V128, 'b1'), m0 = f.local(V128, 'm0'), m1 = f.local(V128, 'm1');
+  const row1 = f.local(I32, 'row1'),
+    q = f.local(I32, 'q'),
+    zero = f.local(V128, 'zero'),
+    acc = f.local(V128, 'acc');
+  const t0 = f.local(V128, 't0'),
+    t1 = f.local(V128, 't1'),
+    b0 = f.local(V128, 'b0'),
+    b1 = f.local(V128, 'b1'),
+    m0 = f.local(V128, 'm0'),
+    m1 = f.local(V128, 'm1');
   overWindowRows(f, planes, H, W, src, row1, () => {
     f.get(W).i32(1).i32ShrU().set(q); // windows in this row
     f.block().loop(); // four windows at a time
@@ -109,9 +125,20 @@ export function emitMaxPool(): FunctionBuilder<typeof MAX_POOL> {
 export function emitMaxPoolBackward(): FunctionBuilder<typeof MAX_POOL_BACKWARD> {
   const f = new FunctionBuilder(MAX_POOL_BACKWARD);
   const { x, g, dx, planes, H, W } = f.param;
-  const row1 = f.local(I32, 'row1'), dxRow1 = f.local(I32, 'dxRow1'), q = f.local(I32, 'q'), rowBytes = f.local(I32, 'rowBytes'), step = f.local(I32, 'step');
-  const zero = f.local(V128, 'zero'), acc = f.local(V128, 'acc'), t = f.local(V128, 't'), b = f.local(V128, 'b'), grad = f.local(V128, 'grad');
-  const mm = f.local(V128, 'mm'), eqT = f.local(V128, 'eqT'), eqB = f.local(V128, 'eqB'), sum = f.local(V128, 'sum');
+  const row1 = f.local(I32, 'row1'),
+    dxRow1 = f.local(I32, 'dxRow1'),
+    q = f.local(I32, 'q'),
+    rowBytes = f.local(I32, 'rowBytes'),
+    step = f.local(I32, 'step');
+  const zero = f.local(V128, 'zero'),
+    acc = f.local(V128, 'acc'),
+    t = f.local(V128, 't'),
+    b = f.local(V128, 'b'),
+    grad = f.local(V128, 'grad');
+  const mm = f.local(V128, 'mm'),
+    eqT = f.local(V128, 'eqT'),
+    eqB = f.local(V128, 'eqB'),
+    sum = f.local(V128, 'sum');
   f.get(W).i32(2).i32Shl().set(rowBytes);
   overWindowRows(f, planes, H, W, x, row1, () => {
     f.get(dx).get(rowBytes).i32Add().set(dxRow1);

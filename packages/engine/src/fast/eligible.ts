@@ -23,9 +23,16 @@ function hasShape(t: Tensor, rank: number): boolean {
 /** No NaN or ±Infinity in a float32 buffer: v·0 is 0 for finite v and NaN otherwise, so one sum tells. */
 function finite32(d: Float32Array): boolean {
   // Four independent sums so the adds overlap instead of waiting on each other.
-  let p0 = 0, p1 = 0, p2 = 0, p3 = 0, i = 0;
+  let p0 = 0,
+    p1 = 0,
+    p2 = 0,
+    p3 = 0,
+    i = 0;
   for (; i + 3 < d.length; i += 4) {
-    p0 += d[i] * 0; p1 += d[i + 1] * 0; p2 += d[i + 2] * 0; p3 += d[i + 3] * 0;
+    p0 += d[i] * 0;
+    p1 += d[i + 1] * 0;
+    p2 += d[i + 2] * 0;
+    p3 += d[i + 3] * 0;
   }
   for (; i < d.length; i++) p0 += d[i] * 0;
   return p0 + p1 + p2 + p3 === 0;
@@ -73,7 +80,8 @@ function poolOk(x: Tensor, params: unknown): number[] | null {
   if (!hasShape(x, 4) || typeof params !== 'object' || params === null) return null;
   const { size, stride } = params as Record<string, unknown>;
   if (!isInt(size, 1) || !isInt(stride, 1)) return null;
-  const outHeight = positions(x.shape[2], size, stride, 0), outWidth = positions(x.shape[3], size, stride, 0);
+  const outHeight = positions(x.shape[2], size, stride, 0),
+    outWidth = positions(x.shape[3], size, stride, 0);
   return outHeight > 0 && outWidth > 0 ? [x.shape[0], x.shape[1], outHeight, outWidth] : null;
 }
 

@@ -38,8 +38,15 @@ export const GEMM = signature(['Mp', 'Np', 'K', 'aPtr', 'bPtr', 'cPtr']);
 export function emitGemm(MR: number, NR: number): FunctionBuilder<typeof GEMM> {
   const f = new FunctionBuilder(GEMM);
   const { Mp, Np, K, aPtr, bPtr, cPtr } = f.param;
-  const k0 = f.local(I32, 'k0'), kc = f.local(I32, 'kc'), j = f.local(I32, 'j'), i = f.local(I32, 'i');
-  const ap = f.local(I32, 'ap'), bp = f.local(I32, 'bp'), cp = f.local(I32, 'cp'), kk = f.local(I32, 'kk'), rowBytes = f.local(I32, 'rowBytes');
+  const k0 = f.local(I32, 'k0'),
+    kc = f.local(I32, 'kc'),
+    j = f.local(I32, 'j'),
+    i = f.local(I32, 'i');
+  const ap = f.local(I32, 'ap'),
+    bp = f.local(I32, 'bp'),
+    cp = f.local(I32, 'cp'),
+    kk = f.local(I32, 'kk'),
+    rowBytes = f.local(I32, 'rowBytes');
   const V = NR / 4;
   const acc: number[][] = [];
   for (let r = 0; r < MR; r++) acc.push(Array.from({ length: V }, (_, v) => f.local(V128, `c${r}${v}`))); // C[i + r][j + 4v … +4]
@@ -67,24 +74,49 @@ export function emitGemm(MR: number, NR: number): FunctionBuilder<typeof GEMM> {
         for (let r = 0; r < MR; r++) for (let v = 0; v < V; v++) f.f32Const(0).f32x4Splat().set(acc[r][v]);
         f.else();
         for (let r = 0; r < MR; r++) {
-          for (let v = 0; v < V; v++) f.get(cp).get(rowBytes).i32(r).i32Mul().i32Add().v128Load(16 * v).set(acc[r][v]);
+          for (let v = 0; v < V; v++)
+            f.get(cp)
+              .get(rowBytes)
+              .i32(r)
+              .i32Mul()
+              .i32Add()
+              .v128Load(16 * v)
+              .set(acc[r][v]);
         }
         f.end();
         f.get(kc).set(kk);
         f.loop(); // the micro-kernel: one rank-1 update of the MR×NR tile per k
         {
-          for (let v = 0; v < V; v++) f.get(bp).v128Load(16 * v).set(b[v]);
+          for (let v = 0; v < V; v++)
+            f.get(bp)
+              .v128Load(16 * v)
+              .set(b[v]);
           for (let r = 0; r < MR; r++) {
-            f.get(ap).v128Load32Splat(4 * r).set(a);
+            f.get(ap)
+              .v128Load32Splat(4 * r)
+              .set(a);
             for (let v = 0; v < V; v++) f.get(acc[r][v]).get(a).get(b[v]).f32x4Mul().f32x4Add().set(acc[r][v]);
           }
-          f.get(ap).i32(4 * MR).i32Add().set(ap);
-          f.get(bp).i32(4 * NR).i32Add().set(bp);
+          f.get(ap)
+            .i32(4 * MR)
+            .i32Add()
+            .set(ap);
+          f.get(bp)
+            .i32(4 * NR)
+            .i32Add()
+            .set(bp);
           f.get(kk).i32(1).i32Sub().tee(kk).brIf(0);
         }
         f.end();
         for (let r = 0; r < MR; r++) {
-          for (let v = 0; v < V; v++) f.get(cp).get(rowBytes).i32(r).i32Mul().i32Add().get(acc[r][v]).v128Store(16 * v);
+          for (let v = 0; v < V; v++)
+            f.get(cp)
+              .get(rowBytes)
+              .i32(r)
+              .i32Mul()
+              .i32Add()
+              .get(acc[r][v])
+              .v128Store(16 * v);
         }
         f.get(i).i32(MR).i32Add().tee(i).get(Mp).i32LtU().brIf(0);
       }
@@ -107,7 +139,8 @@ export const PEAK = signature(['iters'], [F32]);
 export function emitPeak(): FunctionBuilder<typeof PEAK> {
   const f = new FunctionBuilder(PEAK);
   const { iters } = f.param;
-  const m = f.local(V128, 'm'), c = f.local(V128, 'c');
+  const m = f.local(V128, 'm'),
+    c = f.local(V128, 'c');
   const acc = Array.from({ length: PEAK_CHAINS }, (_, q) => f.local(V128, `chain${q}`));
   f.f32Const(0.999).f32x4Splat().set(m).f32Const(0.001).f32x4Splat().set(c);
   for (let q = 0; q < PEAK_CHAINS; q++) f.f32Const(q).f32x4Splat().set(acc[q]);

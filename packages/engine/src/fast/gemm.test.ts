@@ -7,11 +7,12 @@ import { sleb, uleb } from './wasm-encoder.ts';
 function naiveProduct(M: number, N: number, K: number, a: MatrixView, b: MatrixView): Float64Array {
   const c = new Float64Array(M * N);
   const at = (v: MatrixView, i: number, j: number): number => v.data[v.offset + i * v.rowStride + j * v.colStride];
-  for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) {
-    let s = 0;
-    for (let k = 0; k < K; k++) s += at(a, i, k) * at(b, k, j);
-    c[i * N + j] = s;
-  }
+  for (let i = 0; i < M; i++)
+    for (let j = 0; j < N; j++) {
+      let s = 0;
+      for (let k = 0; k < K; k++) s += at(a, i, k) * at(b, k, j);
+      c[i * N + j] = s;
+    }
   return c;
 }
 
@@ -20,7 +21,8 @@ function randomArray(rng: Rng, n: number): Float32Array {
 }
 
 function maxScaledError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
-  let diff = 0, scale = 1e-12;
+  let diff = 0,
+    scale = 1e-12;
   for (let i = 0; i < expected.length; i++) {
     diff = Math.max(diff, Math.abs(actual[i] - expected[i]));
     scale = Math.max(scale, Math.abs(expected[i]));
@@ -29,8 +31,10 @@ function maxScaledError(actual: ArrayLike<number>, expected: ArrayLike<number>):
 }
 
 // (M, N, K): ragged edges (not multiples of the 4×8 tile), K = 1, and K > 256 (several K blocks).
+// biome-ignore format: a tensor literal, kept on one line
 const shapes: [number, number, number][] = [[1, 1, 1], [3, 5, 7], [4, 8, 16], [13, 29, 1], [33, 17, 300], [64, 100, 600], [7, 130, 513]];
 
+// biome-ignore format: a tensor literal, kept on one line
 describe.each(['auto', 'typescript'] as const)('gemm (backend %s)', (choice) => {
   setGemmBackend(choice);
   afterAll(() => setGemmBackend('auto'));

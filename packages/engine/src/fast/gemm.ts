@@ -57,22 +57,70 @@ function tsKernel(mem: () => Float32Array): Kernel {
     const m = mem();
     for (let j = 0; j < Np; j += 4) {
       for (let i = 0; i < Mp; i += 4) {
-        let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
-        let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
-        let a = aOff + i * K, b = bOff + j * K;
+        let c00 = 0,
+          c01 = 0,
+          c02 = 0,
+          c03 = 0,
+          c10 = 0,
+          c11 = 0,
+          c12 = 0,
+          c13 = 0;
+        let c20 = 0,
+          c21 = 0,
+          c22 = 0,
+          c23 = 0,
+          c30 = 0,
+          c31 = 0,
+          c32 = 0,
+          c33 = 0;
+        let a = aOff + i * K,
+          b = bOff + j * K;
         for (let k = 0; k < K; k++, a += 4, b += 4) {
-          const a0 = m[a], a1 = m[a + 1], a2 = m[a + 2], a3 = m[a + 3];
-          const b0 = m[b], b1 = m[b + 1], b2 = m[b + 2], b3 = m[b + 3];
-          c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
-          c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
-          c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
-          c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+          const a0 = m[a],
+            a1 = m[a + 1],
+            a2 = m[a + 2],
+            a3 = m[a + 3];
+          const b0 = m[b],
+            b1 = m[b + 1],
+            b2 = m[b + 2],
+            b3 = m[b + 3];
+          c00 += a0 * b0;
+          c01 += a0 * b1;
+          c02 += a0 * b2;
+          c03 += a0 * b3;
+          c10 += a1 * b0;
+          c11 += a1 * b1;
+          c12 += a1 * b2;
+          c13 += a1 * b3;
+          c20 += a2 * b0;
+          c21 += a2 * b1;
+          c22 += a2 * b2;
+          c23 += a2 * b3;
+          c30 += a3 * b0;
+          c31 += a3 * b1;
+          c32 += a3 * b2;
+          c33 += a3 * b3;
         }
         let c = cOff + i * Np + j;
-        m[c] = c00; m[c + 1] = c01; m[c + 2] = c02; m[c + 3] = c03; c += Np;
-        m[c] = c10; m[c + 1] = c11; m[c + 2] = c12; m[c + 3] = c13; c += Np;
-        m[c] = c20; m[c + 1] = c21; m[c + 2] = c22; m[c + 3] = c23; c += Np;
-        m[c] = c30; m[c + 1] = c31; m[c + 2] = c32; m[c + 3] = c33;
+        m[c] = c00;
+        m[c + 1] = c01;
+        m[c + 2] = c02;
+        m[c + 3] = c03;
+        c += Np;
+        m[c] = c10;
+        m[c + 1] = c11;
+        m[c + 2] = c12;
+        m[c + 3] = c13;
+        c += Np;
+        m[c] = c20;
+        m[c + 1] = c21;
+        m[c + 2] = c22;
+        m[c + 3] = c23;
+        c += Np;
+        m[c] = c30;
+        m[c + 1] = c31;
+        m[c + 2] = c32;
+        m[c + 3] = c33;
       }
     }
   };
@@ -81,7 +129,9 @@ function tsKernel(mem: () => Float32Array): Kernel {
 function typescriptBackend(): Backend {
   let buf = new Float32Array(1 << 16);
   return {
-    name: 'typescript', MR: 4, NR: 4,
+    name: 'typescript',
+    MR: 4,
+    NR: 4,
     arena: () => buf,
     reserve(floats) {
       if (floats > buf.length) buf = new Float32Array(Math.max(floats, buf.length * 2));
@@ -93,7 +143,10 @@ function typescriptBackend(): Backend {
 function wasmBackend(w: WasmKernels): Backend {
   let view = new Float32Array(w.memory.buffer);
   return {
-    name: 'wasm-simd', MR: WASM_MR, NR: WASM_NR, wasm: w,
+    name: 'wasm-simd',
+    MR: WASM_MR,
+    NR: WASM_NR,
+    wasm: w,
     arena: () => view,
     reserve(floats) {
       const bytes = floats * 4;
@@ -178,8 +231,12 @@ export interface GemmPlan {
 /** Lays out C[M×N] = A[M×K]·B[K×N] in the arena from float offset `base`, growing the arena if needed. */
 export function planGemm(M: number, N: number, K: number, base = 0): GemmPlan {
   const be = getBackend();
-  const Mp = roundUp(M, be.MR), Np = roundUp(N, be.NR);
-  const aOff = base, bOff = aOff + Mp * K, cOff = bOff + K * Np, end = cOff + Mp * Np;
+  const Mp = roundUp(M, be.MR),
+    Np = roundUp(N, be.NR);
+  const aOff = base,
+    bOff = aOff + Mp * K,
+    cOff = bOff + K * Np,
+    end = cOff + Mp * Np;
   be.reserve(end);
   return { M, N, K, Mp, Np, MR: be.MR, NR: be.NR, aOff, bOff, cOff, end };
 }
@@ -236,9 +293,12 @@ export interface OutputView {
 
 /** Copies the plan's C (without padding) to `c`, or adds it when `accumulate`. */
 export function readC(plan: GemmPlan, c: OutputView, accumulate = false): void {
-  const mem = arena(), out = c.data, N = plan.N;
+  const mem = arena(),
+    out = c.data,
+    N = plan.N;
   for (let i = 0; i < plan.M; i++) {
-    const src = plan.cOff + i * plan.Np, dst = c.offset + i * c.rowStride;
+    const src = plan.cOff + i * plan.Np,
+      dst = c.offset + i * c.rowStride;
     if (accumulate) for (let j = 0; j < N; j++) out[dst + j] += mem[src + j];
     else out.set(mem.subarray(src, src + N), dst);
   }

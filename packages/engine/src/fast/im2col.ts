@@ -59,8 +59,13 @@ function endValid(g: ConvGeometry, j: number, first: number): number {
 
 /** Writes entry (kk, p) of image n's column matrix to dst[dstOff + rowOffset[kk] + colOffset[p]]. */
 export function im2colPacked(
-  x: Float32Array, n: number, g: ConvGeometry,
-  dst: Float32Array, dstOff: number, rowOffset: Int32Array, colOffset: Int32Array,
+  x: Float32Array,
+  n: number,
+  g: ConvGeometry,
+  dst: Float32Array,
+  dstOff: number,
+  rowOffset: Int32Array,
+  colOffset: Int32Array,
 ): void {
   const { C, H, W, stride, pad, outHeight, outWidth } = g;
   const imageOffset = n * C * H * W;
@@ -68,7 +73,8 @@ export function im2colPacked(
   for (let c = 0; c < C; c++) {
     for (let i = 0; i < g.filterHeight; i++) {
       for (let j = 0; j < g.filterWidth; j++, kk++) {
-        const first = firstValid(g, j), end = endValid(g, j, first);
+        const first = firstValid(g, j),
+          end = endValid(g, j, first);
         const rowBase = dstOff + rowOffset[kk];
         for (let outRow = 0, p = 0; outRow < outHeight; outRow++, p += outWidth) {
           const row = outRow * stride - pad + i;
@@ -94,7 +100,8 @@ export function col2im(dcols: Float32Array, dcolsOff: number, rowStride: number,
   for (let c = 0; c < C; c++) {
     for (let i = 0; i < g.filterHeight; i++) {
       for (let j = 0; j < g.filterWidth; j++, d += rowStride) {
-        const first = firstValid(g, j), end = endValid(g, j, first);
+        const first = firstValid(g, j),
+          end = endValid(g, j, first);
         for (let outRow = 0; outRow < outHeight; outRow++) {
           const row = outRow * stride - pad + i;
           if (row < 0 || row >= H) continue;

@@ -18,8 +18,16 @@ export const PACK_DOUT_T = signature(['src', 'F', 'outHeight', 'outWidth', 'cols
 export function emitPlanes(): FunctionBuilder<typeof PLANES> {
   const f = new FunctionBuilder(PLANES);
   const { src, channels, H, W, stride, padTop, padLeft, rows, cols, dst, zeroPtr } = f.param;
-  const c = f.local(I32, 'c'), a = f.local(I32, 'a'), b = f.local(I32, 'b'), r = f.local(I32, 'r'), q = f.local(I32, 'q');
-  const y = f.local(I32, 'y'), rowInside = f.local(I32, 'rowInside'), rowPtr = f.local(I32, 'rowPtr'), x = f.local(I32, 'x'), d = f.local(I32, 'd');
+  const c = f.local(I32, 'c'),
+    a = f.local(I32, 'a'),
+    b = f.local(I32, 'b'),
+    r = f.local(I32, 'r'),
+    q = f.local(I32, 'q');
+  const y = f.local(I32, 'y'),
+    rowInside = f.local(I32, 'rowInside'),
+    rowPtr = f.local(I32, 'rowPtr'),
+    x = f.local(I32, 'x'),
+    d = f.local(I32, 'd');
   f.get(dst).set(d);
   f.i32(0).set(c).loop();
   f.i32(0).set(a).loop();
@@ -51,7 +59,12 @@ export function emitPlanes(): FunctionBuilder<typeof PLANES> {
 export function emitPackDoutT(NR: number): FunctionBuilder<typeof PACK_DOUT_T> {
   const f = new FunctionBuilder(PACK_DOUT_T);
   const { src, F, outHeight, outWidth, cols, Fp, dst, zeroPtr } = f.param;
-  const f0 = f.local(I32, 'f0'), r = f.local(I32, 'r'), q = f.local(I32, 'q'), d = f.local(I32, 'd'), at = f.local(I32, 'at'), plane = f.local(I32, 'plane');
+  const f0 = f.local(I32, 'f0'),
+    r = f.local(I32, 'r'),
+    q = f.local(I32, 'q'),
+    d = f.local(I32, 'd'),
+    at = f.local(I32, 'at'),
+    plane = f.local(I32, 'plane');
   f.get(outHeight).get(outWidth).i32Mul().i32(2).i32Shl().set(plane); // bytes between filters
   f.get(dst).set(d);
   f.i32(0).set(f0).loop();
@@ -66,7 +79,10 @@ export function emitPackDoutT(NR: number): FunctionBuilder<typeof PACK_DOUT_T> {
       f.get(f0).i32(lane).i32Add().get(F).i32LtU().get(q).get(outWidth).i32LtU().i32And().select();
       f.f32Load().f32Store(4 * lane);
     }
-    f.get(d).i32(4 * NR).i32Add().set(d);
+    f.get(d)
+      .i32(4 * NR)
+      .i32Add()
+      .set(d);
     f.get(q).i32(1).i32Add().tee(q).get(cols).i32LtU().brIf(0);
   }
   f.end();

@@ -25,7 +25,8 @@ export interface Planes {
 }
 
 export function planes(channels: number, H: number, W: number, stride: number, padTop: number, padLeft: number, filterWidth: number): Planes {
-  const rows = Math.ceil((H + 2 * padTop) / stride), cols = Math.ceil((W + 2 * padLeft) / stride);
+  const rows = Math.ceil((H + 2 * padTop) / stride),
+    cols = Math.ceil((W + 2 * padLeft) / stride);
   const body = channels * stride * stride * rows * cols;
   return { channels, H, W, stride, padTop, padLeft, rows, cols, body, floats: roundUp(body + cols + filterWidth + 2 * NR, 4) };
 }

@@ -19,6 +19,7 @@ const cases: [number[], number, number][] = [
   [[2, 1, 2, 2], 2, 2],
 ];
 
+// biome-ignore format: a tensor literal, kept on one line
 describe.each(['auto', 'typescript'] as const)('fast max pooling against the reference op (kernels: %s)', (choice) => {
   beforeEach(() => setGemmBackend(choice));
   afterAll(() => setGemmBackend('auto'));
@@ -45,8 +46,10 @@ describe.each(['auto', 'typescript'] as const)('fast max pooling against the ref
   }
 
   it('a tie sends the whole gradient to the first maximum in row-major order: x=[1,1,2,2] all 5', () => {
+    // biome-ignore format: a tensor literal, kept on one line
     const x = Tensor.from([[[[5, 5], [5, 5]]]]);
     const dx = fastMaxPool2dBackward(Tensor.from([[[[7]]]]), x, { size: 2, stride: 2 })!;
+    // biome-ignore format: a tensor literal, kept on one line
     expect(dx.toArray()).toEqual([[[[7, 0], [0, 0]]]]);
   });
 

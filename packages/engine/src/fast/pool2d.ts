@@ -50,7 +50,8 @@ function firstMax2x2(xs: Float32Array, top: number, W: number): number {
  * and the result must not be used.
  */
 function maxPool2x2(xs: Float32Array, g: PoolGeometry, o: Float32Array): boolean {
-  let d = 0, check = 0;
+  let d = 0,
+    check = 0;
   for (let plane = 0; plane < g.N * g.C * g.H * g.W; plane += g.H * g.W) {
     for (let outRow = 0; outRow < g.outHeight; outRow++) {
       let top = plane + 2 * outRow * g.W;
@@ -65,7 +66,8 @@ function maxPool2x2(xs: Float32Array, g: PoolGeometry, o: Float32Array): boolean
 
 /** Backward of maxPool2x2: each window's gradient goes to its first maximum; false on a non-finite x or dout. */
 function maxPool2x2Backward(xs: Float32Array, up: Float32Array, g: PoolGeometry, dxs: Float32Array): boolean {
-  let d = 0, check = 0;
+  let d = 0,
+    check = 0;
   for (let plane = 0; plane < g.N * g.C * g.H * g.W; plane += g.H * g.W) {
     for (let outRow = 0; outRow < g.outHeight; outRow++) {
       let top = plane + 2 * outRow * g.W;
@@ -94,7 +96,8 @@ export const checksFiniteness = (params: PoolParams): boolean => params.size ===
 export function fastMaxPool2dForward(x: Tensor, params: PoolParams, out?: Tensor): Tensor | null {
   const g = poolGeometry(x.shape, params);
   out ??= new Tensor([g.N, g.C, g.outHeight, g.outWidth]);
-  const xs = x.data as Float32Array, o = out.data as Float32Array;
+  const xs = x.data as Float32Array,
+    o = out.data as Float32Array;
   if (checksFiniteness(params)) {
     const finite = wasmKernels() !== null ? stagedMaxPool(xs, g, o) : maxPool2x2(xs, g, o);
     return finite ? out : null;
@@ -114,7 +117,8 @@ export function fastMaxPool2dForward(x: Tensor, params: PoolParams, out?: Tensor
  */
 export function fastMaxPool2dBackward(dout: Tensor, x: Tensor, params: PoolParams, dx?: Tensor): Tensor | null {
   const g = poolGeometry(x.shape, params);
-  const xs = x.data as Float32Array, up = dout.data as Float32Array;
+  const xs = x.data as Float32Array,
+    up = dout.data as Float32Array;
   if (checksFiniteness(params)) {
     dx ??= new Tensor(x.shape);
     const dxs = dx.data as Float32Array;

@@ -26,6 +26,7 @@ describe('fast softmax cross-entropy (into a reused dscores) against the referen
 
   it('NaN or ±Infinity in scores=[2,3] gives a NaN loss instead of throwing', () => {
     for (const bad of [Number.NaN, Infinity, -Infinity]) {
+      // biome-ignore format: a tensor literal, kept on one line
       const scores = Tensor.from([[1, 2, 3], [4, bad, 6]]);
       expect(fastSoftmaxCrossEntropy(scores, [0, 2], Tensor.zeros([2, 3]))).toBeNaN();
     }

@@ -11,7 +11,8 @@ import type { Tensor } from '../tensor.ts';
 /** The mean loss over the N rows; `dscores` must have the shape of `scores` [N, K] and is overwritten. */
 export function fastSoftmaxCrossEntropy(scores: Tensor, labels: ArrayLike<number>, dscores: Tensor): number {
   const [N, K] = scores.shape;
-  const s = scores.data, d = dscores.data;
+  const s = scores.data,
+    d = dscores.data;
   let loss = 0;
   for (let n = 0; n < N; n++) {
     const row = n * K;

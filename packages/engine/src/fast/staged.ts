@@ -25,7 +25,8 @@ function place(...sizes: number[]): number[] {
 }
 
 export function stagedReluForward(x: Float32Array, out: Float32Array): boolean {
-  const n = x.length, [at] = place(n);
+  const n = x.length,
+    [at] = place(n);
   const mem = reserveArena(0);
   mem.set(x, at);
   const bad = wasmKernels()!.reluForward(4 * at, roundUp(n, 4));
@@ -34,7 +35,8 @@ export function stagedReluForward(x: Float32Array, out: Float32Array): boolean {
 }
 
 export function stagedReluBackward(x: Float32Array, dout: Float32Array, dx: Float32Array): boolean {
-  const n = x.length, [xAt, gAt] = place(n, n);
+  const n = x.length,
+    [xAt, gAt] = place(n, n);
   const mem = reserveArena(0);
   mem.set(x, xAt);
   mem.set(dout, gAt);

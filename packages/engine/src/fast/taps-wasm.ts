@@ -37,7 +37,11 @@ interface TileHooks {
  * `accumulate`, from C), gets K rank-1 updates in v128 locals, and is stored.
  */
 function emitTiles(f: FunctionBuilder<Signature>, MR: number, NR: number, [Mp, Np, K, cPtr, accumulate]: number[], hooks: TileHooks): void {
-  const j = f.local(I32, 'j'), i = f.local(I32, 'i'), cp = f.local(I32, 'cp'), kk = f.local(I32, 'kk'), rowBytes = f.local(I32, 'rowBytes');
+  const j = f.local(I32, 'j'),
+    i = f.local(I32, 'i'),
+    cp = f.local(I32, 'cp'),
+    kk = f.local(I32, 'kk'),
+    rowBytes = f.local(I32, 'rowBytes');
   const acc = Array.from({ length: MR }, (_, r) => Array.from({ length: NR / 4 }, (_, v) => f.local(V128, `c${r}${v}`)));
   const b = Array.from({ length: NR / 4 }, (_, v) => f.local(V128, `b${v}`));
   const a = f.local(V128, 'a');
@@ -50,7 +54,13 @@ function emitTiles(f: FunctionBuilder<Signature>, MR: number, NR: number, [Mp, N
   f.get(accumulate).i32Eqz().if();
   for (const row of acc) for (const v of row) f.f32Const(0).f32x4Splat().set(v);
   f.else();
-  acc.forEach((row, r) => row.forEach((v, q) => rowOfC(r).v128Load(16 * q).set(v)));
+  acc.forEach((row, r) =>
+    row.forEach((v, q) =>
+      rowOfC(r)
+        .v128Load(16 * q)
+        .set(v),
+    ),
+  );
   f.end();
   f.get(K).set(kk).loop(); // k: one rank-1 update of the tile
   hooks.loadB(b);
@@ -61,7 +71,13 @@ function emitTiles(f: FunctionBuilder<Signature>, MR: number, NR: number, [Mp, N
   });
   hooks.advance();
   f.get(kk).i32(1).i32Sub().tee(kk).brIf(0).end();
-  acc.forEach((row, r) => row.forEach((v, q) => rowOfC(r).get(v).v128Store(16 * q)));
+  acc.forEach((row, r) =>
+    row.forEach((v, q) =>
+      rowOfC(r)
+        .get(v)
+        .v128Store(16 * q),
+    ),
+  );
   f.get(i).i32(MR).i32Add().tee(i).get(Mp).i32LtU().brIf(0).end();
   f.get(j).i32(NR).i32Add().tee(j).get(Np).i32LtU().brIf(0).end();
 }
@@ -74,7 +90,10 @@ export const TAPS_A = signature(['Mp', 'Np', 'K', 'xPtr', 'tabPtr', 'bPtr', 'cPt
 export function emitTapsB(MR: number, NR: number): FunctionBuilder<typeof TAPS_B> {
   const f = new FunctionBuilder(TAPS_B);
   const { Mp, Np, K, aPtr, xPtr, tabPtr, cPtr, accumulate } = f.param;
-  const ap = f.local(I32, 'ap'), tp = f.local(I32, 'tp'), xj = f.local(I32, 'xj'), xb = f.local(I32, 'xb');
+  const ap = f.local(I32, 'ap'),
+    tp = f.local(I32, 'tp'),
+    xj = f.local(I32, 'xj'),
+    xb = f.local(I32, 'xb');
   emitTiles(f, MR, NR, [Mp, Np, K, cPtr, accumulate], {
     setup(i, j) {
       f.get(aPtr).get(i).get(K).i32Mul().i32(2).i32Shl().i32Add().set(ap);
@@ -83,11 +102,19 @@ export function emitTapsB(MR: number, NR: number): FunctionBuilder<typeof TAPS_B
     },
     loadB(b) {
       f.get(xj).get(tp).i32Load().i32Add().set(xb); // row k of B starts at its tap's offset
-      b.forEach((v, q) => f.get(xb).v128Load(16 * q).set(v));
+      b.forEach((v, q) =>
+        f
+          .get(xb)
+          .v128Load(16 * q)
+          .set(v),
+      );
     },
     splatA: (r) => f.get(ap).v128Load32Splat(4 * r),
     advance() {
-      f.get(ap).i32(4 * MR).i32Add().set(ap);
+      f.get(ap)
+        .i32(4 * MR)
+        .i32Add()
+        .set(ap);
       f.get(tp).i32(4).i32Add().set(tp);
     },
   });
@@ -105,9 +132,20 @@ export function emitTapsA(MR: number, NR: number): FunctionBuilder<typeof TAPS_A
       rows.forEach((row, r) => f.get(xPtr).get(tabPtr).get(i).i32(r).i32Add().i32(2).i32Shl().i32Add().i32Load().i32Add().set(row));
       f.get(bPtr).get(j).get(K).i32Mul().i32(2).i32Shl().i32Add().set(bp);
     },
-    loadB: (b) => b.forEach((v, q) => f.get(bp).v128Load(16 * q).set(v)),
+    loadB: (b) =>
+      b.forEach((v, q) =>
+        f
+          .get(bp)
+          .v128Load(16 * q)
+          .set(v),
+      ),
     splatA: (r) => f.get(rows[r]).v128Load32Splat().get(rows[r]).i32(4).i32Add().set(rows[r]),
-    advance: () => f.get(bp).i32(4 * NR).i32Add().set(bp),
+    advance: () =>
+      f
+        .get(bp)
+        .i32(4 * NR)
+        .i32Add()
+        .set(bp),
   });
   return f;
 }

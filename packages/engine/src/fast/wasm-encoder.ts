@@ -30,9 +30,7 @@ export function signature<const P extends readonly string[], const R extends rea
 }
 
 /** The JavaScript view of an exported kernel: one number per parameter; void or a number back. */
-export type KernelFunction<S> = S extends Signature<infer P, infer R>
-  ? (...args: { [K in keyof P]: number }) => R extends readonly [] ? void : number
-  : never;
+export type KernelFunction<S> = S extends Signature<infer P, infer R> ? (...args: { [K in keyof P]: number }) => R extends readonly [] ? void : number : never;
 
 /** Unsigned LEB128, the variable-length integer encoding used throughout the format. */
 export function uleb(n: number): number[] {
@@ -101,65 +99,161 @@ export class FunctionBuilder<S extends Signature = Signature> {
     return this.op(0xfd, ...uleb(opcode), ...imm);
   }
 
-  get(i: number): this { return this.op(0x20, ...uleb(i)); }
-  set(i: number): this { return this.op(0x21, ...uleb(i)); }
-  tee(i: number): this { return this.op(0x22, ...uleb(i)); }
-  i32(n: number): this { return this.op(0x41, ...sleb(n)); }
-  i32Add(): this { return this.op(0x6a); }
-  i32Sub(): this { return this.op(0x6b); }
-  i32Mul(): this { return this.op(0x6c); }
-  i32Shl(): this { return this.op(0x74); }
-  i32And(): this { return this.op(0x71); }
-  i32ShrU(): this { return this.op(0x76); }
-  i32LtU(): this { return this.op(0x49); }
-  i32GtS(): this { return this.op(0x4a); }
-  i32Ne(): this { return this.op(0x47); }
-  i32Eqz(): this { return this.op(0x45); }
-  select(): this { return this.op(0x1b); }
+  get(i: number): this {
+    return this.op(0x20, ...uleb(i));
+  }
+  set(i: number): this {
+    return this.op(0x21, ...uleb(i));
+  }
+  tee(i: number): this {
+    return this.op(0x22, ...uleb(i));
+  }
+  i32(n: number): this {
+    return this.op(0x41, ...sleb(n));
+  }
+  i32Add(): this {
+    return this.op(0x6a);
+  }
+  i32Sub(): this {
+    return this.op(0x6b);
+  }
+  i32Mul(): this {
+    return this.op(0x6c);
+  }
+  i32Shl(): this {
+    return this.op(0x74);
+  }
+  i32And(): this {
+    return this.op(0x71);
+  }
+  i32ShrU(): this {
+    return this.op(0x76);
+  }
+  i32LtU(): this {
+    return this.op(0x49);
+  }
+  i32GtS(): this {
+    return this.op(0x4a);
+  }
+  i32Ne(): this {
+    return this.op(0x47);
+  }
+  i32Eqz(): this {
+    return this.op(0x45);
+  }
+  select(): this {
+    return this.op(0x1b);
+  }
   /** `block`/`loop`/`if` with no result; close each with `end()`. */
-  block(): this { return this.op(0x02, 0x40); }
-  loop(): this { return this.op(0x03, 0x40); }
-  if(): this { return this.op(0x04, 0x40); }
-  else(): this { return this.op(0x05); }
-  end(): this { return this.op(0x0b); }
-  brIf(depth: number): this { return this.op(0x0d, ...uleb(depth)); }
-  br(depth: number): this { return this.op(0x0c, ...uleb(depth)); }
-  i32LtS(): this { return this.op(0x48); }
-  i32GeS(): this { return this.op(0x4e); }
-  f32Add(): this { return this.op(0x92); }
-  f32Mul(): this { return this.op(0x94); }
-  f32Max(): this { return this.op(0x97); }
-  f32Ne(): this { return this.op(0x5c); }
-  f32Gt(): this { return this.op(0x5e); }
-  i32Eq(): this { return this.op(0x46); }
-  f32Load(offset = 0): this { return this.op(0x2a, 2, ...uleb(offset)); }
-  f32Store(offset = 0): this { return this.op(0x38, 2, ...uleb(offset)); }
+  block(): this {
+    return this.op(0x02, 0x40);
+  }
+  loop(): this {
+    return this.op(0x03, 0x40);
+  }
+  if(): this {
+    return this.op(0x04, 0x40);
+  }
+  else(): this {
+    return this.op(0x05);
+  }
+  end(): this {
+    return this.op(0x0b);
+  }
+  brIf(depth: number): this {
+    return this.op(0x0d, ...uleb(depth));
+  }
+  br(depth: number): this {
+    return this.op(0x0c, ...uleb(depth));
+  }
+  i32LtS(): this {
+    return this.op(0x48);
+  }
+  i32GeS(): this {
+    return this.op(0x4e);
+  }
+  f32Add(): this {
+    return this.op(0x92);
+  }
+  f32Mul(): this {
+    return this.op(0x94);
+  }
+  f32Max(): this {
+    return this.op(0x97);
+  }
+  f32Ne(): this {
+    return this.op(0x5c);
+  }
+  f32Gt(): this {
+    return this.op(0x5e);
+  }
+  i32Eq(): this {
+    return this.op(0x46);
+  }
+  f32Load(offset = 0): this {
+    return this.op(0x2a, 2, ...uleb(offset));
+  }
+  f32Store(offset = 0): this {
+    return this.op(0x38, 2, ...uleb(offset));
+  }
 
   /** memarg = (log2 alignment, constant byte offset added to the address on the stack). */
-  i32Load(offset = 0): this { return this.op(0x28, 2, ...uleb(offset)); }
-  v128Load(offset = 0): this { return this.simd(0x00, 4, ...uleb(offset)); }
-  v128Store(offset = 0): this { return this.simd(0x0b, 4, ...uleb(offset)); }
+  i32Load(offset = 0): this {
+    return this.op(0x28, 2, ...uleb(offset));
+  }
+  v128Load(offset = 0): this {
+    return this.simd(0x00, 4, ...uleb(offset));
+  }
+  v128Store(offset = 0): this {
+    return this.simd(0x0b, 4, ...uleb(offset));
+  }
   /** Loads one f32 and copies it into all four lanes. */
-  v128Load32Splat(offset = 0): this { return this.simd(0x09, 2, ...uleb(offset)); }
+  v128Load32Splat(offset = 0): this {
+    return this.simd(0x09, 2, ...uleb(offset));
+  }
   /** Loads two f32 (8 bytes) and repeats them: [a, b, a, b]. */
-  v128Load64Splat(offset = 0): this { return this.simd(0x0a, 3, ...uleb(offset)); }
-  f32x4Splat(): this { return this.simd(0x13); }
-  f32x4ExtractLane(lane: number): this { return this.simd(0x1f, lane); }
-  f32x4Add(): this { return this.simd(0xe4); }
-  f32x4Max(): this { return this.simd(0xe9); }
-  f32x4Eq(): this { return this.simd(0x41); }
-  f32x4Gt(): this { return this.simd(0x44); }
-  v128And(): this { return this.simd(0x4e); }
+  v128Load64Splat(offset = 0): this {
+    return this.simd(0x0a, 3, ...uleb(offset));
+  }
+  f32x4Splat(): this {
+    return this.simd(0x13);
+  }
+  f32x4ExtractLane(lane: number): this {
+    return this.simd(0x1f, lane);
+  }
+  f32x4Add(): this {
+    return this.simd(0xe4);
+  }
+  f32x4Max(): this {
+    return this.simd(0xe9);
+  }
+  f32x4Eq(): this {
+    return this.simd(0x41);
+  }
+  f32x4Gt(): this {
+    return this.simd(0x44);
+  }
+  v128And(): this {
+    return this.simd(0x4e);
+  }
   /** a & ~b */
-  v128AndNot(): this { return this.simd(0x4f); }
-  v128Or(): this { return this.simd(0x50); }
+  v128AndNot(): this {
+    return this.simd(0x4f);
+  }
+  v128Or(): this {
+    return this.simd(0x50);
+  }
   /** Lane i of the result is byte lanes[i] of the 32-byte concatenation of the two operands. */
-  i8x16Shuffle(lanes: readonly number[]): this { return this.simd(0x0d, ...lanes); }
+  i8x16Shuffle(lanes: readonly number[]): this {
+    return this.simd(0x0d, ...lanes);
+  }
   /** Picks four f32 lanes (0–3 from the first operand, 4–7 from the second). */
   f32x4Shuffle(l0: number, l1: number, l2: number, l3: number): this {
     return this.i8x16Shuffle([l0, l1, l2, l3].flatMap((l) => [4 * l, 4 * l + 1, 4 * l + 2, 4 * l + 3]));
   }
-  f32x4Mul(): this { return this.simd(0xe6); }
+  f32x4Mul(): this {
+    return this.simd(0xe6);
+  }
   f32Const(v: number): this {
     const bytes = new Uint8Array(new Float32Array([v]).buffer);
     return this.op(0x43, ...bytes);
@@ -191,10 +285,7 @@ export function encodeModule(functions: ExportedFunction[], memoryPages: number)
   const types = section(1, vec(functions.map((f) => [0x60, ...vec(sig(f).params.map(() => [I32])), ...vec(sig(f).results.map((r) => [r]))])));
   const funcs = section(3, vec(functions.map((_, i) => uleb(i))));
   const memory = section(5, vec([[0x00, ...uleb(memoryPages)]]));
-  const exports = section(
-    7,
-    vec([[...name('memory'), 0x02, 0x00], ...functions.map((f, i) => [...name(f.name), 0x00, ...uleb(i)])]),
-  );
+  const exports = section(7, vec([[...name('memory'), 0x02, 0x00], ...functions.map((f, i) => [...name(f.name), 0x00, ...uleb(i)])]));
   const code = section(10, vec(functions.map((f) => f.body.encode())));
   // https://webassembly.github.io/spec/core/appendix/custom.html#name-section: subsection 1 names
   // the functions, subsection 2 their parameters and named locals.

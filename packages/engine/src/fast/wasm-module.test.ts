@@ -7,12 +7,14 @@ import { Tensor } from '../tensor.ts';
 import { measureSimdPeak } from './simd-peak.ts';
 
 /** The global WebAssembly API, typed here (the engine's lib has no DOM types). */
-const wasm = (globalThis as unknown as {
-  WebAssembly: {
-    validate(bytes: Uint8Array): boolean;
-    Module: { new (bytes: Uint8Array): object; exports(module: object): { kind: string; name: string }[] };
-  };
-}).WebAssembly;
+const wasm = (
+  globalThis as unknown as {
+    WebAssembly: {
+      validate(bytes: Uint8Array): boolean;
+      Module: { new (bytes: Uint8Array): object; exports(module: object): { kind: string; name: string }[] };
+    };
+  }
+).WebAssembly;
 
 describe('the emitted WebAssembly SIMD module of the fast path', () => {
   it('is valid WebAssembly and exports memory, gemm, peak and the two tap kernels', () => {
@@ -20,8 +22,18 @@ describe('the emitted WebAssembly SIMD module of the fast path', () => {
     expect(wasm.validate(bytes)).toBe(true);
     const names = wasm.Module.exports(new wasm.Module(bytes)).map((e) => `${e.kind}:${e.name}`);
     expect(names.sort()).toEqual([
-      'function:compact', 'function:gemm', 'function:maxPool', 'function:maxPoolBackward', 'function:packDoutT', 'function:peak',
-      'function:planes', 'function:reluBackward', 'function:reluForward', 'function:tapsA', 'function:tapsB', 'memory:memory',
+      'function:compact',
+      'function:gemm',
+      'function:maxPool',
+      'function:maxPoolBackward',
+      'function:packDoutT',
+      'function:peak',
+      'function:planes',
+      'function:reluBackward',
+      'function:reluForward',
+      'function:tapsA',
+      'function:tapsB',
+      'memory:memory',
     ]);
     expect(loadWasmKernels()).not.toBeNull();
   });

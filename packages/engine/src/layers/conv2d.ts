@@ -53,11 +53,7 @@ export class Conv2D implements Layer {
   outputShape(inputShape: readonly number[]): number[] {
     checkInputRank('Conv2D', inputShape, 3, 'C, H, W');
     const [, h, w] = inputShape;
-    return [
-      this.filters,
-      outputSize(h, this.filterHeight, this.stride, this.pad),
-      outputSize(w, this.filterWidth, this.stride, this.pad),
-    ];
+    return [this.filters, outputSize(h, this.filterHeight, this.stride, this.pad), outputSize(w, this.filterWidth, this.stride, this.pad)];
   }
 
   build(inputShape: readonly number[], rng: Rng, dtype: DType): void {

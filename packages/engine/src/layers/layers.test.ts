@@ -34,17 +34,26 @@ describe('layers backward vs numerical gradients through a whole Sequential (flo
   it('x=[2,2,7,6] conv 3×2 F=3 s=1 p=1 → relu → maxpool 3 s=2 (overlapping) → flatten 27 → dense 4 → softmax CE', { timeout: 60_000 }, () => {
     gradcheck(
       [new Conv2D({ filters: 3, kernelSize: [3, 2], pad: 1 }), new ReLU(), new MaxPool2D({ size: 3, stride: 2 }), new Flatten(), new Dense({ units: 4 })],
-      [2, 7, 6], 2, 11,
+      [2, 7, 6],
+      2,
+      11,
     );
   });
 
   it('x=[3,1,9,9] conv 3×3 F=2 s=2 p=1 → tanh → avgpool 2 s=1 → flatten 32 → dense 5 (xavier) → sigmoid → dense 3', { timeout: 60_000 }, () => {
     gradcheck(
       [
-        new Conv2D({ filters: 2, kernelSize: 3, stride: 2, pad: 1, init: 'xavier' }), new Tanh(), new AvgPool2D({ size: 2, stride: 1 }),
-        new Flatten(), new Dense({ units: 5, init: 'xavier' }), new Sigmoid(), new Dense({ units: 3, init: 'xavier' }),
+        new Conv2D({ filters: 2, kernelSize: 3, stride: 2, pad: 1, init: 'xavier' }),
+        new Tanh(),
+        new AvgPool2D({ size: 2, stride: 1 }),
+        new Flatten(),
+        new Dense({ units: 5, init: 'xavier' }),
+        new Sigmoid(),
+        new Dense({ units: 3, init: 'xavier' }),
       ],
-      [1, 9, 9], 3, 5,
+      [1, 9, 9],
+      3,
+      5,
     );
   });
 });

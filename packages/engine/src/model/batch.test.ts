@@ -7,9 +7,15 @@ describe('shuffledBatches(n, batchSize, rng, epochs)', () => {
   it('n=10 batchSize=4, 3 epochs: batches of 4, 4, 2 that cover every example exactly once per epoch', () => {
     const all = [...shuffledBatches(10, 4, new Rng(7), 3)];
     expect(all.map((b) => [b.epoch, b.batch, b.batches, b.indices.length])).toEqual([
-      [0, 0, 3, 4], [0, 1, 3, 4], [0, 2, 3, 2],
-      [1, 0, 3, 4], [1, 1, 3, 4], [1, 2, 3, 2],
-      [2, 0, 3, 4], [2, 1, 3, 4], [2, 2, 3, 2],
+      [0, 0, 3, 4],
+      [0, 1, 3, 4],
+      [0, 2, 3, 2],
+      [1, 0, 3, 4],
+      [1, 1, 3, 4],
+      [1, 2, 3, 2],
+      [2, 0, 3, 4],
+      [2, 1, 3, 4],
+      [2, 2, 3, 2],
     ]);
     for (let epoch = 0; epoch < 3; epoch++) {
       const seen = all.filter((b) => b.epoch === epoch).flatMap((b) => Array.from(b.indices));

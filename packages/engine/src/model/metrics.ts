@@ -39,7 +39,10 @@ export function confusionMatrix(predicted: ArrayLike<number>, labels: ArrayLike<
   checkSameLength(op, predicted, labels);
   const counts = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   for (let i = 0; i < labels.length; i++) {
-    for (const [name, v] of [['labels', labels[i]], ['predicted', predicted[i]]] as const) {
+    for (const [name, v] of [
+      ['labels', labels[i]],
+      ['predicted', predicted[i]],
+    ] as const) {
       if (!Number.isInteger(v) || v < 0 || v >= classes) {
         throw new Error(`${op}: expected ${name}[${i}] to be an integer class in [0, ${classes}), got ${v}`);
       }

@@ -14,9 +14,14 @@ import type { ModelJSON } from './serialize.ts';
 const lenet = (seed = 1, filters = 8) =>
   new Sequential(
     [
-      new Conv2D({ filters, kernelSize: 5 }), new ReLU(), new MaxPool2D({ size: 2 }),
-      new Conv2D({ filters: 16, kernelSize: 5 }), new ReLU(), new MaxPool2D({ size: 2 }),
-      new Flatten(), new Dense({ units: 10 }),
+      new Conv2D({ filters, kernelSize: 5 }),
+      new ReLU(),
+      new MaxPool2D({ size: 2 }),
+      new Conv2D({ filters: 16, kernelSize: 5 }),
+      new ReLU(),
+      new MaxPool2D({ size: 2 }),
+      new Flatten(),
+      new Dense({ units: 10 }),
     ],
     { inputShape: [1, 28, 28], seed },
   );
@@ -55,7 +60,11 @@ describe('Sequential.summary: output volumes W×H×D from the size formula, para
     const s = model.summary();
     // (32 − 3 + 2·1)/1 + 1 = 32; conv params 5·(3·3·3) + 5 = 140; flatten 32·32·5 = 5120; dense 5120·10 + 10 = 51210.
     expect(s.rows.map((r) => [r.output, r.params])).toEqual([
-      ['32×32×3', 0], ['32×32×5', 140], ['32×32×5', 0], ['5120', 0], ['10', 51210],
+      ['32×32×3', 0],
+      ['32×32×5', 140],
+      ['32×32×5', 0],
+      ['5120', 0],
+      ['10', 51210],
     ]);
     expect(s.totalParams).toBe(51350);
     const text = String(s);
@@ -84,9 +93,9 @@ describe('Sequential build errors name the layer, the input and the rule', () =>
     );
   });
   it('a stride that does not fit: x=[1,10,10] conv 3×3 s=2', () => {
-    expect(() => new Sequential([new Conv2D({ filters: 2, kernelSize: 3, stride: 2 }), new Flatten(), new Dense({ units: 2 })], { inputShape: [1, 10, 10] })).toThrow(
-      /^Sequential: layer 0 \(Conv2D\) cannot take an input of shape \[1, 10, 10\]: outputSize: .*4\.5/,
-    );
+    expect(
+      () => new Sequential([new Conv2D({ filters: 2, kernelSize: 3, stride: 2 }), new Flatten(), new Dense({ units: 2 })], { inputShape: [1, 10, 10] }),
+    ).toThrow(/^Sequential: layer 0 \(Conv2D\) cannot take an input of shape \[1, 10, 10\]: outputSize: .*4\.5/);
   });
   it('a model that does not end in class scores, and a bad inputShape', () => {
     expect(() => new Sequential([new ReLU()], { inputShape: [1, 4, 4] })).toThrow('expected the last layer to output class scores [K], got [1, 4, 4]');
@@ -178,6 +187,8 @@ describe('save / load as JSON', () => {
     const swapped = { ...json, layers: [...json.layers] };
     swapped.layers[1] = { config: { type: 'Tanh' }, weights: [] };
     expect(() => lenet(1).loadWeights(swapped)).toThrow('Sequential.loadWeights: expected layer 1 (ReLU) to be a ReLU, got "Tanh"');
-    expect(() => Sequential.fromJSON({ format: 'keras' } as unknown as ModelJSON)).toThrow('expected a model saved by toJSON (format "convkit.sequential/1"), got format "keras"');
+    expect(() => Sequential.fromJSON({ format: 'keras' } as unknown as ModelJSON)).toThrow(
+      'expected a model saved by toJSON (format "convkit.sequential/1"), got format "keras"',
+    );
   });
 });

@@ -100,7 +100,9 @@ export function loadWeights(model: Sequential, json: ModelJSON): void {
         throw new Error(`${op}: expected ${where} ${p.name} of shape ${fmtShape(p.value.shape)}, got ${w.name} of shape ${fmtShape(w.shape ?? [])}`);
       }
       if (!Array.isArray(w.values) || w.values.length !== p.value.size || !w.values.every(Number.isFinite)) {
-        throw new Error(`${op}: expected ${p.value.size} finite numbers in ${where} ${p.name}, got ${Array.isArray(w.values) ? `${w.values.length} values, not all finite` : typeof w.values}`);
+        throw new Error(
+          `${op}: expected ${p.value.size} finite numbers in ${where} ${p.name}, got ${Array.isArray(w.values) ? `${w.values.length} values, not all finite` : typeof w.values}`,
+        );
       }
       copies.push(() => p.value.data.set(w.values));
     });

@@ -33,14 +33,26 @@ const batch = (N: number, inputShape: number[], seed: number) => {
 };
 
 const cnn = () => [
-  new Conv2D({ filters: 4, kernelSize: 3, pad: 1 }), new ReLU(), new MaxPool2D({ size: 2 }),
-  new Conv2D({ filters: 6, kernelSize: 3 }), new ReLU(), new MaxPool2D({ size: 2 }),
-  new Flatten(), new Dense({ units: 3 }),
+  new Conv2D({ filters: 4, kernelSize: 3, pad: 1 }),
+  new ReLU(),
+  new MaxPool2D({ size: 2 }),
+  new Conv2D({ filters: 6, kernelSize: 3 }),
+  new ReLU(),
+  new MaxPool2D({ size: 2 }),
+  new Flatten(),
+  new Dense({ units: 3 }),
 ];
 // Overlapping max pooling (the general kernel, which accumulates into its reused dx), average pooling, tanh, ReLU on vectors.
 const mixed = () => [
-  new Conv2D({ filters: 3, kernelSize: 3, stride: 1 }), new ReLU(), new MaxPool2D({ size: 3, stride: 2 }),
-  new AvgPool2D({ size: 2, stride: 1 }), new Tanh(), new Flatten(), new Dense({ units: 5 }), new ReLU(), new Dense({ units: 3 }),
+  new Conv2D({ filters: 3, kernelSize: 3, stride: 1 }),
+  new ReLU(),
+  new MaxPool2D({ size: 3, stride: 2 }),
+  new AvgPool2D({ size: 2, stride: 1 }),
+  new Tanh(),
+  new Flatten(),
+  new Dense({ units: 5 }),
+  new ReLU(),
+  new Dense({ units: 3 }),
 ];
 
 describe('float32 trainStep (fast kernels, reused buffers) against a float64 twin on the reference ops', () => {
@@ -50,7 +62,8 @@ describe('float32 trainStep (fast kernels, reused buffers) against a float64 twi
   ] as const) {
     it(`${label}: batches of 8, 8, 5 (a last smaller batch), 8: losses and weight gradients agree (scaled error < 1e-5)`, () => {
       const [f32, f64] = twins(layers, [...inputShape]);
-      const opt32 = new SGD({ lr: 0.01, momentum: 0.9 }), opt64 = new SGD({ lr: 0.01, momentum: 0.9 });
+      const opt32 = new SGD({ lr: 0.01, momentum: 0.9 }),
+        opt64 = new SGD({ lr: 0.01, momentum: 0.9 });
       const grads: Float32Array[] = [];
       [8, 8, 5, 8].forEach((N, step) => {
         const { x, y } = batch(N, [...inputShape], 10 + step);
@@ -75,7 +88,8 @@ describe('float32 trainStep (fast kernels, reused buffers) against a float64 twi
   it('Sequential.backward still returns ∂L/∂x x=[4,2,12,12], equal to the float64 one and not overwritten by the next call', () => {
     const [f32, f64] = twins(cnn, [2, 12, 12]);
     const dscores = randomNormal([4, 3], new Rng(1));
-    const x1 = batch(4, [2, 12, 12], 1).x, x2 = batch(4, [2, 12, 12], 2).x;
+    const x1 = batch(4, [2, 12, 12], 1).x,
+      x2 = batch(4, [2, 12, 12], 2).x;
     f32.forward(x1, true);
     f64.forward(x1.astype('float64'), true);
     const dx = f32.backward(dscores);
@@ -93,7 +107,8 @@ describe('float32 trainStep (fast kernels, reused buffers) against a float64 twi
     syncWeights(f32, f64);
     // A large ε keeps each update a smooth function of the gradient: with the default 1e-8, a
     // gradient that is ~0 in both dtypes but of opposite signs would move a weight by ±lr.
-    const opt32 = new Adam({ lr: 1e-3, epsilon: 0.1 }), opt64 = new Adam({ lr: 1e-3, epsilon: 0.1 });
+    const opt32 = new Adam({ lr: 1e-3, epsilon: 0.1 }),
+      opt64 = new Adam({ lr: 1e-3, epsilon: 0.1 });
     for (let step = 0; step < 3; step++) {
       const { x, y } = batch(6, [2, 12, 12], 20 + step);
       f32.trainStep(x, y, opt32);
@@ -123,7 +138,12 @@ describe('fit on float32 (batches gathered into a reused buffer) against trainSt
         const rows = order.slice(start, start + 8);
         const bx = new Tensor([rows.length, 2, 12, 12]);
         rows.forEach((r, i) => bx.data.set(x.data.subarray(r * per, (r + 1) * per), i * per));
-        lossSum += manual.trainStep(bx, rows.map((r) => y[r]), optimizer).loss * rows.length;
+        lossSum +=
+          manual.trainStep(
+            bx,
+            rows.map((r) => y[r]),
+            optimizer,
+          ).loss * rows.length;
       }
       expect(history[epoch].loss, `epoch ${epoch}`).toBe(lossSum / 21);
     }
@@ -135,7 +155,8 @@ describe('fit on float32 (batches gathered into a reused buffer) against trainSt
 
 describe('what a float32 model returns to its caller is never overwritten by a later call', () => {
   const model = () => new Sequential(cnn(), { inputShape: [2, 12, 12], seed: 5 });
-  const x1 = batch(3, [2, 12, 12], 31).x, x2 = batch(3, [2, 12, 12], 32).x;
+  const x1 = batch(3, [2, 12, 12], 31).x,
+    x2 = batch(3, [2, 12, 12], 32).x;
 
   for (const training of [false, true]) {
     it(`forward(x, ${training}) twice with x=[3,2,12,12]: the first scores are unchanged`, () => {
@@ -159,7 +180,8 @@ describe('what a float32 model returns to its caller is never overwritten by a l
 
   it("a layer's forward outside training (x=[3,2,12,12] → conv, relu, pool, flatten, dense) returns a new tensor each call", () => {
     const m = model();
-    let h1 = x1, h2 = x2;
+    let h1 = x1,
+      h2 = x2;
     for (const layer of m.layers) {
       const out1 = layer.forward(h1);
       const copy = out1.clone();
@@ -221,7 +243,7 @@ describe('bad input throws a clear error, never a silent NaN', () => {
     );
   });
 
-  it('a layer of a built model used on its own in training with a wrong shape gets the functional op\'s error', () => {
+  it("a layer of a built model used on its own in training with a wrong shape gets the functional op's error", () => {
     const m = model();
     const [conv, , pool, , , , flatten, dense] = m.layers;
     // conv was built for 2 channels; the fast path does not take x=[1,3,12,12], the functional op rejects it.

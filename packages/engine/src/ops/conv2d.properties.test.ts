@@ -11,8 +11,7 @@ function zeroPad(x: Tensor, pad: number): Tensor {
   const out = Tensor.zeros([N, C, H + 2 * pad, W + 2 * pad], x.dtype);
   for (let n = 0; n < N; n++)
     for (let c = 0; c < C; c++)
-      for (let h = 0; h < H; h++)
-        for (let w = 0; w < W; w++) out.data[index4(out.shape, n, c, h + pad, w + pad)] = x.data[index4(x.shape, n, c, h, w)];
+      for (let h = 0; h < H; h++) for (let w = 0; w < W; w++) out.data[index4(out.shape, n, c, h + pad, w + pad)] = x.data[index4(x.shape, n, c, h, w)];
   return out;
 }
 
@@ -25,20 +24,28 @@ function transpose(m: Tensor): Tensor {
 }
 
 describe('conv2d properties (fast-check)', () => {
-  it('shape law: x=[N,C,H,W] built from any H\', stride, HH, pad gives [N,F,H\',W\']', () => {
+  it("shape law: x=[N,C,H,W] built from any H', stride, HH, pad gives [N,F,H',W']", () => {
     const dim = fc.record({ out: fc.integer({ min: 1, max: 4 }), filter: fc.integer({ min: 1, max: 4 }), pad: fc.integer({ min: 0, max: 2 }) });
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), dim, dim, (N, C, F, stride, h, v) => {
-        // Input size so that exactly `out` windows fit: the last window ends at the padded edge.
-        const H = (h.out - 1) * stride + h.filter - 2 * h.pad;
-        const W = (v.out - 1) * stride + v.filter - 2 * v.pad;
-        const pad = Math.min(h.pad, v.pad);
-        const Hp = H + 2 * (h.pad - pad);
-        const Wp = W + 2 * (v.pad - pad);
-        fc.pre(Hp >= 1 && Wp >= 1);
-        const out = conv2dForward(Tensor.ones([N, C, Hp, Wp]), Tensor.ones([F, C, h.filter, v.filter]), Tensor.zeros([F]), { stride, pad });
-        expect(out.shape).toEqual([N, F, h.out, v.out]);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 2 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 3 }),
+        dim,
+        dim,
+        (N, C, F, stride, h, v) => {
+          // Input size so that exactly `out` windows fit: the last window ends at the padded edge.
+          const H = (h.out - 1) * stride + h.filter - 2 * h.pad;
+          const W = (v.out - 1) * stride + v.filter - 2 * v.pad;
+          const pad = Math.min(h.pad, v.pad);
+          const Hp = H + 2 * (h.pad - pad);
+          const Wp = W + 2 * (v.pad - pad);
+          fc.pre(Hp >= 1 && Wp >= 1);
+          const out = conv2dForward(Tensor.ones([N, C, Hp, Wp]), Tensor.ones([F, C, h.filter, v.filter]), Tensor.zeros([F]), { stride, pad });
+          expect(out.shape).toEqual([N, F, h.out, v.out]);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -46,7 +53,12 @@ describe('conv2d properties (fast-check)', () => {
   it('linear in x and in w: conv(a·x1 + x2, w) = a·conv(x1, w) + conv(x2, w) (b = 0), likewise in w; x=[2,2,5,5] w=[2,2,3,3]', () => {
     const params = { stride: 2, pad: 1 };
     const b = Tensor.zeros([2], 'float64');
-    const combine = (a: number, p: Tensor, q: Tensor): Tensor => new Tensor(p.shape, p.data.map((v, i) => a * v + q.data[i]), 'float64');
+    const combine = (a: number, p: Tensor, q: Tensor): Tensor =>
+      new Tensor(
+        p.shape,
+        p.data.map((v, i) => a * v + q.data[i]),
+        'float64',
+      );
     fc.assert(
       fc.property(fc.integer(), fc.double({ min: -3, max: 3, noNaN: true }), (seed, a) => {
         const [x1, x2] = [randn([2, 2, 5, 5], seed), randn([2, 2, 5, 5], seed + 1)];

@@ -5,12 +5,13 @@ import { linspace, numericalGradient, randn, relError } from '../testing/gradche
 
 /** CS231n assignment 2, ConvolutionalNetworks.ipynb, "Convolution: Naive forward pass". */
 const CS231N_CONV_OUT = [
-  -0.08759809, -0.10987781, -0.18387192, -0.2109216, 0.21027089, 0.21661097, 0.22847626, 0.23004637,
-  0.50813986, 0.54309974, 0.64082444, 0.67101435, -0.98053589, -1.03143541, -1.19128892, -1.24695841,
-  0.69108355, 0.66880383, 0.59480972, 0.56776003, 2.36270298, 2.36904306, 2.38090835, 2.38247847,
+  -0.08759809, -0.10987781, -0.18387192, -0.2109216, 0.21027089, 0.21661097, 0.22847626, 0.23004637, 0.50813986, 0.54309974, 0.64082444, 0.67101435,
+  -0.98053589, -1.03143541, -1.19128892, -1.24695841, 0.69108355, 0.66880383, 0.59480972, 0.56776003, 2.36270298, 2.36904306, 2.38090835, 2.38247847,
 ];
 
+// biome-ignore format: a tensor literal, kept on one line
 const D2L_X = [[0, 1, 2], [3, 4, 5], [6, 7, 8]];
+// biome-ignore format: a tensor literal, kept on one line
 const D2L_K = [[0, 1], [2, 3]];
 const plusOne = (m: number[][]): number[][] => m.map((row) => row.map((v) => v + 1));
 
@@ -26,6 +27,7 @@ describe('conv2dForward: published and hand-worked values', () => {
 
   it('D2L: x=[1,1,3,3] w=[1,1,2,2] s=1 p=0 → [[19,25],[37,43]] (cross-correlation, the kernel is not flipped)', () => {
     const out = conv2dForward(Tensor.from([[D2L_X]]), Tensor.from([[D2L_K]]), Tensor.zeros([1]), { stride: 1, pad: 0 });
+    // biome-ignore format: a tensor literal, kept on one line
     expect(out.toArray()).toEqual([[[[19, 25], [37, 43]]]]);
   });
 
@@ -33,19 +35,24 @@ describe('conv2dForward: published and hand-worked values', () => {
     const x = Tensor.from([[D2L_X, plusOne(D2L_X)]]);
     const w = Tensor.from([[D2L_K, plusOne(D2L_K)]]);
     const out = conv2dForward(x, w, Tensor.zeros([1]), { stride: 1, pad: 0 });
+    // biome-ignore format: a tensor literal, kept on one line
     expect(out.toArray()).toEqual([[[[56, 72], [104, 120]]]]);
   });
 
   it('bias and several filters: x=[1,1,3,3] w=[2,1,2,2] b=[10,-1] → each map plus its own bias', () => {
     const x = Tensor.from([[D2L_X]]);
+    // biome-ignore format: a tensor literal, kept on one line
     const w = Tensor.from([[D2L_K], [[[1, 0], [0, 0]]]]);
     const out = conv2dForward(x, w, Tensor.from([10, -1]), { stride: 1, pad: 0 });
+    // biome-ignore format: a tensor literal, kept on one line
     expect(out.toArray()).toEqual([[[[29, 35], [47, 53]], [[-1, 0], [2, 3]]]]);
   });
 
   it('padding is zeros: x=[1,1,2,2] of [[1,2],[3,4]], 3×3 ones, s=1 p=1 → every window sees all four values', () => {
+    // biome-ignore format: a tensor literal, kept on one line
     const x = Tensor.from([[[[1, 2], [3, 4]]]]);
     const out = conv2dForward(x, Tensor.ones([1, 1, 3, 3]), Tensor.zeros([1]), { stride: 1, pad: 1 });
+    // biome-ignore format: a tensor literal, kept on one line
     expect(out.toArray()).toEqual([[[[10, 10], [10, 10]]]]);
   });
 
@@ -53,6 +60,7 @@ describe('conv2dForward: published and hand-worked values', () => {
     // Windows centred on x[0][0], x[0][2], x[2][0], x[2][2]; the rest of each window is padding.
     // 0+1+3+4 = 8, 1+2+4+5 = 12, 3+4+6+7 = 20, 4+5+7+8 = 24.
     const out = conv2dForward(Tensor.from([[D2L_X]]), Tensor.ones([1, 1, 3, 3]), Tensor.zeros([1]), { stride: 2, pad: 1 });
+    // biome-ignore format: a tensor literal, kept on one line
     expect(out.toArray()).toEqual([[[[8, 12], [20, 24]]]]);
   });
 });

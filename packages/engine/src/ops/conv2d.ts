@@ -41,9 +41,7 @@ function convGeometry(op: string, x: unknown, w: unknown, params: unknown): Conv
   const [N, C, H, W] = x.shape;
   const [F, filterChannels, filterHeight, filterWidth] = w.shape;
   if (filterChannels !== C) {
-    throw new Error(
-      `${op}: expected w with C = ${C} channels like x ${fmtShape(x.shape)}, got C = ${filterChannels} in w ${fmtShape(w.shape)}`,
-    );
+    throw new Error(`${op}: expected w with C = ${C} channels like x ${fmtShape(x.shape)}, got C = ${filterChannels} in w ${fmtShape(w.shape)}`);
   }
   const { stride, pad } = checkConvParams(op, params);
   const outHeight = windowPositions({ op, n: 'H', f: 'HH', withPad: true }, H, filterHeight, stride, pad);
@@ -58,12 +56,7 @@ function convGeometry(op: string, x: unknown, w: unknown, params: unknown): Conv
  * window of output (outRow, outCol), with (i, j) its position inside the filter.
  * Positions in the zero padding are skipped: they would only add zeros.
  */
-function forEachInWindow(
-  g: ConvGeometry,
-  outRow: number,
-  outCol: number,
-  visit: (row: number, col: number, i: number, j: number) => void,
-): void {
+function forEachInWindow(g: ConvGeometry, outRow: number, outCol: number, visit: (row: number, col: number, i: number, j: number) => void): void {
   for (let i = 0; i < g.filterHeight; i++) {
     const row = outRow * g.stride - g.pad + i;
     if (row < 0 || row >= g.H) continue;
@@ -121,7 +114,7 @@ export function conv2dForward(x: Tensor, w: Tensor, b: Tensor, params: ConvParam
 export function conv2dBackward(dout: Tensor, x: Tensor, w: Tensor, params: ConvParams): WeightGradients<Tensor> {
   const op = 'conv2dBackward';
   const g = convGeometry(op, x, w, params);
-  checkRank(op, 'dout', dout, 4, 'N, F, H\', W\'');
+  checkRank(op, 'dout', dout, 4, "N, F, H', W'");
   checkShapeEquals(op, 'dout', dout, [g.N, g.F, g.outHeight, g.outWidth]);
   checkSameDtype(op, ['x', x], ['dout', dout]);
   checkFinite(op, 'dout', dout);

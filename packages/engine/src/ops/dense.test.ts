@@ -6,10 +6,13 @@ import { loose } from '../testing/loose.ts';
 
 describe('denseForward: hand-worked', () => {
   it('x=[2,2] w=[2,3] b=[3] → x·w + b', () => {
+    // biome-ignore format: a tensor literal, kept on one line
     const x = Tensor.from([[1, 2], [3, 4]]);
+    // biome-ignore format: a tensor literal, kept on one line
     const w = Tensor.from([[1, 0, -1], [2, 1, 0]]);
     const b = Tensor.from([0.5, 0, 1]);
     // Row 1: [1 + 4, 0 + 2, -1 + 0] + b; row 2: [3 + 8, 0 + 4, -3 + 0] + b.
+    // biome-ignore format: a tensor literal, kept on one line
     expect(denseForward(x, w, b).toArray()).toEqual([[5.5, 2, 0], [11.5, 4, -2]]);
   });
 
@@ -55,13 +58,25 @@ describe('dense rejects bad arguments', () => {
   const [x, w, b] = [Tensor.zeros([2, 3]), Tensor.zeros([3, 4]), Tensor.zeros([4])];
   it.each<[string, () => unknown, string]>([
     ['x not a Tensor', () => loose(denseForward)({}, w, b), 'denseForward: expected x to be a Tensor, got object'],
-    ['x=[2,1,3] rank 3', () => denseForward(Tensor.zeros([2, 1, 3]), w, b), 'denseForward: expected x of rank 2 [N, D], got rank 3 [2, 1, 3] (flatten it first)'],
+    [
+      'x=[2,1,3] rank 3',
+      () => denseForward(Tensor.zeros([2, 1, 3]), w, b),
+      'denseForward: expected x of rank 2 [N, D], got rank 3 [2, 1, 3] (flatten it first)',
+    ],
     ['w=[12] rank 1', () => denseForward(x, Tensor.zeros([12]), b), 'denseForward: expected w of rank 2 [D, M], got rank 1 [12]'],
-    ['w=[4,4] for D=3', () => denseForward(x, Tensor.zeros([4, 4]), b), 'denseForward: expected w with D = 3 rows like the columns of x [2, 3], got D = 4 in w [4, 4]'],
+    [
+      'w=[4,4] for D=3',
+      () => denseForward(x, Tensor.zeros([4, 4]), b),
+      'denseForward: expected w with D = 3 rows like the columns of x [2, 3], got D = 4 in w [4, 4]',
+    ],
     ['w float64', () => denseForward(x, Tensor.zeros([3, 4], 'float64'), b), 'denseForward: expected w of dtype float32 like x, got float64'],
     ['x=[0,3] empty batch', () => denseForward(Tensor.zeros([0, 3]), w, b), 'denseForward: expected x with every dimension ≥ 1 [N, D], got [0, 3]'],
     ['b=[1,4] rank 2', () => denseForward(x, w, Tensor.zeros([1, 4])), 'denseForward: expected b of rank 1 [M], got rank 2 [1, 4]'],
-    ['b length 3 for M=4', () => denseForward(x, w, Tensor.zeros([3])), 'denseForward: expected b of length M = 4 (one bias per column of w [3, 4]), got length 3'],
+    [
+      'b length 3 for M=4',
+      () => denseForward(x, w, Tensor.zeros([3])),
+      'denseForward: expected b of length M = 4 (one bias per column of w [3, 4]), got length 3',
+    ],
     ['b float64', () => denseForward(x, w, Tensor.zeros([4], 'float64')), 'denseForward: expected b of dtype float32 like x, got float64'],
     ['NaN in w', () => denseForward(x, Tensor.full([3, 4], NaN), b), 'denseForward: expected finite values in w, got NaN at flat index 0'],
     ['dout=[2,3] not [N,M]', () => denseBackward(Tensor.zeros([2, 3]), x, w), 'denseBackward: expected dout of shape [2, 4], got [2, 3]'],

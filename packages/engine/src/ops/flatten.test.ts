@@ -18,7 +18,11 @@ describe('flattenForward / flattenBackward', () => {
   });
 
   it('dout=[2,12] → dx=[2,3,2,2] with the same order, so backward undoes forward', () => {
-    const x = new Tensor([2, 3, 2, 2], Array.from({ length: 24 }, (_, i) => i * 0.5 - 3), 'float64');
+    const x = new Tensor(
+      [2, 3, 2, 2],
+      Array.from({ length: 24 }, (_, i) => i * 0.5 - 3),
+      'float64',
+    );
     const back = flattenBackward(flattenForward(x), x.shape);
     expect(back.shape).toEqual([2, 3, 2, 2]);
     expect(back.dtype).toBe('float64');
@@ -44,11 +48,23 @@ describe('flattenForward / flattenBackward', () => {
     ['x=[2,0,3] empty', () => flattenForward(Tensor.zeros([2, 0, 3])), 'flattenForward: expected x with every dimension ≥ 1 [N, ...], got [2, 0, 3]'],
     ['NaN in x', () => flattenForward(Tensor.full([1, 2], NaN)), 'flattenForward: expected finite values in x, got NaN at flat index 0'],
     ['dout not a Tensor', () => loose(flattenBackward)(undefined, [1, 2]), 'flattenBackward: expected dout to be a Tensor, got undefined'],
-    ['xShape [6] rank 1', () => flattenBackward(Tensor.zeros([1, 6]), [6]), "flattenBackward: expected xShape to be the forward input's shape [N, ...] of integers ≥ 1, got [6]"],
-    ['xShape missing', () => loose(flattenBackward)(Tensor.zeros([1, 6])), "flattenBackward: expected xShape to be the forward input's shape [N, ...] of integers ≥ 1, got undefined"],
+    [
+      'xShape [6] rank 1',
+      () => flattenBackward(Tensor.zeros([1, 6]), [6]),
+      "flattenBackward: expected xShape to be the forward input's shape [N, ...] of integers ≥ 1, got [6]",
+    ],
+    [
+      'xShape missing',
+      () => loose(flattenBackward)(Tensor.zeros([1, 6])),
+      "flattenBackward: expected xShape to be the forward input's shape [N, ...] of integers ≥ 1, got undefined",
+    ],
     ['xShape [2,1.5]', () => flattenBackward(Tensor.zeros([2, 1]), [2, 1.5]), 'of integers ≥ 1, got [2, 1.5]'],
     ['dout=[2,6] for xShape [2,3,4]', () => flattenBackward(Tensor.zeros([2, 6]), [2, 3, 4]), 'flattenBackward: expected dout of shape [2, 12], got [2, 6]'],
-    ['Infinity in dout', () => flattenBackward(Tensor.full([1, 2], Infinity), [1, 2]), 'flattenBackward: expected finite values in dout, got Infinity at flat index 0'],
+    [
+      'Infinity in dout',
+      () => flattenBackward(Tensor.full([1, 2], Infinity), [1, 2]),
+      'flattenBackward: expected finite values in dout, got Infinity at flat index 0',
+    ],
   ])('rejects %s', (_name, call, message) => {
     expect(call).toThrow(message);
   });

@@ -23,8 +23,7 @@ export function flattenForward(x: Tensor): Tensor {
 export function flattenBackward(dout: Tensor, xShape: readonly number[]): Tensor {
   const op = 'flattenBackward';
   checkTensor(op, 'dout', dout);
-  const validShape =
-    Array.isArray(xShape) && xShape.length >= 2 && xShape.every((d) => Number.isInteger(d) && d >= 1);
+  const validShape = Array.isArray(xShape) && xShape.length >= 2 && xShape.every((d) => Number.isInteger(d) && d >= 1);
   if (!validShape) {
     const got = Array.isArray(xShape) ? fmtShape(xShape) : String(xShape);
     throw new Error(`${op}: expected xShape to be the forward input's shape [N, ...] of integers ≥ 1, got ${got}`);

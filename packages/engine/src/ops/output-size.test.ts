@@ -36,9 +36,7 @@ describe('outputSize(n, f, stride, pad)', () => {
   });
 
   it('rejects a filter larger than the padded input: n=5 f=8 pad=1', () => {
-    expect(() => outputSize(5, 8, 1, 1)).toThrow(
-      'outputSize: expected f ≤ n + 2*pad = 5 + 2 = 7 (the window must fit inside the padded input), got f = 8',
-    );
+    expect(() => outputSize(5, 8, 1, 1)).toThrow('outputSize: expected f ≤ n + 2*pad = 5 + 2 = 7 (the window must fit inside the padded input), got f = 8');
   });
 
   it.each([
@@ -69,21 +67,27 @@ describe('outputSize(n, f, stride, pad)', () => {
     );
   });
 
-  it('property: counting window positions one by one agrees with the formula, or the formula throws (windowCount, the fast path\'s non-throwing form: null)', () => {
+  it("property: counting window positions one by one agrees with the formula, or the formula throws (windowCount, the fast path's non-throwing form: null)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 4 }), (n, f, stride, pad) => {
-        // Slide the window over the padded input [0, n + 2*pad) and count where it fits.
-        let positions = 0;
-        let lastEnd = 0;
-        for (let start = 0; start + f <= n + 2 * pad; start += stride) {
-          positions++;
-          lastEnd = start + f;
-        }
-        const fitsExactly = positions > 0 && lastEnd === n + 2 * pad;
-        if (fitsExactly) expect(outputSize(n, f, stride, pad)).toBe(positions);
-        else expect(() => outputSize(n, f, stride, pad)).toThrow(/outputSize: /);
-        expect(windowCount(n, f, stride, pad)).toBe(fitsExactly ? positions : null);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 0, max: 4 }),
+        (n, f, stride, pad) => {
+          // Slide the window over the padded input [0, n + 2*pad) and count where it fits.
+          let positions = 0;
+          let lastEnd = 0;
+          for (let start = 0; start + f <= n + 2 * pad; start += stride) {
+            positions++;
+            lastEnd = start + f;
+          }
+          const fitsExactly = positions > 0 && lastEnd === n + 2 * pad;
+          if (fitsExactly) expect(outputSize(n, f, stride, pad)).toBe(positions);
+          else expect(() => outputSize(n, f, stride, pad)).toThrow(/outputSize: /);
+          expect(windowCount(n, f, stride, pad)).toBe(fitsExactly ? positions : null);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -72,9 +72,7 @@ export function windowPositions(labels: SizeLabels, n: number, f: number, stride
     const formula = labels.withPad
       ? `(${labels.n} - ${labels.f} + 2*pad) / stride + 1 = (${n} - ${f} + ${2 * pad}) / ${stride} + 1`
       : `(${labels.n} - ${labels.f}) / stride + 1 = (${n} - ${f}) / ${stride} + 1`;
-    throw new Error(
-      `${op}: ${formula} = ${show(travel / stride + 1)} is not an integer; choose a stride that divides ${travel}`,
-    );
+    throw new Error(`${op}: ${formula} = ${show(travel / stride + 1)} is not an integer; choose a stride that divides ${travel}`);
   }
   return count;
 }

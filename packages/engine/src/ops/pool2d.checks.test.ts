@@ -35,7 +35,11 @@ describe.each([
       [Tensor.zeros([1, 2, 6, 4]), { size: 2, stride: 4 }],
       `${op}: (W - size) / stride + 1 = (4 - 2) / 4 + 1 = 1.5 is not an integer; choose a stride that divides 2`,
     ],
-    ['x=[1,2,4,4] size=5: window larger than input', [x, { size: 5, stride: 1 }], `${op}: expected size ≤ H = 4 (the window must fit inside the input), got size = 5`],
+    [
+      'x=[1,2,4,4] size=5: window larger than input',
+      [x, { size: 5, stride: 1 }],
+      `${op}: expected size ≤ H = 4 (the window must fit inside the input), got size = 5`,
+    ],
     ['NaN in x', [Tensor.full([1, 2, 4, 4], NaN), params], `${op}: expected finite values in x, got NaN at flat index 0`],
   ])('%s', (_name, args, message) => {
     expect(() => loose(forward)(...args)).toThrow(message);

@@ -22,6 +22,7 @@ function randomCases(seed: number, count: number): Case[] {
   });
 }
 
+// biome-ignore format: a tensor literal, kept on one line
 const CASES: Case[] = [
   [[2, 3, 4, 4], 2, 2],
   [[2, 3, 7, 7], 3, 2],

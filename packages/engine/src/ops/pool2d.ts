@@ -32,7 +32,7 @@ function poolGeometry(op: string, x: unknown, params: unknown): PoolGeometry {
 
 /** Checks dout against the forward output shape [N, C, H', W'] and x's dtype. */
 function checkDout(op: string, dout: unknown, x: Tensor, g: PoolGeometry): asserts dout is Tensor {
-  checkRank(op, 'dout', dout, 4, 'N, C, H\', W\'');
+  checkRank(op, 'dout', dout, 4, "N, C, H', W'");
   checkShapeEquals(op, 'dout', dout, [g.N, g.C, g.outHeight, g.outWidth]);
   checkSameDtype(op, ['x', x], ['dout', dout]);
   checkFinite(op, 'dout', dout);
@@ -43,11 +43,7 @@ function checkDout(op: string, dout: unknown, x: Tensor, g: PoolGeometry): asser
  * are the flat indices into x of the window's size × size inputs, in row-major
  * order (so "the first maximum" below means the top-most, then left-most).
  */
-function forEachWindow(
-  x: Tensor,
-  g: PoolGeometry,
-  visit: (n: number, c: number, outRow: number, outCol: number, offsets: number[]) => void,
-): void {
+function forEachWindow(x: Tensor, g: PoolGeometry, visit: (n: number, c: number, outRow: number, outCol: number, offsets: number[]) => void): void {
   const offsets: number[] = new Array<number>(g.size * g.size);
   for (let n = 0; n < g.N; n++) {
     for (let c = 0; c < g.C; c++) {

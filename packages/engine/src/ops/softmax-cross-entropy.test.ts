@@ -20,8 +20,10 @@ describe('softmaxCrossEntropy: known values', () => {
   });
 
   it('stable for huge scores=[2,2] [[1000, 0], [-1000, 1000]]: finite loss 1000 / 2 and no NaN', () => {
+    // biome-ignore format: a tensor literal, kept on one line
     const { loss, dscores } = softmaxCrossEntropy(Tensor.from([[1000, 0], [-1000, 1000]], 'float64'), [1, 1]);
     expect(loss).toBeCloseTo(500, 9);
+    // biome-ignore format: a tensor literal, kept on one line
     expect(dscores.toArray()).toEqual([[0.5, -0.5], [0, 0]]);
   });
 

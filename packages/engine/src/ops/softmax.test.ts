@@ -13,10 +13,12 @@ describe('softmax', () => {
   });
 
   it('equal scores give equal probabilities: scores=[2,4] zeros → 1/4 each', () => {
+    // biome-ignore format: a tensor literal, kept on one line
     expect(softmax(Tensor.zeros([2, 4])).toArray()).toEqual([[0.25, 0.25, 0.25, 0.25], [0.25, 0.25, 0.25, 0.25]]);
   });
 
   it('huge scores do not overflow: scores=[2,2] [[1000, 1000], [-1000, 1000]] → [[0.5, 0.5], [0, 1]]', () => {
+    // biome-ignore format: a tensor literal, kept on one line
     expect(softmax(Tensor.from([[1000, 1000], [-1000, 1000]], 'float64')).toArray()).toEqual([[0.5, 0.5], [0, 1]]);
   });
 

@@ -59,15 +59,20 @@ describe('SGD on f(x,y) = (x−3)² + 2y² from p=[2] (0, 1)', () => {
 
 describe('Adam on f(x,y) = (x−3)² + 2y² from p=[2] (0, 1), lr 0.1, β1 0.9, β2 0.999, ε 1e-8', () => {
   it('matches Kingma & Ba Algorithm 1 worked by hand for 2 steps', () => {
-    const lr = 0.1, eps = 1e-8;
+    const lr = 0.1,
+      eps = 1e-8;
     // step 1 (t = 1): g = (−6, 4); m = 0.1·g; v = 0.001·g²; m̂ = g; v̂ = g²
     const x1 = 0 - (lr * -6) / (Math.sqrt(36) + eps);
     const y1 = 1 - (lr * 4) / (Math.sqrt(16) + eps);
     // step 2 (t = 2): g = (2(x1 − 3), 4·y1)
-    const gx = 2 * (x1 - 3), gy = 4 * y1;
-    const mx = 0.9 * (0.1 * -6) + 0.1 * gx, my = 0.9 * (0.1 * 4) + 0.1 * gy;
-    const vx = 0.999 * (0.001 * 36) + 0.001 * gx * gx, vy = 0.999 * (0.001 * 16) + 0.001 * gy * gy;
-    const c1 = 1 - 0.9 ** 2, c2 = 1 - 0.999 ** 2; // 0.19 and 0.001999
+    const gx = 2 * (x1 - 3),
+      gy = 4 * y1;
+    const mx = 0.9 * (0.1 * -6) + 0.1 * gx,
+      my = 0.9 * (0.1 * 4) + 0.1 * gy;
+    const vx = 0.999 * (0.001 * 36) + 0.001 * gx * gx,
+      vy = 0.999 * (0.001 * 16) + 0.001 * gy * gy;
+    const c1 = 1 - 0.9 ** 2,
+      c2 = 1 - 0.999 ** 2; // 0.19 and 0.001999
     const x2 = x1 - (lr * (mx / c1)) / (Math.sqrt(vx / c2) + eps);
     const y2 = y1 - (lr * (my / c1)) / (Math.sqrt(vy / c2) + eps);
     // Rounded values of the same arithmetic, as a check on the expressions above.

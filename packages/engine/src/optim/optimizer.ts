@@ -25,9 +25,7 @@ export class SlotMap {
 /** Throws unless the stored gradient fits the parameter (a layer bug, or step() before any backward). */
 export function checkGrad(optimizer: string, param: Param): void {
   if (param.grad.size !== param.value.size) {
-    throw new Error(
-      `${optimizer}.step: expected grad of ${param.name} with ${param.value.size} elements, got ${param.grad.size}`,
-    );
+    throw new Error(`${optimizer}.step: expected grad of ${param.name} with ${param.value.size} elements, got ${param.grad.size}`);
   }
 }
 

@@ -16,7 +16,12 @@ describe('numericalGradient against derivatives worked by hand', () => {
 
   it('of an op y = x ⊙ x [3] against dout=[1, 2, 3]: 2·x·dout', () => {
     const x = f64([1.5, -1, 2]);
-    const square = (v: Tensor): Tensor => new Tensor(v.shape, Array.from(v.data, (t) => t * t), 'float64');
+    const square = (v: Tensor): Tensor =>
+      new Tensor(
+        v.shape,
+        Array.from(v.data, (t) => t * t),
+        'float64',
+      );
     const grad = numericalGradient(square, x, f64([1, 2, 3]));
     Array.from(grad.data).forEach((g, i) => expect(g).toBeCloseTo([3, -4, 12][i], 9));
   });

@@ -31,6 +31,7 @@ const toNchw = (x: tf.Tensor): tf.Tensor4D => x.transpose([0, 3, 1, 2]) as tf.Te
 
 /** Convolution in NCHW: x [N,C,H,W], w [F,C,HH,WW], b [F] → [N,F,H',W'], with explicit zero padding. */
 export function tfConv2d(x: tf.Tensor, w: tf.Tensor, b: tf.Tensor, stride: number, pad: number): tf.Tensor4D {
+  // biome-ignore format: one [before, after] pad pair per NHWC axis, kept on one line
   const padded = tf.pad(toNhwc(x), [[0, 0], [pad, pad], [pad, pad], [0, 0]]) as tf.Tensor4D;
   const filter = w.transpose([2, 3, 1, 0]) as tf.Tensor4D;
   return toNchw(tf.conv2d(padded, filter, stride, 'valid').add(b));

@@ -40,7 +40,11 @@ export async function gradeInBrowser(options: BrowserGradeOptions): Promise<Brow
   const { exercise, recorded } = options;
   const { runnable, notRun } = browserTests(recorded);
   const open = (tripwires: readonly string[]): BrowserSandbox =>
-    new BrowserSandbox({ spawn: options.spawn, load: { files: options.files, entry: options.entry, tripwires: [...tripwires] }, timeLimitMs: exercise.timeLimitMs });
+    new BrowserSandbox({
+      spawn: options.spawn,
+      load: { files: options.files, entry: options.entry, tripwires: [...tripwires] },
+      timeLimitMs: exercise.timeLimitMs,
+    });
   const result = await gradeWithSandbox(exercise, replaySpec(runnable), open, { onEvent: options.onEvent });
   return { result, notRun };
 }

@@ -36,7 +36,12 @@ export function resolveFile(files: Readonly<Record<string, string>>, specifier: 
  * Loads `entry` (a key of `files`) and returns its exports. Throws what the student's code throws while
  * loading, a compile error (SyntaxError), or an Error naming a module that cannot be found.
  */
-export function loadModule(files: Readonly<Record<string, string>>, entry: string, builtins: Readonly<Record<string, unknown>>, compile: Compile): Record<string, unknown> {
+export function loadModule(
+  files: Readonly<Record<string, string>>,
+  entry: string,
+  builtins: Readonly<Record<string, unknown>>,
+  compile: Compile,
+): Record<string, unknown> {
   const cache = new Map<string, { exports: Record<string, unknown> }>();
   const evaluate = (path: string): Record<string, unknown> => {
     const cached = cache.get(path);
@@ -48,7 +53,9 @@ export function loadModule(files: Readonly<Record<string, string>>, entry: strin
       if (Object.hasOwn(builtins, specifier)) return builtins[specifier];
       const found = specifier.startsWith('.') ? resolveFile(files, specifier, path) : null;
       if (found === null) {
-        const error = new Error(`Cannot find module '${specifier}' imported from exercises/${path}: in the browser, code can import @convkit/engine and the files of the exercises`);
+        const error = new Error(
+          `Cannot find module '${specifier}' imported from exercises/${path}: in the browser, code can import @convkit/engine and the files of the exercises`,
+        );
         error.name = 'ModuleNotFound';
         throw error;
       }

@@ -19,7 +19,12 @@ const OUTPUT_CAP = 16_000;
  * Serves the sandbox: `post` sends to the page, `listen` registers the handler of the page's messages,
  * `compile` turns TypeScript into CommonJS. Call once, before any student code runs.
  */
-export function serveSandbox(post: (message: FromWorker) => void, listen: (handler: (message: ToWorker) => void) => void, compile: Compile, console: Console): void {
+export function serveSandbox(
+  post: (message: FromWorker) => void,
+  listen: (handler: (message: ToWorker) => void) => void,
+  compile: Compile,
+  console: Console,
+): void {
   const { describeThrown, runCall } = callRunner(Tensor, takeViolations);
   let output = '';
   const printed = (): string => {
@@ -30,7 +35,7 @@ export function serveSandbox(post: (message: FromWorker) => void, listen: (handl
   const toText = (value: unknown): string => {
     if (typeof value === 'string') return value;
     try {
-      return value instanceof Tensor ? `Tensor [${value.shape.join(', ')}] ${value.dtype}` : JSON.stringify(value) ?? String(value);
+      return value instanceof Tensor ? `Tensor [${value.shape.join(', ')}] ${value.dtype}` : (JSON.stringify(value) ?? String(value));
     } catch {
       return String(value);
     }

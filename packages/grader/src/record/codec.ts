@@ -90,12 +90,20 @@ function decode(json: Json, asTensor: (shape: number[], dtype: string, data: num
 
 /** A recorded input as it goes on the wire (what `toWire` made of it). */
 export function decodeWire(json: Json, where = 'input'): unknown {
-  return decode(json, (shape, dtype, data) => ({ __tensor: true, shape, dtype, data: dtype === 'float32' ? Float32Array.from(data) : Float64Array.from(data) }), where);
+  return decode(
+    json,
+    (shape, dtype, data) => ({ __tensor: true, shape, dtype, data: dtype === 'float32' ? Float32Array.from(data) : Float64Array.from(data) }),
+    where,
+  );
 }
 
 /** A recorded expected value, with engine Tensors as the reference returned them. */
 export function decodeExpected(json: Json, where = 'expected'): unknown {
-  return decode(json, (shape, dtype, data) => new Tensor(shape, dtype === 'float32' ? Float32Array.from(data) : Float64Array.from(data), dtype as 'float64' | 'float32'), where);
+  return decode(
+    json,
+    (shape, dtype, data) => new Tensor(shape, dtype === 'float32' ? Float32Array.from(data) : Float64Array.from(data), dtype as 'float64' | 'float32'),
+    where,
+  );
 }
 
 /** A size of recorded inputs, to try small cases first: tensor elements plus the magnitude of plain numbers. */

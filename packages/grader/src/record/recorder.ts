@@ -25,7 +25,9 @@ export async function recordExercise(
   const tests: RecordedTest[] = [];
   for (const test of spec.tests(exercise.timeLimitMs)) {
     if (!test.record) {
-      throw new Error(`recordExercise: test "${test.name}" of ${exercise.id} cannot be recorded (it has no record() hook); build it with caseTest, randomTest or threadedTest, or give it one`);
+      throw new Error(
+        `recordExercise: test "${test.name}" of ${exercise.id} cannot be recorded (it has no record() hook); build it with caseTest, randomTest or threadedTest, or give it one`,
+      );
     }
     const body = await test.record({ timeLimitMs: exercise.timeLimitMs, maxRandomCases: options.maxRandomCases });
     tests.push({ name: test.name, weight: test.weight ?? 1, ...body });

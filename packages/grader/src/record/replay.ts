@@ -37,7 +37,12 @@ function replayTest(test: RecordedTest, capstoneRun: (key: string, make: () => T
       return {
         name,
         weight,
-        run: (ctx) => runPrecomputed(ctx, test.seed, test.cases.map((c) => ({ size: c.size, label: c.label, prepared: () => prepared(c) }))),
+        run: (ctx) =>
+          runPrecomputed(
+            ctx,
+            test.seed,
+            test.cases.map((c) => ({ size: c.size, label: c.label, prepared: () => prepared(c) })),
+          ),
       };
     case 'threaded': {
       const t = test.threaded;

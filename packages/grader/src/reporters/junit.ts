@@ -10,8 +10,7 @@ const escapeXml = (text: string): string =>
     .replace(/"/g, '&quot;');
 
 export function junitReport(report: GradeReport): string {
-  const count = (pred: (s: string) => boolean): number =>
-    report.exercises.reduce((n, e) => n + e.tests.filter((t) => pred(t.status)).length, 0);
+  const count = (pred: (s: string) => boolean): number => report.exercises.reduce((n, e) => n + e.tests.filter((t) => pred(t.status)).length, 0);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="convkit grade" tests="${count(() => true)}" failures="${count((s) => s === 'failed')}" errors="${count((s) => s === 'error' || s === 'timeout')}" skipped="${count((s) => s === 'not-started')}">`,
@@ -26,7 +25,8 @@ export function junitReport(report: GradeReport): string {
       const open = `    <testcase classname="${escapeXml(e.id)}" name="${escapeXml(t.name)}">`;
       if (t.status === 'passed') lines.push(`${open}</testcase>`);
       else if (t.status === 'not-started') lines.push(`${open}<skipped message="${escapeXml(t.message)}"/></testcase>`);
-      else if (t.status === 'failed') lines.push(`${open}<failure message="${escapeXml(t.message.split('\n')[0])}">${escapeXml(t.message)}</failure></testcase>`);
+      else if (t.status === 'failed')
+        lines.push(`${open}<failure message="${escapeXml(t.message.split('\n')[0])}">${escapeXml(t.message)}</failure></testcase>`);
       else lines.push(`${open}<error type="${t.status}" message="${escapeXml(t.message.split('\n')[0])}">${escapeXml(t.message)}</error></testcase>`);
     }
     lines.push('  </testsuite>');

@@ -101,7 +101,10 @@ export class PrettyReporter {
       const more = rest.map((l) => `\n       ${l}`).join('');
       return `${head}${t.message ? this.paint('gray', ` — ${first}${more}`) : ''}\n`;
     }
-    const body = t.message.split('\n').map((l) => `       ${l}`).join('\n');
+    const body = t.message
+      .split('\n')
+      .map((l) => `       ${l}`)
+      .join('\n');
     return `${head}\n${this.paint(COLOR[t.status], body)}\n`;
   }
 
@@ -111,7 +114,14 @@ export class PrettyReporter {
     const status = e.status === 'passed' || e.status === 'failed' ? '' : ` (${LABEL[e.status]})`;
     const head = `${this.paint(COLOR[e.status], SYMBOL[e.status])} ${this.paint('bold', e.id)}  ${e.title}  ${e.score}/${e.maxScore} · ${passedCount}/${e.tests.length} tests passed${status}\n`;
     // A passed exercise takes one line, plus any test that has something to say (the capstone's accuracy).
-    if (e.status === 'passed' && !this.options.verbose) return head + e.tests.filter((t) => t.message).map((t) => this.testLine(t)).join('');
+    if (e.status === 'passed' && !this.options.verbose)
+      return (
+        head +
+        e.tests
+          .filter((t) => t.message)
+          .map((t) => this.testLine(t))
+          .join('')
+      );
     if (e.status === 'not-started') return `${head}   start with exercises/${e.id}/README.md, stuck? pnpm hint ${e.id}\n`;
     return head + e.tests.map((t) => this.testLine(t)).join('') + '\n';
   }
@@ -127,7 +137,10 @@ export class PrettyReporter {
     const next = nextExercise(report);
     if (next) {
       const info = exercises.find((x) => x.id === next.id);
-      lines.push('', `Next up: ${this.paint('bold', next.id)} — edit exercises/${info?.file ?? next.id}, then run pnpm grade ${next.id} (stuck? pnpm hint ${next.id})`);
+      lines.push(
+        '',
+        `Next up: ${this.paint('bold', next.id)} — edit exercises/${info?.file ?? next.id}, then run pnpm grade ${next.id} (stuck? pnpm hint ${next.id})`,
+      );
     } else if (report.exercises.length > 0) {
       lines.push('', this.paint('green', 'Everything graded here passes.'));
     }

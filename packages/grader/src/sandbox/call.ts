@@ -43,7 +43,10 @@ export function callRunner(Tensor: TensorClass, takeViolations: () => string[]):
           notImplemented: error.name === 'NotImplemented',
           name: toStr(error.name),
           message: toStr(error.message),
-          stack: toStr(error.stack ?? '').split('\n').slice(1, 6).join('\n'),
+          stack: toStr(error.stack ?? '')
+            .split('\n')
+            .slice(1, 6)
+            .join('\n'),
         };
       }
       const kind = error === null ? 'null' : typeof error;

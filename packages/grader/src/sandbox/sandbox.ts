@@ -234,7 +234,17 @@ export class Sandbox {
           started = true;
           resolveReady(
             result.kind === 'crashed'
-              ? { kind: 'load-error', error: { isError: true, notImplemented: false, name: 'Crash', message: `the sandbox ended while loading your module (${result.reason})`, stack: '' }, violations: [] }
+              ? {
+                  kind: 'load-error',
+                  error: {
+                    isError: true,
+                    notImplemented: false,
+                    name: 'Crash',
+                    message: `the sandbox ended while loading your module (${result.reason})`,
+                    stack: '',
+                  },
+                  violations: [],
+                }
               : result,
           );
         }

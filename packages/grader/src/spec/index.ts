@@ -35,7 +35,9 @@ export const expectedFileOf = (dir: string, id: string): string => join(dir, `${
 export async function loadSpecs(exercisesDir: string, recordedDir: string = expectedDir): Promise<Record<string, ExerciseSpec>> {
   const found: Record<string, ExerciseSpec> = {};
   if (!existsSync(exercisesDir)) return found;
-  for (const id of readdirSync(exercisesDir).filter((name) => /^\d\d-/.test(name)).sort()) {
+  for (const id of readdirSync(exercisesDir)
+    .filter((name) => /^\d\d-/.test(name))
+    .sort()) {
     const file = specFile(exercisesDir, id);
     const recorded = expectedFileOf(recordedDir, id);
     if (existsSync(file)) found[id] = (await import(pathToFileURL(file).href)) as ExerciseSpec;

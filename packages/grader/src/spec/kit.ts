@@ -233,7 +233,12 @@ export async function judgeCaseDetailed(ctx: SpecContext, c: PreparedCase): Prom
 /** The command that replays a failing case and, when it is small, the case in full (inputs, expected, yours). */
 function caseDetails(ctx: SpecContext, c: PreparedCase, judged: JudgedCase, ref: string | null): string {
   // A fresh case of official grading (ref null) exists in no kit: there is no command to replay it, only its inputs.
-  const command = ref === null ? '\n(a fresh case of official grading: no starter kit can replay it; its inputs are shown when small)' : ctx.replayCommand ? `\nreplay exactly this case: ${ctx.replayCommand(ref)}` : '';
+  const command =
+    ref === null
+      ? '\n(a fresh case of official grading: no starter kit can replay it; its inputs are shown when small)'
+      : ctx.replayCommand
+        ? `\nreplay exactly this case: ${ctx.replayCommand(ref)}`
+        : '';
   const shown = showCase(c, judged.value, { tolerance: c.tolerance ?? ctx.tolerance });
   return `${command}${shown ? `\n${shown}` : ''}`;
 }
@@ -330,7 +335,12 @@ export function randomTest<P, A extends unknown[]>(name: string, options: Random
       const freshSeed = (ctx.freshSeed ^ options.seed) >>> 0;
       runs = 0;
       last = null;
-      const fresh = await fc.check(property, { seed: freshSeed, numRuns: options.numRuns ?? 25, interruptAfterTimeLimit: 30_000, markInterruptAsFailure: false });
+      const fresh = await fc.check(property, {
+        seed: freshSeed,
+        numRuns: options.numRuns ?? 25,
+        interruptAfterTimeLimit: 30_000,
+        markInterruptAsFailure: false,
+      });
       if (stop) return stop;
       if (!fresh.failed || last === null) return passed;
       const freshFound: { judged: JudgedCase; prepared: PreparedCase; label: string } = last;
@@ -357,15 +367,25 @@ export function randomTest<P, A extends unknown[]>(name: string, options: Random
  * smallest among them (there is no reference to shrink with). A timeout or crash stops at once, as in
  * {@link randomTest}.
  */
-export async function runPrecomputed(ctx: SpecContext, seed: number, cases: readonly { size: number; label: string; prepared: () => PreparedCase }[]): Promise<Verdict> {
+export async function runPrecomputed(
+  ctx: SpecContext,
+  seed: number,
+  cases: readonly { size: number; label: string; prepared: () => PreparedCase }[],
+): Promise<Verdict> {
   if (ctx.seed !== undefined && ctx.seed !== seed) {
     // No reference here to compute the expected results of other cases.
-    return { status: 'error', message: `--seed ${ctx.seed}: this kit has the cases of seed ${seed} only (recorded with their expected results); other seeds need the course's repository. Run without --seed (or with --seed ${seed}).` };
+    return {
+      status: 'error',
+      message: `--seed ${ctx.seed}: this kit has the cases of seed ${seed} only (recorded with their expected results); other seeds need the course's repository. Run without --seed (or with --seed ${seed}).`,
+    };
   }
   if (ctx.replay) {
     const k = /^p(\d+)$/.exec(ctx.replay);
     if (!k || Number(k[1]) >= cases.length) {
-      return { status: 'error', message: `--case: this test's cases are precomputed: expected p0 to p${cases.length - 1} after the test number, got "${ctx.replay}"` };
+      return {
+        status: 'error',
+        message: `--case: this test's cases are precomputed: expected p0 to p${cases.length - 1} after the test number, got "${ctx.replay}"`,
+      };
     }
     const c = cases[Number(k[1])];
     return replayOne(ctx, c.prepared(), c.label, ctx.replay);
@@ -414,7 +434,10 @@ async function replayRandom<P, A extends unknown[]>(ctx: SpecContext, options: R
     params = fc.sample(options.arbitrary, { seed: seedOf(ctx, options.seed), numRuns })[k];
   } else if (shrunk) {
     // A property that fails on every value walks the shrink path down to the case it names.
-    const walk = fc.check(fc.property(options.arbitrary, () => false), { seed: Number(shrunk[1]), endOnFailure: true, ...(shrunk[2] ? { path: shrunk[2] } : {}) });
+    const walk = fc.check(
+      fc.property(options.arbitrary, () => false),
+      { seed: Number(shrunk[1]), endOnFailure: true, ...(shrunk[2] ? { path: shrunk[2] } : {}) },
+    );
     params = walk.counterexample?.[0] as P | undefined;
   } else {
     return { status: 'error', message: `--case: expected SEED:PATH (e.g. 506:3:1:0) or pK (e.g. p4) after the test number, got "${ref}"` };
@@ -486,7 +509,11 @@ export function threadedTest(name: string, build: () => ThreadedCase, weight = 1
 /** `linspace(a, b, n)` reshaped: the inputs of the CS231n notebook. */
 export function linspace(a: number, b: number, shape: number[]): Tensor {
   const n = shape.reduce((p, d) => p * d, 1);
-  return new Tensor(shape, Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1)), 'float64');
+  return new Tensor(
+    shape,
+    Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1)),
+    'float64',
+  );
 }
 
 /**

@@ -66,7 +66,12 @@ export interface PoolPlane {
 
 export function poolPlaneArb(maxSize: number, maxStride: number): fc.Arbitrary<PoolPlane> {
   return fc
-    .record({ outH: fc.integer({ min: 1, max: 4 }), outW: fc.integer({ min: 1, max: 4 }), size: fc.integer({ min: 1, max: maxSize }), stride: fc.integer({ min: 1, max: maxStride }) })
+    .record({
+      outH: fc.integer({ min: 1, max: 4 }),
+      outW: fc.integer({ min: 1, max: 4 }),
+      size: fc.integer({ min: 1, max: maxSize }),
+      stride: fc.integer({ min: 1, max: maxStride }),
+    })
     .map(({ outH, outW, size, stride }) => ({ H: (outH - 1) * stride + size, W: (outW - 1) * stride + size, size, stride }));
 }
 

@@ -38,6 +38,7 @@ const BUGS: Record<string, [string, string][]> = {
   ],
   '03-max-pool-forward': [['let max = -Infinity;', 'let max = 0; // wrong for negative inputs']],
   '04-flatten-dense': [['let sum = b.data[m];', 'let sum = 0; // forgets the bias']],
+  // biome-ignore format: a tensor literal, kept on one line
   '05-backprop': [['dscores.data[n * K + k] = (p - (k === labels[n] ? 1 : 0)) / N;', 'dscores.data[n * K + k] = p - (k === labels[n] ? 1 : 0); // not averaged over the batch']],
   '06-max-pool-backward': [['if (x.data[at] > x.data[best]) best = at;', 'if (x.data[at] < x.data[best]) best = at; // routes to the smallest']],
   '07-conv-backward': [['db.data[f] += g;', 'db.data[f] = g; // overwrites instead of summing']],
@@ -67,7 +68,10 @@ function onDisk(id: string, name: string, source: string): string {
   const from = join(exercisesDir, id, '.meta');
   const file = join(tmp, id, name);
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, source.replace(/from '(\.\.?\/[^']+)'/g, (_m, rel: string) => `from '${resolve(from, rel)}'`));
+  writeFileSync(
+    file,
+    source.replace(/from '(\.\.?\/[^']+)'/g, (_m, rel: string) => `from '${resolve(from, rel)}'`),
+  );
   return file;
 }
 
@@ -85,38 +89,47 @@ test('every exercise but the capstone has a buggy solution here, and the capston
 });
 
 describe.each(graded)('$id', (exercise) => {
-  const recording: Promise<RecordedExercise> = import(join(exercisesDir, exercise.id, '.meta', 'spec.ts')).then((spec: ExerciseSpec) => recordExercise(spec, exercise));
+  const recording: Promise<RecordedExercise> = import(join(exercisesDir, exercise.id, '.meta', 'spec.ts')).then((spec: ExerciseSpec) =>
+    recordExercise(spec, exercise),
+  );
   const variants: [string, string, string, string][] = [
     // [variant, key among the browser's files, file on disk for pnpm grade, source]
     ['reference', `${exercise.id}/.meta/solution.ts`, join(exercisesDir, exercise.id, '.meta', 'solution.ts'), read(`${exercise.id}/.meta/solution.ts`)],
     ['buggy', `${exercise.id}/.meta/buggy.ts`, '', buggy(exercise.id)],
     ['empty stub', exercise.file, join(exercisesDir, exercise.file), read(exercise.file)],
   ];
-  test.each(variants)('%s: same score and first failure as pnpm grade', async (variant, key, path, source) => {
-    const recorded = await recording;
-    const file = path || onDisk(exercise.id, 'buggy.ts', source);
-    // the browser's grader alone first: its limits are wall-clock time, as in a browser tab
-    const browser = await gradeInBrowser({ exercise, recorded, files: { ...files, [key]: source }, entry: key, spawn: spawnNodeWorker });
-    const [live, kit] = await Promise.all([gradeExercise({ exercise, file }), gradeExercise({ exercise, file }, { specs: { [exercise.id]: replaySpec(recorded) } })]);
-    const b = browser.result;
-    expect(browser.notRun).toEqual([]);
-    // the kit's pnpm grade: the same recorded cases, test by test
-    expect(b).toEqual(kit);
-    // the repository's pnpm grade
-    expect(b.score).toBe(live.score);
-    expect(b.tests.map((t) => [t.name, t.status])).toEqual(live.tests.map((t) => [t.name, t.status]));
-    const [fb, fl] = [firstFailure(b), firstFailure(live)];
-    expect(fb?.name).toBe(fl?.name);
-    if (fb && fl && fl.message.startsWith('random case failed')) {
-      expect(fb.message).toMatch(/^random case failed; smallest failing input among \d+ precomputed cases \(seed (\d+)\)/);
-      expect(/seed (\d+)/.exec(fb.message)?.[1]).toBe(/seed (\d+)/.exec(fl.message)?.[1]);
-    } else expect(fb?.message).toBe(fl?.message);
-    // what each variant must get, whichever grader
-    if (variant === 'reference') expect([b.status, b.score]).toEqual(['passed', exercise.points]);
-    if (variant === 'empty stub') expect([b.status, b.score]).toEqual(['not-started', 0]);
-    if (variant === 'buggy') {
-      expect(b.score).toBeLessThan(exercise.points);
-      expect(fb?.status).toBe('failed');
-    }
-  }, 240_000);
+  test.each(variants)(
+    '%s: same score and first failure as pnpm grade',
+    async (variant, key, path, source) => {
+      const recorded = await recording;
+      const file = path || onDisk(exercise.id, 'buggy.ts', source);
+      // the browser's grader alone first: its limits are wall-clock time, as in a browser tab
+      const browser = await gradeInBrowser({ exercise, recorded, files: { ...files, [key]: source }, entry: key, spawn: spawnNodeWorker });
+      const [live, kit] = await Promise.all([
+        gradeExercise({ exercise, file }),
+        gradeExercise({ exercise, file }, { specs: { [exercise.id]: replaySpec(recorded) } }),
+      ]);
+      const b = browser.result;
+      expect(browser.notRun).toEqual([]);
+      // the kit's pnpm grade: the same recorded cases, test by test
+      expect(b).toEqual(kit);
+      // the repository's pnpm grade
+      expect(b.score).toBe(live.score);
+      expect(b.tests.map((t) => [t.name, t.status])).toEqual(live.tests.map((t) => [t.name, t.status]));
+      const [fb, fl] = [firstFailure(b), firstFailure(live)];
+      expect(fb?.name).toBe(fl?.name);
+      if (fb && fl && fl.message.startsWith('random case failed')) {
+        expect(fb.message).toMatch(/^random case failed; smallest failing input among \d+ precomputed cases \(seed (\d+)\)/);
+        expect(/seed (\d+)/.exec(fb.message)?.[1]).toBe(/seed (\d+)/.exec(fl.message)?.[1]);
+      } else expect(fb?.message).toBe(fl?.message);
+      // what each variant must get, whichever grader
+      if (variant === 'reference') expect([b.status, b.score]).toEqual(['passed', exercise.points]);
+      if (variant === 'empty stub') expect([b.status, b.score]).toEqual(['not-started', 0]);
+      if (variant === 'buggy') {
+        expect(b.score).toBeLessThan(exercise.points);
+        expect(fb?.status).toBe('failed');
+      }
+    },
+    240_000,
+  );
 });

@@ -5,4 +5,9 @@ import type { ToWorker } from '../../src/browser/protocol.ts';
 
 const port = parentPort!;
 const post = port.postMessage.bind(port);
-serveSandbox((message) => post(message), (handler) => void port.on('message', (m: ToWorker) => handler(m)), compileTypeScript, console);
+serveSandbox(
+  (message) => post(message),
+  (handler) => void port.on('message', (m: ToWorker) => handler(m)),
+  compileTypeScript,
+  console,
+);

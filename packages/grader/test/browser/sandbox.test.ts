@@ -17,7 +17,11 @@ const exercisesDir = resolve(import.meta.dirname, '..', '..', '..', '..', 'exerc
 const shared = { 'not-implemented.ts': readFileSync(join(exercisesDir, 'not-implemented.ts'), 'utf8') };
 
 function sandbox(code: string, timeLimitMs = 1500, tripwires = ['conv2dForward']): BrowserSandbox {
-  return new BrowserSandbox({ spawn: spawnNodeWorker, load: { files: { ...shared, '02-conv-forward/conv-forward.ts': code }, entry: '02-conv-forward/conv-forward.ts', tripwires }, timeLimitMs });
+  return new BrowserSandbox({
+    spawn: spawnNodeWorker,
+    load: { files: { ...shared, '02-conv-forward/conv-forward.ts': code }, entry: '02-conv-forward/conv-forward.ts', tripwires },
+    timeLimitMs,
+  });
 }
 
 // the 2×2 hand-worked case of exercise 02's README: [[0,1,2],[3,4,5],[6,7,8]] * [[0,1],[2,3]] = [[19,25],[37,43]]
@@ -66,7 +70,10 @@ export { f as conv2dForward };
 function f(x: Tensor, w: Tensor, b: Tensor, p: { stride: number; pad: number }) { try { ${body} } catch { return x; } }`);
       const r = await s.call('conv2dForward', args, names);
       s.close();
-      expect(judge(r, 'conv2dForward', () => null)).toEqual({ status: 'failed', message: "violation: conv2dForward called the engine's reference conv2dForward — this exercise asks you to write it yourself" });
+      expect(judge(r, 'conv2dForward', () => null)).toEqual({
+        status: 'failed',
+        message: "violation: conv2dForward called the engine's reference conv2dForward — this exercise asks you to write it yourself",
+      });
     }
   });
 
@@ -93,6 +100,8 @@ function f(x: Tensor, w: Tensor, b: Tensor, p: { stride: number; pad: number }) 
     const s = sandbox("import { helper } from './helper.ts';\nexport const conv2dForward = helper;");
     const r = await s.call('conv2dForward', args, names);
     s.close();
-    expect(judge(r, 'conv2dForward', () => null).message).toMatch(/Cannot find module '\.\/helper\.ts' imported from exercises\/02-conv-forward\/conv-forward\.ts/);
+    expect(judge(r, 'conv2dForward', () => null).message).toMatch(
+      /Cannot find module '\.\/helper\.ts' imported from exercises\/02-conv-forward\/conv-forward\.ts/,
+    );
   });
 });

@@ -21,9 +21,27 @@ export default function ContentWrapper(props: Props): ReactNode {
   if (typeof exercise !== 'string') return <Content {...props} />;
   return (
     <>
-      <BrowserOnly>{() => <Suspense fallback={null}><ProgressStrip current={exercise} /></Suspense>}</BrowserOnly>
+      <BrowserOnly>
+        {() => (
+          <Suspense fallback={null}>
+            <ProgressStrip current={exercise} />
+          </Suspense>
+        )}
+      </BrowserOnly>
       <Content {...props} />
-      <BrowserOnly fallback={<p>The in-browser editor needs JavaScript; use <code>pnpm grade {exercise}</code>.</p>}>{() => <Suspense fallback={<p>loading the editor…</p>}><Workbench id={exercise} /></Suspense>}</BrowserOnly>
+      <BrowserOnly
+        fallback={
+          <p>
+            The in-browser editor needs JavaScript; use <code>pnpm grade {exercise}</code>.
+          </p>
+        }
+      >
+        {() => (
+          <Suspense fallback={<p>loading the editor…</p>}>
+            <Workbench id={exercise} />
+          </Suspense>
+        )}
+      </BrowserOnly>
     </>
   );
 }
