@@ -80,7 +80,8 @@ import { step } from '../steps.ts';
 import { ${fn} } from './${file}';
 
 step('1. same shape and dtype, new tensor', () => {
-  it('x=[1,1,2,2]: the output has x\\'s shape and dtype and is not x itself', () => {
+  it("x=[1,1,2,2]: the output has x's shape and dtype and is not x itself", () => {
+    // biome-ignore format: a tensor literal, kept on one line
     const x = Tensor.from([[[[-1, 0], [2, -3]]]], 'float64');
     const out = ${fn}(x);
     expect(out.shape).toEqual([1, 1, 2, 2]);
@@ -116,6 +117,7 @@ step('1. same shape and dtype, new tensor', () => {
 import type { Tensor } from '@convkit/engine';
 import { NotImplemented } from '../../not-implemented.ts';
 
+// biome-ignore lint/correctness/noUnusedFunctionParameters: until the body is written (then remove this line)
 export function ${fn}(x: Tensor): Tensor {
   throw new NotImplemented('${fn} (the reference: write it in exercises/${id}/.meta/solution.ts)');
 }
@@ -132,6 +134,7 @@ import { ${fn} } from './solution.ts';
 const options: CaseOptions<[Tensor]> = { fn: '${fn}', argNames: ['x'], reference: ${fn} };
 
 export const tests = (): TestSpec[] => [
+  // biome-ignore format: a tensor literal, kept on one line
   caseTest('x=[1,1,2,2] (negative, zero and positive values)', options, (): [Tensor] => [Tensor.from([[[[-1, 0], [2, -3]]]], 'float64')]),
   caseTest('x=[2,3,4,5] (non-square, N and C > 1)', options, (): [Tensor] => [normal([2, 3, 4, 5], ${number * 10 + 1})]),
   randomTest('random shapes', {
