@@ -11,6 +11,7 @@
 import type { CallResult } from '../sandbox/sandbox.ts';
 import type { ToChild } from '../sandbox/protocol.ts';
 import type { FromWorker, LoadRequest } from './protocol.ts';
+import { RestartingSandbox } from '../sandbox/restarting.ts';
 
 /** The part of a Web Worker the sandbox uses. */
 export interface WorkerLike {
@@ -34,16 +35,19 @@ export interface BrowserSandboxOptions {
 
 const OUTPUT_CAP = 16_000;
 
-export class BrowserSandbox {
+export class BrowserSandbox extends RestartingSandbox {
   private worker: WorkerLike | null = null;
-  private ready: Promise<CallResult | null> | null = null;
-  private loadFailure: CallResult | null = null;
-  private restarts = 0;
   private nextId = 1;
   private output = '';
   private pending: { id: number; settle: (r: CallResult) => void } | null = null;
 
-  constructor(private readonly options: BrowserSandboxOptions) {}
+  constructor(private readonly options: BrowserSandboxOptions) {
+    super(options.maxRestarts);
+  }
+
+  protected get running(): boolean {
+    return this.worker !== null;
+  }
 
   /** Everything the student's code printed since the last call to this method (capped). */
   takeOutput(): string {
@@ -58,16 +62,8 @@ export class BrowserSandbox {
 
   /** Calls `fn(...args)` in the worker. Never throws: every failure is a {@link CallResult}. */
   async call(fn: string, args: unknown[], argNames: string[]): Promise<CallResult> {
-    if (this.loadFailure) return this.loadFailure;
-    if (!this.worker) {
-      if (this.restarts > (this.options.maxRestarts ?? 3)) return { kind: 'crashed', reason: `not run: the sandbox died ${this.restarts} times already` };
-      this.start();
-    }
-    const startFailure = await this.ready;
-    if (startFailure) {
-      if (startFailure.kind === 'load-error') this.loadFailure = startFailure;
-      return startFailure;
-    }
+    const notReady = await this.readyForCall();
+    if (notReady) return notReady;
     const worker = this.worker!;
     const id = this.nextId++;
     const limitMs = this.options.timeLimitMs;
@@ -107,7 +103,7 @@ export class BrowserSandbox {
 
   private failLoad: ((r: CallResult) => void) | null = null;
 
-  private start(): void {
+  protected start(): void {
     const worker = this.options.spawn();
     this.worker = worker;
     this.ready = new Promise<CallResult | null>((resolveReady) => {

@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { CallOutcome, ChildConfig, FromChild, ThrownInfo, ToChild } from './protocol.ts';
 import { killGroup, readCpuMs, readRssBytes } from './limits.ts';
+import { RestartingSandbox } from './restarting.ts';
 
 export interface SandboxOptions {
   /** Absolute path of the student's module. */
@@ -98,11 +99,8 @@ export function closeAllSandboxes(): void {
   live.clear();
 }
 
-export class Sandbox {
+export class Sandbox extends RestartingSandbox {
   private child: ChildProcess | null = null;
-  private ready: Promise<CallResult | null> | null = null;
-  private loadFailure: CallResult | null = null;
-  private restarts = 0;
   private nextId = 1;
   private output = '';
   private pending: {
@@ -118,7 +116,13 @@ export class Sandbox {
   /** Set when the memory watcher or a timer kills the child, so the exit is reported as that. */
   private killedFor: CallResult | null = null;
 
-  constructor(private readonly options: SandboxOptions) {}
+  constructor(private readonly options: SandboxOptions) {
+    super(options.maxRestarts);
+  }
+
+  protected get running(): boolean {
+    return this.child !== null;
+  }
 
   /** Everything the student's code printed since the last call to this method (capped). */
   takeOutput(): string {
@@ -129,18 +133,8 @@ export class Sandbox {
 
   /** Calls `fn(...args)` in the sandbox. Never throws: every failure is a {@link CallResult}. */
   async call(fn: string, args: unknown[], argNames: string[], timeLimitMs = this.options.timeLimitMs): Promise<CallResult> {
-    if (this.loadFailure) return this.loadFailure;
-    if (!this.child) {
-      if (this.restarts > (this.options.maxRestarts ?? 3)) {
-        return { kind: 'crashed', reason: `not run: the sandbox died ${this.restarts} times already` };
-      }
-      this.start();
-    }
-    const startFailure = await this.ready;
-    if (startFailure) {
-      if (startFailure.kind === 'load-error') this.loadFailure = startFailure;
-      return startFailure;
-    }
+    const notReady = await this.readyForCall();
+    if (notReady) return notReady;
     const child = this.child!;
     const id = this.nextId++;
     return new Promise<CallResult>((settle) => {
@@ -184,7 +178,7 @@ export class Sandbox {
     this.child = null;
   }
 
-  private start(): void {
+  protected start(): void {
     const runtime = sandboxRuntime();
     const config: ChildConfig = { file: this.options.file, tripwires: [...this.options.tripwires] };
     const child = fork(runtime.childScript, [JSON.stringify(config)], {

@@ -85,6 +85,25 @@ function f(x: Tensor, w: Tensor, b: Tensor, p: { stride: number; pad: number }) 
     expect(next).toMatchObject({ kind: 'returned', value: 42 });
   });
 
+  it('a worker that dies on every call is restarted maxRestarts=1 time; the third call is not run', async () => {
+    const s = new BrowserSandbox({
+      spawn: spawnNodeWorker,
+      load: { files: { ...shared, 'e.ts': 'export function f(n: number) { while (n > 0) {} return n; }' }, entry: 'e.ts', tripwires: [] },
+      timeLimitMs: 500,
+      maxRestarts: 1,
+    });
+    const results = [];
+    for (let i = 0; i < 3; i++) results.push(await s.call('f', [1], ['n']));
+    const last = await s.call('f', [0], ['n']); // would return at once, but the sandbox is given up
+    s.close();
+    expect(results.slice(0, 2)).toEqual([
+      { kind: 'timeout', limitMs: 500 },
+      { kind: 'timeout', limitMs: 500 },
+    ]);
+    expect(results[2]).toEqual({ kind: 'crashed', reason: 'not run: the sandbox died 2 times already' });
+    expect(last).toEqual(results[2]);
+  });
+
   it('while (true) at the top level of the module is stopped at the time limit while loading; a syntax error is a load error', async () => {
     const loop = sandbox('while (true) {}\nexport function conv2dForward() { return 1; }', 800);
     expect(await loop.call('conv2dForward', args, names)).toEqual({ kind: 'timeout', limitMs: 800 });
