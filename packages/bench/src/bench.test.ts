@@ -63,7 +63,7 @@ describe('pnpm bench --quick', () => {
     expect(c.errors).toEqual([]);
     expect(c.executable, 'the browser and where it came from').toMatch(/ \((CHROMIUM_PATH|system|npm)\)$/);
     expect(c.version).toMatch(/^\d+\.\d+/);
-    expect(c.gemmBackend, 'gemmBackend() in Chromium').toBe('wasm-simd');
+    expect(c.kernels?.name, `kernelSet() in Chromium: ${c.kernels?.reason}`).toBe('wasm-simd');
     expect(c.simdPeakGflops).toBeGreaterThan(0);
     for (const peer of ['convkit', 'convnetjs'] as const) {
       const train = c.peers[peer]?.train;

@@ -3,6 +3,7 @@
  * Ratios are peer time / convkit time (or convkit images/s / peer images/s):
  * "12.0×" means convkit is 12 times faster on that work.
  */
+import type { KernelSet } from '@convkit/engine';
 import type { BrowserPeer } from './browser/protocol.ts';
 import type { OpsResult } from './child.ts';
 import type { PeerName } from './peers/index.ts';
@@ -41,8 +42,8 @@ export interface ChromiumReport {
   executable: string | null;
   /** Chromium's version as playwright-core reports it. */
   version: string | null;
-  /** The engine's GEMM micro-kernel in Chromium, from gemmBackend() after training: 'wasm-simd' or 'typescript'. */
-  gemmBackend: string | null;
+  /** The engine's kernel set in Chromium, from kernelSet() after training: `wasm-simd`, or `ts` and why. */
+  kernels: KernelSet | null;
   /** measureSimdPeak() in a worker of the same page. */
   simdPeakGflops: number | null;
   peers: Partial<Record<BrowserPeer, { description: string; train: TrainResult }>>;

@@ -27,4 +27,4 @@ export { mnistFromDigits, takeExamples, MNIST_SIDE, MNIST_PIXELS, type Dataset, 
 export { randomShift } from './data/augment.ts';
 
 // --- the fast path: which kernels run and why, and the machine's WebAssembly SIMD peak (for the benchmark) ---
-export { gemmBackend, kernelSet, measureSimdPeak, type KernelSet } from './fast/index.ts';
+export { kernelSet, measureSimdPeak, type KernelSet } from './fast/index.ts';

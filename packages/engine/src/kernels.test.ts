@@ -31,7 +31,6 @@ const sites = Object.values(KERNELS).flat() as KernelSite[];
  */
 const NOT_KERNELS = new Set([
   'gemm',
-  'gemmBackend',
   'kernelSet',
   'setGemmBackend',
   'matrix',

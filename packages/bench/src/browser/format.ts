@@ -9,11 +9,13 @@ const WIDTH = 34;
 export function formatChromium(c: ChromiumReport, t: TrainCase): string {
   if (c.skipped !== null) return `chromium: not run: ${c.skipped}`;
   const peak = c.simdPeakGflops === null ? 'no SIMD' : `${c.simdPeakGflops.toFixed(1)} GFLOP/s`;
-  const kernel = c.gemmBackend === 'wasm-simd' ? 'wasm-simd (its WebAssembly SIMD kernel)' : `${c.gemmBackend ?? 'unknown'} (NOT the WebAssembly SIMD kernel)`;
+  const k = c.kernels;
+  const kernel =
+    k === null ? 'unknown' : k.name === 'wasm-simd' ? 'wasm-simd (its WebAssembly SIMD kernels)' : `${k.name} (NOT the WebAssembly SIMD kernels: ${k.reason})`;
   const lines = [
     `chromium: Chromium ${c.version ?? '?'} headless, ${c.executable}; one page, each peer in its own Web Worker, one after the other,`,
     '  on the same MNIST bytes, in the same order, with the same peer code as the Node training runs',
-    `  convkit's GEMM micro-kernel in Chromium: ${kernel}; WebAssembly SIMD f32x4 peak in Chromium: ${peak}`,
+    `  convkit's kernel set in Chromium: ${kernel}; WebAssembly SIMD f32x4 peak in Chromium: ${peak}`,
     ...BROWSER_PEERS.map((p) => `  ${p}: ${c.peers[p]?.description ?? 'failed'}`),
     '',
     `${'chromium'.padEnd(LABEL)}${BROWSER_PEERS.map((p) => p.padEnd(WIDTH)).join('')}`,

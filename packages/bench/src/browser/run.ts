@@ -28,7 +28,7 @@ export interface ChromiumOptions {
 /** An empty Chromium section; `skipped` says why it did not run (null: it ran). */
 export function chromiumReport(skipped: string | null, executable: ChromiumExecutable | null = null): ChromiumReport {
   const where = executable === null ? null : `${executable.path} (${executable.source})`;
-  return { skipped, executable: where, version: null, gemmBackend: null, simdPeakGflops: null, peers: {}, errors: [] };
+  return { skipped, executable: where, version: null, kernels: null, simdPeakGflops: null, peers: {}, errors: [] };
 }
 
 /** The worker as one ES module, minified as a production site would ship it. */
@@ -111,7 +111,7 @@ export async function runChromium(options: ChromiumOptions): Promise<ChromiumRep
       if (reply.kind === 'error') report.errors.push(`chromium ${peer} train: ${reply.message}`);
       else if (reply.kind === 'train') {
         report.peers[peer] = { description: reply.description, train: reply.result };
-        if (peer === 'convkit') report.gemmBackend = reply.gemmBackend;
+        if (peer === 'convkit') report.kernels = reply.kernels;
         log(`  ${peer}: ${reply.result.imagesPerSecond.toFixed(0)} images/s, test accuracy ${reply.result.testAccuracy ?? 'n/a'}`);
       }
     }

@@ -4,7 +4,7 @@
  * (peers/engine.ts, peers/convnetjs.ts: same model, hyper-parameters and visiting order), on the MNIST
  * split Node encoded (wire.ts), or measure the WebAssembly SIMD peak as this browser runs it.
  */
-import { gemmBackend, measureSimdPeak } from '@convkit/engine';
+import { kernelSet, measureSimdPeak } from '@convkit/engine';
 import { convnetjsPeer } from '../peers/convnetjs.ts';
 import { enginePeer } from '../peers/engine.ts';
 import type { WorkerReply, WorkerRequest } from './protocol.ts';
@@ -18,7 +18,7 @@ const scope = globalThis as unknown as {
 
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
   if (request.kind === 'simd-peak') {
-    return { kind: 'simd-peak', gflops: measureSimdPeak(request.iterations, request.trials), gemmBackend: gemmBackend() };
+    return { kind: 'simd-peak', gflops: measureSimdPeak(request.iterations, request.trials), kernels: kernelSet() };
   }
   const response = await fetch(request.dataUrl);
   if (!response.ok) throw new Error(`bench worker: expected the MNIST data at ${request.dataUrl}, got HTTP ${response.status}`);
@@ -28,7 +28,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
   const result = peer.train(request.train, data);
   if (result === null) throw new Error(`bench worker: expected ${request.peer} to train, got null`);
   // Asked after training: the kernel that actually ran (the backend is picked on first use).
-  return { kind: 'train', description, gemmBackend: gemmBackend(), result };
+  return { kind: 'train', description, kernels: kernelSet(), result };
 }
 
 scope.onmessage = (event) => {

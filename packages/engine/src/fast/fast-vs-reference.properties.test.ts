@@ -17,7 +17,7 @@ import { fastConv2dBackward, fastConv2dForward } from './conv2d.ts';
 import { fastMaxPool2dBackward, fastMaxPool2dForward } from './pool2d.ts';
 import { fastDenseBackward, fastDenseForward } from './dense.ts';
 import { fastReluBackward, fastReluForward } from './activations.ts';
-import { gemmBackend, setGemmBackend } from './gemm.ts';
+import { kernelSet, setGemmBackend } from './gemm.ts';
 
 /**
  * Runs per property and backend: all twelve take ~1.5 s on a 2-core machine. About a fifth to a half
@@ -114,7 +114,7 @@ describe.each(['auto', 'typescript'] as const)(
     afterAll(() => setGemmBackend('auto'));
     const use = (): void => {
       setGemmBackend(choice);
-      expect(gemmBackend()).toBe(choice === 'auto' ? 'wasm-simd' : 'typescript');
+      expect(kernelSet().name).toBe(choice === 'auto' ? 'wasm-simd' : 'ts');
     };
 
     it('conv2dForward: x=[1–2, 1–3, H, W] w=[1–4, C, 1–5, 1–5], stride 1–3, pad 0–3', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it, afterAll } from 'vitest';
 import { Rng } from '../random.ts';
-import { gemm, gemmBackend, matrix, setGemmBackend, transposed, type MatrixView } from './gemm.ts';
+import { gemm, kernelSet, matrix, setGemmBackend, transposed, type MatrixView } from './gemm.ts';
 import { sleb, uleb } from './wasm-encoder.ts';
 
 /** The textbook triple loop in float64: the independent reference. */
@@ -42,7 +42,7 @@ describe.each(['auto', 'typescript'] as const)('gemm (backend %s)', (choice) => 
   it(`runs on the expected backend`, () => {
     setGemmBackend(choice);
     // Node 20 has WebAssembly SIMD, so 'auto' must pick it here.
-    expect(gemmBackend()).toBe(choice === 'auto' ? 'wasm-simd' : 'typescript');
+    expect(kernelSet().name).toBe(choice === 'auto' ? 'wasm-simd' : 'ts');
   });
 
   for (const [M, N, K] of shapes) {

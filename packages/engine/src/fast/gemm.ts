@@ -171,11 +171,6 @@ function getBackend(): Backend {
   return backend;
 }
 
-/** Which micro-kernel runs: 'wasm-simd' where supported, else 'typescript'. */
-export function gemmBackend(): 'wasm-simd' | 'typescript' {
-  return getBackend().name;
-}
-
 /**
  * Which kernel set the fast path runs, `wasm-simd` (the WebAssembly SIMD module) or `ts` (the
  * TypeScript kernels), and why: e.g. `{ name: 'ts', reason: 'compiling the WebAssembly SIMD module

@@ -7,7 +7,7 @@ export { fastConv2dForward, fastConv2dBackward } from './conv2d.ts';
 export { fastDenseForward, fastDenseBackward } from './dense.ts';
 export { fastMaxPool2dForward, fastMaxPool2dBackward } from './pool2d.ts';
 export { fastReluForward, fastReluBackward } from './activations.ts';
-export { gemm, gemmBackend, kernelSet, setGemmBackend, matrix, transposed, type MatrixView, type OutputView } from './gemm.ts';
+export { gemm, kernelSet, setGemmBackend, matrix, transposed, type MatrixView, type OutputView } from './gemm.ts';
 export { loadWasmKernels, wasmModuleBytes, type KernelSet } from './wasm-module.ts';
 export { PEAK_CHAINS } from './gemm-wasm.ts';
 export { measureSimdPeak } from './simd-peak.ts';
