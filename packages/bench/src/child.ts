@@ -4,6 +4,7 @@
  *   tsx src/child.ts <peer> train [--quick]           one training epoch; its peak memory is the peer's own
  * Progress goes to stderr; the last stdout line is `RESULT {json}`.
  */
+import { parseArgs } from 'node:util';
 import { convData, mnistData, poolData } from './data.ts';
 import { measureInterleaved } from './timing.ts';
 import { FULL, QUICK } from './workloads.ts';
@@ -27,12 +28,13 @@ export interface ChildResult {
   peakRssMB: number;
 }
 
-const [list, suite] = process.argv.slice(2);
+const { values, positionals } = parseArgs({ options: { quick: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+const [list, suite] = positionals;
 const names = (list ?? '').split(',');
-if (!names.every(isPeerName) || (suite !== 'ops' && suite !== 'train') || (suite === 'train' && names.length !== 1)) {
+if (positionals.length !== 2 || !names.every(isPeerName) || (suite !== 'ops' && suite !== 'train') || (suite === 'train' && names.length !== 1)) {
   throw new Error(`bench child: expected <${PEER_NAMES.join('|')}>[,…] ops, or one peer and train, got ${process.argv.slice(2).join(' ')}`);
 }
-const w = process.argv.includes('--quick') ? QUICK : FULL;
+const w = values.quick ? QUICK : FULL;
 const peers = await Promise.all(names.map((n) => loadPeer(n)));
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 const ms = (t: number | null) => (t === null ? 'n/a' : `${(t * 1000).toFixed(2)} ms`);

@@ -15,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { grade } from '@convkit/grader';
 import { gradescopeReport } from '@convkit/grader';
 import { loadCourse, type Course } from '@convkit/course-config/node';
@@ -60,8 +61,10 @@ async function gradeSubmission(course: Course, runtime: string, submissionDir: s
   return { report, warning, prepared };
 }
 
-const canary = process.argv.includes('--canary');
+// Strict: a mistyped option in setup.sh or run_autograder fails loudly (with a results.json) instead of grading the wrong thing.
+let canary = false;
 try {
+  canary = parseArgs({ options: { canary: { type: 'boolean', default: false } }, strict: true }).values.canary;
   const course = await loadCourse(graderRoot);
   const runtime = process.env.CONVKIT_SANDBOX_RUNTIME;
   if (!runtime) throw new Error('run: expected CONVKIT_SANDBOX_RUNTIME (the student runtime, set by run_autograder), got nothing');

@@ -28,10 +28,17 @@
 
 export const RUNNER_RESULT_SCRIPT = String.raw`// convkit: one exercise of a grade report as a GitHub Classroom runner result (see classroom-runner-result.ts).
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 
-const [file, id, pointsText] = process.argv.slice(2);
+let positionals = [];
+try {
+  ({ positionals } = parseArgs({ allowPositionals: true, strict: true }));
+} catch (error) {
+  console.error(String(error.message));
+}
+const [file, id, pointsText] = positionals;
 const points = Number(pointsText);
-if (!file || !id || !Number.isFinite(points) || points < 0) {
+if (positionals.length !== 3 || !Number.isFinite(points) || points < 0) {
   console.error('usage: node convkit-runner-result.mjs REPORT EXERCISE_ID POINTS');
   process.exit(2);
 }

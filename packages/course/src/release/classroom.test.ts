@@ -472,6 +472,9 @@ describe('the runner-result script on its own', { timeout: 60_000 }, () => {
     expect(decode(ok.stdout).status).toBe('pass');
     expect(run(['REPORT', '04-flatten-dense', 'ten'], REPORT).status).toBe(2);
     expect(run(['REPORT'], REPORT).stderr).toContain('usage: node convkit-runner-result.mjs REPORT EXERCISE_ID POINTS');
+    const extra = run(['REPORT', '04-flatten-dense', '10', '--points', '5'], REPORT);
+    expect(extra.status).toBe(2);
+    expect(extra.stderr).toContain("Unknown option '--points'");
   });
 
   it("reads Gradescope's results.json (the pinned autograder's output) by test-name prefix", () => {

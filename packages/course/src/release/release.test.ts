@@ -158,6 +158,14 @@ describe('Gradescope autograder zip, in a simulated /autograder', () => {
     } finally {
       writeFileSync(key, good);
     }
+    // A mistyped flag (setup.sh edited by hand) fails before grading anything, and still writes a results.json.
+    const typo = run(join(grader, 'node_modules', '.bin', 'tsx'), ['packages/course/src/autograder/run.ts', '--canry'], grader, {
+      AUTOGRADER_ROOT: autograder,
+      CONVKIT_SANDBOX_RUNTIME: join(autograder, 'source', 'runtime'),
+    });
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toContain("convkit autograder: Unknown option '--canry'");
+    expect(JSON.parse(readFileSync(join(autograder, 'results', 'results.json'), 'utf8'))).toMatchObject({ score: 0, tests: [] });
   }, 180_000);
 
   interface Results {
