@@ -11,6 +11,7 @@
  */
 import { resolve, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { runCommandLine, UsageError } from '@convkit/engine/node';
 import { CourseConfigError } from '@convkit/course-config';
 import { loadCourse, manifestExercises } from '@convkit/course-config/node';
 import { gradeSubmissionsCli } from './class/cli.ts';
@@ -33,8 +34,6 @@ const NEW_HELP = `Usage:
   pnpm new exercise <slug> [--title "…"] [--points N]   scaffold exercises/NN-<slug>/ (exercise.json, README.md,
                                                         stub, visible test, .meta/spec.ts and .meta/solution.ts)
   pnpm new chapter <slug> [--title "…"]                 scaffold a docs chapter (docs/docs/<slug>.mdx)`;
-
-export class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -132,20 +131,15 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
+const argv = process.argv.slice(2);
+const name = argv[0] === 'new' ? 'pnpm new' : 'pnpm course';
+runCommandLine(name, main, {
+  argv,
+  // A build, a scaffold or a broken course config fails with a message the instructor can act on (exit 1);
+  // CONVKIT_DEBUG=1 adds the stack.
+  explain: (error) => {
+    if (error instanceof CourseConfigError) return error.message;
+    const detail = error instanceof Error ? (process.env.CONVKIT_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
+    return detail.startsWith('pnpm ') ? detail : `${name}: ${detail}`;
   },
-  (error: unknown) => {
-    if (error instanceof CourseConfigError) process.stderr.write(`${error.message}\n`);
-    else if (error instanceof UsageError || (error instanceof Error && String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS'))) {
-      process.stderr.write(`pnpm course: ${error.message}\n${HELP}\n`);
-      process.exitCode = 2;
-      return;
-    } else {
-      const detail = error instanceof Error ? (process.env.CONVKIT_DEBUG ? error.stack : error.message) : String(error);
-      process.stderr.write(`pnpm course: ${detail}\n`);
-    }
-    process.exitCode = 1;
-  },
-);
+});

@@ -4,7 +4,8 @@
  * other use is the student's `pnpm grade`, unchanged. The student kit runs the grader's entry directly.
  */
 import { parseArgs } from 'node:util';
-import { GRADE_HELP, gradeCli, parseConcurrency, runCli, splitList } from '@convkit/grader/cli';
+import { runCommandLine } from '@convkit/engine/node';
+import { GRADE_HELP, gradeCli, parseConcurrency, splitList } from '@convkit/grader/cli';
 import { repoRoot } from '@convkit/course-config/node';
 import { gradeSubmissionsCli } from './class/cli.ts';
 
@@ -60,4 +61,4 @@ export async function courseGradeCli(argv: string[]): Promise<number> {
   });
 }
 
-if (process.argv[1] === import.meta.filename) runCli('pnpm grade', courseGradeCli);
+if (process.argv[1] === import.meta.filename) runCommandLine('pnpm grade', courseGradeCli);

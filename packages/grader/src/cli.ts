@@ -1,4 +1,5 @@
 /** `pnpm grade`'s entry point (the command line itself is in grade-cli.ts, `@convkit/grader/cli`). */
-import { gradeCli, runCli } from './grade-cli.ts';
+import { runCommandLine } from '@convkit/engine/node';
+import { gradeCli } from './grade-cli.ts';
 
-runCli('pnpm grade', gradeCli);
+runCommandLine('pnpm grade', gradeCli);

@@ -155,25 +155,4 @@ export function parseConcurrency(value: string | undefined): number | undefined 
 /** Repeatable, comma-separated list options (`--skip 09 --skip a,b`) as one list. */
 export const splitList = (values: readonly string[]): string[] => values.flatMap((s) => s.split(',')).filter((s) => s !== '');
 
-/**
- * Runs a command line to its exit code: a usage error (ours or parseArgs') is one line and exit 2, and
- * anything else an internal error with its stack and exit 3. Never an unhandled rejection.
- */
-export function runCli(name: string, command: (argv: string[]) => Promise<number>, argv: string[] = process.argv.slice(2)): void {
-  command(argv).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-        process.stderr.write(`${name}: ${error.message}\nRun ${name} --help for the options.\n`);
-        process.exitCode = 2;
-      } else {
-        process.stderr.write(`${name}: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
-        process.exitCode = 3;
-      }
-    },
-  );
-}
-
 export { UsageError };

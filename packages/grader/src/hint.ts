@@ -12,6 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exercises, findExercise, repoRoot, type Exercise } from '@convkit/course-config/node';
+import { runCommandLine, UsageError } from '@convkit/engine/node';
 
 /** The repository root (plan.ts says the same; not imported here so that `--help` starts at once). */
 
@@ -185,9 +186,9 @@ async function main(argv: string[]): Promise<number> {
     for (const e of exercises) process.stdout.write(`  ${e.id.padEnd(24)} ${progress[e.id] ?? 0}/${e.hints.length} hints seen\n`);
     return 0;
   }
-  if (positionals.length > 1) throw new HintUsageError(`expected one exercise, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length > 1) throw new UsageError(`expected one exercise, got ${positionals.length}: ${positionals.join(' ')}`);
   const exercise = findExercise(positionals[0]);
-  if (!exercise) throw new HintUsageError(`unknown exercise "${positionals[0]}"; the exercises are: ${exercises.map((e) => e.id).join(', ')}`);
+  if (!exercise) throw new UsageError(`unknown exercise "${positionals[0]}"; the exercises are: ${exercises.map((e) => e.id).join(', ')}`);
   if (values.reset) {
     writeFileSync(progressFile, `${JSON.stringify({ ...progress, [exercise.id]: 0 }, null, 2)}\n`);
     process.stdout.write(`${exercise.id}: hints reset.\n`);
@@ -210,21 +211,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-class HintUsageError extends Error {}
-
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      if (error instanceof HintUsageError || (error instanceof Error && String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS'))) {
-        process.stderr.write(`pnpm hint: ${error.message}\nRun pnpm hint --help for the options.\n`);
-        process.exitCode = 2;
-      } else {
-        process.stderr.write(`pnpm hint: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
-        process.exitCode = 3;
-      }
-    },
-  );
-}
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) runCommandLine('pnpm hint', main);

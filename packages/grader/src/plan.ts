@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { findExercise, gradedExercises, repoRoot, type Exercise } from '@convkit/course-config/node';
 import type { GradeTarget } from './run.ts';
+import { UsageError } from '@convkit/engine/node';
 
 /** The workspace root (where `exercises/` lives), as `@convkit/course-config` finds it. */
 export { repoRoot };
@@ -12,9 +13,7 @@ export { repoRoot };
  */
 export const solutionFile = (id: string, exercisesDir = join(repoRoot, 'exercises')): string => join(exercisesDir, id, '.meta', 'solution.ts');
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError };
 
 /**
  * The exercises graded: the course's (course.config.ts: its selection, order, points and limits), or

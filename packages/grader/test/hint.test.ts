@@ -104,7 +104,7 @@ describe('pnpm hint, the command', () => {
   it('an unknown option: one line and exit 2, no stack trace', () => {
     const r = hintCli(['05', '--bogus'], progress);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("pnpm hint: Unknown option '--bogus'");
+    expect(r.stderr).toContain("pnpm hint: unknown option '--bogus'");
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { canRedraw } from '@convkit/engine/node';
 import { findExercise } from '@convkit/course-config/node';
-import { UsageError } from '@convkit/grader';
+import { UsageError } from '@convkit/engine/node';
 import { loadCourse } from '@convkit/course-config/node';
 import { gradeClass, StudentNotFoundError } from './grade-class.ts';
 import { CanaryError } from './canary.ts';

@@ -93,6 +93,7 @@ describe('buildStudentEngine', () => {
       'src/testing.ts',
       'src/testing/gradcheck.ts',
       'src/cli/terminal.ts',
+      'src/cli/command-line.ts',
       'src/types.ts',
       'src/kernels.ts',
     ];
@@ -100,7 +101,7 @@ describe('buildStudentEngine', () => {
     expect(files(two.engine).sort()).toEqual([...base].sort());
     expect(files(noOutputSize.engine).sort()).toEqual([...base, 'src/ops/output-size.ts'].sort());
     for (const f of files(full.engine))
-      expect(f).not.toMatch(/(^|\/)(fast|layers|optim)\/|testing\/(?!gradcheck\.ts$)|cli\/(?!terminal\.ts$)|\.test\.ts$|\.wasm$|model\/(?!metrics)/);
+      expect(f).not.toMatch(/(^|\/)(fast|layers|optim)\/|testing\/(?!gradcheck\.ts$)|cli\/(?!(terminal|command-line)\.ts$)|\.test\.ts$|\.wasm$|model\/(?!metrics)/);
     for (const f of [
       'tensor.ts',
       'random.ts',
@@ -111,6 +112,7 @@ describe('buildStudentEngine', () => {
       'model/metrics.ts',
       'testing/gradcheck.ts',
       'cli/terminal.ts',
+      'cli/command-line.ts',
     ]) {
       expect(readFileSync(join(full.engine, 'src', f), 'utf8')).toBe(readFileSync(join(repo, 'packages/engine/src', f), 'utf8'));
     }
@@ -396,6 +398,7 @@ describe('scanForAnswers', () => {
           'model/metrics.ts',
           'testing/gradcheck.ts',
           'cli/terminal.ts',
+          'cli/command-line.ts',
         ]).toContain(copiedFrom);
     }
     expect(existsSync(join(full.engine, 'src', 'ops', 'conv2d.ts'))).toBe(false);

@@ -34,6 +34,7 @@ const KEPT = [
   'model/metrics.ts',
   'testing/gradcheck.ts',
   'cli/terminal.ts',
+  'cli/command-line.ts',
 ] as const;
 /** Kept only when no exercise of the course asks for `outputSize`. */
 const OUTPUT_SIZE = 'ops/output-size.ts';

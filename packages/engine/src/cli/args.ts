@@ -1,5 +1,6 @@
 /** Command-line flags of `pnpm train`, checked so that a typo gives a message rather than a NaN run. */
 import { parseArgs } from 'node:util';
+import { UsageError } from './command-line.ts';
 
 export interface TrainArgs {
   epochs: number;
@@ -33,7 +34,7 @@ The defaults reach about 98% test accuracy.
 function int(flag: string, text: string | undefined, fallback: number, min: number): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < min) throw new Error(`train: expected --${flag} to be an integer ≥ ${min}, got ${text}`);
+  if (!Number.isInteger(value) || value < min) throw new UsageError(`expected --${flag} to be an integer ≥ ${min}, got ${text}`);
   return value;
 }
 
@@ -54,10 +55,10 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     strict: true,
   });
   const lr = values.lr === undefined ? 2e-3 : Number(values.lr);
-  if (!Number.isFinite(lr) || lr <= 0) throw new Error(`train: expected --lr to be a number > 0, got ${values.lr}`);
+  if (!Number.isFinite(lr) || lr <= 0) throw new UsageError(`expected --lr to be a number > 0, got ${values.lr}`);
   const lrDecay = values['lr-decay'] === undefined ? 0.85 : Number(values['lr-decay']);
   if (!Number.isFinite(lrDecay) || lrDecay <= 0 || lrDecay > 1) {
-    throw new Error(`train: expected --lr-decay to be a number in (0, 1], got ${values['lr-decay']}`);
+    throw new UsageError(`expected --lr-decay to be a number in (0, 1], got ${values['lr-decay']}`);
   }
   return {
     epochs: int('epochs', values.epochs, 10, 1),

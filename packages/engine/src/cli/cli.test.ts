@@ -22,10 +22,10 @@ describe('train CLI flags', () => {
     });
   });
   it('rejects bad values with the flag named', () => {
-    expect(() => parseTrainArgs(['--epochs', '0'])).toThrow('train: expected --epochs to be an integer ≥ 1, got 0');
-    expect(() => parseTrainArgs(['--lr', 'fast'])).toThrow('train: expected --lr to be a number > 0, got fast');
-    expect(() => parseTrainArgs(['--lr-decay', '1.5'])).toThrow('train: expected --lr-decay to be a number in (0, 1], got 1.5');
-    expect(() => parseTrainArgs(['--shift=-1'])).toThrow('train: expected --shift to be an integer ≥ 0, got -1');
+    expect(() => parseTrainArgs(['--epochs', '0'])).toThrow('expected --epochs to be an integer ≥ 1, got 0');
+    expect(() => parseTrainArgs(['--lr', 'fast'])).toThrow('expected --lr to be a number > 0, got fast');
+    expect(() => parseTrainArgs(['--lr-decay', '1.5'])).toThrow('expected --lr-decay to be a number in (0, 1], got 1.5');
+    expect(() => parseTrainArgs(['--shift=-1'])).toThrow('expected --shift to be an integer ≥ 0, got -1');
     expect(() => parseTrainArgs(['--batchsize', '3'])).toThrow(/batchsize/);
   });
 });

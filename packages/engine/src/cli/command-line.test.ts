@@ -48,3 +48,36 @@ console.log('not reached');\n`,
     expect(r.stderr).toBe("pnpm demo: unknown option '--nope'\nRun pnpm demo --help for the options.\n");
   }, 30_000);
 });
+
+describe('runCommandLine', () => {
+  const runScript = (body: string, args: string[] = []) => {
+    const dir = mkdtempSync(join(tmpdir(), 'convkit-cli-'));
+    const file = join(dir, 'demo.mts');
+    writeFileSync(
+      file,
+      `import { runCommandLine, UsageError } from ${JSON.stringify(new URL('./command-line.ts', import.meta.url).href)};
+class ConfigError extends Error {}
+runCommandLine('pnpm demo', async (argv) => { ${body} }, { explain: (e) => (e instanceof ConfigError ? 'course.config.ts: bad' : null) });\n`,
+    );
+    const r = spawnSync(process.execPath, ['--import', 'tsx', file, ...args], { encoding: 'utf8' });
+    rmSync(dir, { recursive: true, force: true });
+    return r;
+  };
+  it('returns the exit code the command returns; a leading -- is dropped', () => {
+    const r = runScript("console.log(argv.join(' ')); return 4;", ['--', '--x', 'y']);
+    expect(r.status).toBe(4);
+    expect(r.stdout).toBe('--x y\n');
+  }, 30_000);
+  it('a UsageError: its whole message (two sentences) and the --help pointer, exit 2', () => {
+    const r = runScript('throw new UsageError(\'unknown exercise "99". The exercises are: 01, 02\');');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('pnpm demo: unknown exercise "99". The exercises are: 01, 02\nRun pnpm demo --help for the options.\n');
+  }, 30_000);
+  it('an error explain() knows: its message alone, exit 1; any other: an internal error with its stack, exit 3', () => {
+    const known = runScript('throw new ConfigError();');
+    expect([known.status, known.stderr]).toEqual([1, 'course.config.ts: bad\n']);
+    const bug = runScript("throw new TypeError('x is undefined');");
+    expect(bug.status).toBe(3);
+    expect(bug.stderr).toMatch(/^pnpm demo: internal error: TypeError: x is undefined\n\s+at /);
+  }, 30_000);
+});

@@ -23,6 +23,7 @@ import {
 } from '../index.ts';
 import { loadMnist } from '../node.ts';
 import { parseTrainArgs, USAGE, type TrainArgs } from './args.ts';
+import { runCommandLine } from './command-line.ts';
 import { ProgressBar } from './progress.ts';
 import { formatConfusionMatrix } from './report.ts';
 
@@ -128,19 +129,9 @@ function train(args: TrainArgs): void {
   }
 }
 
-function main(): void {
-  let args: TrainArgs;
-  try {
-    args = parseTrainArgs(process.argv.slice(2));
-  } catch (e) {
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}\n`);
-    process.exit(2);
-  }
-  if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
-  train(args);
-}
-
-main();
+runCommandLine('pnpm train', async (argv) => {
+  const args = parseTrainArgs(argv);
+  if (args.help) process.stdout.write(`${USAGE}\n`);
+  else train(args);
+  return 0;
+});
