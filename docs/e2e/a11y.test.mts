@@ -280,6 +280,12 @@ describe('keyboard only', () => {
     const content = '.convkit-editor .cm-content';
     await page.locator(content).waitFor({ timeout: 30_000 });
     await tabTo(page, content);
+    // CodeMirror marks itself focused (.cm-focused, which draws the ring) a moment after the focus event:
+    // wait for it (a few ms; never, if the ring is missing, and then the check below says so).
+    await page
+      .locator('.convkit-editor .cm-editor.cm-focused')
+      .waitFor({ timeout: 3000 })
+      .catch(() => undefined);
     const ring = await page.evaluate(() => {
       const s = getComputedStyle(document.querySelector('.convkit-editor .cm-editor')!);
       return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
