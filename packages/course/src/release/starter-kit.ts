@@ -119,6 +119,10 @@ function writeCommon(course: Course, dir: string, name: string): void {
   const exercisesDir = join(dir, 'exercises');
   mkdirSync(exercisesDir);
   for (const file of EXERCISE_FILES) if (existsSync(join(root, 'exercises', file))) copyFileSync(join(root, 'exercises', file), join(exercisesDir, file));
+  // A released copy has no reference solutions (test:solutions) and no CI of ours (test:ci): only the student's scripts.
+  const pkg = JSON.parse(readFileSync(join(exercisesDir, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  pkg.scripts = { typecheck: pkg.scripts.typecheck, test: pkg.scripts.test };
+  writeFileSync(join(exercisesDir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   for (const e of course.exercises) {
     const from = join(root, 'exercises', e.id);
     mkdirSync(join(exercisesDir, e.id));
