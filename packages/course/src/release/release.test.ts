@@ -65,6 +65,8 @@ describe('starter kit (course: 01 worth 4, 04 worth 6 with hidden tests)', () =>
     expect(readFileSync(join(kit, 'course.config.ts'), 'utf8')).toContain("'Two exercises'");
     // Only the scripts a student runs: no test:solutions (there are none) and no test:ci (our CI's JUnit run).
     expect(Object.keys(JSON.parse(readFileSync(join(kit, 'exercises', 'package.json'), 'utf8')).scripts)).toEqual(['typecheck', 'test']);
+    const engines = (dir: string) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).engines;
+    expect(engines(kit)).toEqual(engines(root));
   });
 
   it('holds no answer key: no .meta, no spec of the hidden 04, expected outputs of 01 only, an engine without the exercised ops, a clean scan', () => {

@@ -43,7 +43,11 @@ function copyPackage(root: string, to: string, name: string, edit: (pkg: Record<
 }
 
 function rootPackageJson(root: string, title: string, name: string): string {
-  const repo = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { packageManager: string; devDependencies: Record<string, string> };
+  const repo = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    packageManager: string;
+    engines: Record<string, string>;
+    devDependencies: Record<string, string>;
+  };
   const dev = repo.devDependencies;
   return `${JSON.stringify(
     {
@@ -52,7 +56,7 @@ function rootPackageJson(root: string, title: string, name: string): string {
       private: true,
       type: 'module',
       packageManager: repo.packageManager,
-      engines: { node: '>=20.15' },
+      engines: repo.engines, // the Node range the code needs (zlib.crc32: 20.15), one place: the repository's
       scripts: {
         grade: 'node --import tsx packages/grader/src/cli.ts',
         hint: 'node --import tsx packages/grader/src/hint.ts',
