@@ -5,13 +5,17 @@
  * a CDN font or an analytics script would fail loudly (and the tests check no such request is even made).
  */
 import { launchChromiumContext, type BrowserContext, type Page } from '@convkit/browser';
+import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export async function launch(): Promise<BrowserContext> {
   const profile = await mkdtemp(join(tmpdir(), 'chromium-profile-'));
-  return launchChromiumContext(profile, { viewport: { width: 1280, height: 900 } });
+  const context = await launchChromiumContext(profile, { viewport: { width: 1280, height: 900 } });
+  // A throwaway profile: gone with the browser, so test runs leave no folders behind.
+  context.on('close', () => rmSync(profile, { recursive: true, force: true }));
+  return context;
 }
 
 /** What a page did while a test looked at it. */

@@ -5,7 +5,7 @@
  *    run_autograder on a correct and on a broken submission and writes Gradescope's results.json.
  * pnpm installs from its store (the registry is only asked for what the store lacks), so this is fast.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,6 +42,9 @@ beforeAll(async () => {
     delete process.env.CONVKIT_COURSE_CONFIG;
   }
 }, 120_000);
+// The release holds a Gradescope zip with the answer key, readable by everyone (the grading user must reach
+// the autograder folder): not left behind in the shared temp folder.
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('starter kit (course: 01 worth 4, 04 worth 6 with hidden tests)', () => {
   it('holds the stubs, the visible tests only of 01, no reference solutions, its own lockfile and the course config', () => {
