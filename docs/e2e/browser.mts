@@ -5,16 +5,18 @@
  * a CDN font or an analytics script would fail loudly (and the tests check no such request is even made).
  */
 import { launchChromiumContext, type BrowserContext, type Page } from '@convkit/browser';
-import { rmSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export async function launch(): Promise<BrowserContext> {
   const profile = await mkdtemp(join(tmpdir(), 'chromium-profile-'));
   const context = await launchChromiumContext(profile, { viewport: { width: 1280, height: 900 } });
-  // A throwaway profile: gone with the browser, so test runs leave no folders behind.
-  context.on('close', () => rmSync(profile, { recursive: true, force: true }));
+  // A throwaway profile: gone with the browser, so test runs leave no folders behind. Best effort: Chromium's
+  // helper processes may still write to it for a moment after the context closes (ENOTEMPTY), hence the retries.
+  context.on('close', () => {
+    rm(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 }).catch(() => undefined);
+  });
   return context;
 }
 
