@@ -15,10 +15,14 @@
  *   build) counts as one failure: turbo's `--dry=json` plan says what should run, `--summarize` what did.
  * - One task at a time: the grader's sandbox tests and the capstone self-check have time limits that a
  *   second test suite on a 2-core machine would eat into.
+ * - One temp folder for the whole run ($TMPDIR of every task), removed at the end: the tests' built kits,
+ *   autograders and repository copies (answer keys among them) never pile up in /tmp. It is mode 1733, as
+ *   /tmp but unlistable: the grading users can make and reach their own files, and cannot find others'.
  * Extra arguments go to turbo (`pnpm test --filter=@convkit/engine`).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countJUnit } from './junit.ts';
 
@@ -26,7 +30,9 @@ const root = join(import.meta.dirname, '..');
 const turbo = join(root, 'node_modules', '.bin', 'turbo');
 const TASKS = ['lint', 'lint:boundaries', 'typecheck', 'build', 'test:ci', 'test:e2e'];
 const extra = process.argv.slice(2);
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' };
+const runTmp = mkdtempSync(join(tmpdir(), 'convkit-test-'));
+chmodSync(runTmp, 0o1733);
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', TMPDIR: runTmp };
 
 interface PlannedTask {
   taskId: string;
@@ -46,6 +52,7 @@ const reportPath = (directory: string, task: string): string => join(root, direc
 // What turbo will run (tasks whose package has no such script are not real tasks).
 const dry = spawnSync(turbo, ['run', ...TASKS, '--dry=json', ...extra], { cwd: root, env, encoding: 'utf8', maxBuffer: 64 << 20 });
 if (dry.status !== 0) {
+  rmSync(runTmp, { recursive: true, force: true });
   console.error(dry.stdout, dry.stderr);
   console.log('\n0 passed, 1 failed');
   process.exit(1);
@@ -74,6 +81,11 @@ const status = await new Promise<number>((resolve) => {
   child.on('close', (code) => resolve(code ?? 1));
 });
 const seconds = (performance.now() - started) / 1000;
+try {
+  rmSync(runTmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+} catch (error) {
+  console.error(`pnpm test: could not remove its temp folder ${runTmp}: ${String(error)}`);
+}
 
 const summaryFile = (existsSync(runsDir) ? readdirSync(runsDir) : []).find((f) => f.endsWith('.json') && !before.has(f));
 const ran = new Map<string, SummaryTask>();

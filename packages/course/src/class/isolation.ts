@@ -10,7 +10,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,6 +20,8 @@ import { fileURLToPath } from 'node:url';
 export const FIRST_UID = 47000;
 export const UID_BLOCK = 64;
 const UID_BLOCKS = 16;
+/** Where the runs on this machine claim their blocks (isolation is Linux-only, where /tmp always exists). */
+const UID_LOCK_DIR = '/tmp/convkit-uid-blocks';
 
 const alive = (pid: number): boolean => {
   try {
@@ -37,10 +38,11 @@ let claimed: number | null = null;
  * A block of grading user ids that no other class grading run on this machine is using, held by a
  * lock file naming this process (a dead process's block is taken over) and released at exit. Two runs
  * at once (two test files, two courses) would otherwise share user ids, and each run's clean-up after a
- * student (`clear`) would kill the other run's sandboxes.
+ * student (`clear`) would kill the other run's sandboxes. The locks live in /tmp, not $TMPDIR: runs with
+ * different temp folders (`pnpm test` gives each run its own) are still on the same machine.
  */
 export function claimUidBlock(): number {
-  claimed ??= lockUidBlock(join(tmpdir(), 'convkit-uid-blocks'));
+  claimed ??= lockUidBlock(UID_LOCK_DIR);
   return claimed;
 }
 
