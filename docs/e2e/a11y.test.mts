@@ -325,6 +325,10 @@ describe('keyboard only', () => {
       await tabTo(page, '[data-testid="train-toggle"]', 5);
       await page.keyboard.press('Space'); // pause
       await page.getByTestId('announce').filter({ hasText: 'training paused' }).waitFor();
+      // An evaluation the worker posted just before it saw the pause arrives after it: it must not replace
+      // "training paused" (it did, in about one run of four). A worker chunk is 60 ms; 1 s is ample.
+      await page.waitForTimeout(1000);
+      assert.equal(await page.getByTestId('announce').textContent(), 'training paused');
       await tabTo(page, 'select[name=test-digit]');
       await assertFocusVisible(page, 'test digit list');
       await page.keyboard.press('ArrowDown'); // the first digit, 0

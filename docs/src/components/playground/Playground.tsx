@@ -39,7 +39,14 @@ export function Playground(): ReactNode {
   const [config, setConfig] = useState(DEFAULT);
   const [status, setStatus] = useState('loading the MNIST digits…');
   const [ready, setReady] = useState<{ train: number; test: number; summary: string; params: number }>();
-  const [running, setRunning] = useState(false);
+  const [running, setRunningState] = useState(false);
+  // The worker's messages are handled by a closure made once: it reads whether training runs from this ref,
+  // set at the same moment as the state.
+  const runningNow = useRef(false);
+  const setRunning = (r: boolean) => {
+    runningNow.current = r;
+    setRunningState(r);
+  };
   const [loss, setLoss] = useState<CurvePoint[]>([]);
   const [accuracy, setAccuracy] = useState<CurvePoint[]>([]);
   const [progress, setProgress] = useState<{ step: number; epoch: number; loss: number; eps: number }>();
@@ -84,7 +91,9 @@ export function Playground(): ReactNode {
         pending.current.confusion = m.confusion;
         pending.current.loss.push({ step: m.step, series: 'test', value: m.loss });
         pending.current.accuracy.push({ step: m.step, series: 'test', value: m.accuracy });
-        setAnnounce(`step ${m.step}: test accuracy ${(m.accuracy * 100).toFixed(1)}%`);
+        // Only while training runs: an evaluation the worker finished just before a pause (or the one after
+        // loading) must not talk over "training paused" (or "model ready") in the polite live region.
+        if (runningNow.current) setAnnounce(`step ${m.step}: test accuracy ${(m.accuracy * 100).toFixed(1)}%`);
       } else if (m.type === 'views') {
         pending.current.views = m.views;
       } else if (m.type === 'prediction') {
