@@ -9,21 +9,26 @@ import { join } from 'node:path';
 import { readExercises } from '@convkit/course-config/node';
 import { loadCourse } from '@convkit/course-config/node';
 import { CanaryError, writeCanary } from './canary.ts';
-import { gradeClass } from './grade-class.ts';
-import { detectIsolation } from './isolation.ts';
+import { gradeClass, type ClassOptions } from './grade-class.ts';
+import { ProtectionError } from './protection.ts';
+import { isolationForTests } from './test-isolation.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
 const all = readExercises(join(root, 'exercises'));
-const isolated = detectIsolation().uidFor(0) !== null;
+const full = await loadCourse(root);
+/** Separate user ids (as root): on this checkout, or on a student runtime of exercise 01 when it is private (CI). */
+const { isolated, options: isolation } = await isolationForTests({ ...full, exercises: full.exercises.filter((e) => e.id === '01-output-size') });
 
 /** A class of one honest student for exercise 01, graded with the canary taken from `keyDir`. */
-async function gradeWithCanary(keyDir: string, env: Record<string, string> = {}) {
+async function gradeWithCanary(keyDir: string, env: Record<string, string> = {}, extra: Partial<ClassOptions> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'convkit-canary-test-'));
   const subs = join(dir, 'submissions');
   mkdirSync(join(subs, 'ann'), { recursive: true });
   copyFileSync(join(root, 'exercises', '01-output-size', '.meta', 'solution.ts'), join(subs, 'ann', 'output-size.ts'));
   const course = await loadCourse(root);
-  const saved = { ...process.env };
+  // Set and restored key by key: replacing process.env itself would cut it off from the real environment
+  // (os.tmpdir() would no longer see TMPDIR, while child processes still would).
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   Object.assign(process.env, env);
   const phases: string[] = [];
   try {
@@ -36,12 +41,16 @@ async function gradeWithCanary(keyDir: string, env: Record<string, string> = {})
       onCanary: (phase) => phases.push(phase),
       concurrency: 1,
       studentTimeoutMs: 60_000,
+      ...extra,
     });
     return { result, phases, gradebookWritten: existsSync(join(dir, 'out', 'gradebook.csv')), error: null };
   } catch (error) {
     return { result: null, phases, gradebookWritten: existsSync(join(dir, 'out', 'gradebook.csv')), error: error as Error };
   } finally {
-    process.env = saved;
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -105,9 +114,17 @@ describe('gradeClass with the canary (exercise 01)', () => {
     async () => {
       const privateTmp = mkdtempSync(join(tmpdir(), 'convkit-canary-tmp-'));
       chmodSync(privateTmp, 0o700);
-      const { error, result } = await gradeWithCanary(join(root, 'exercises'), { TMPDIR: privateTmp });
+      const { error, result } = await gradeWithCanary(join(root, 'exercises'), { TMPDIR: privateTmp }, isolation);
       rmSync(privateTmp, { recursive: true, force: true });
-      expect(error, String(JSON.stringify(result?.reports[0])).slice(0, 2000)).toBeInstanceOf(CanaryError);
+      const why = String(JSON.stringify(result?.reports[0])).slice(0, 2000);
+      if (isolation.runtimeDir) {
+        // Official grading (a student runtime) probes first: the work folder under TMPDIR is out of reach.
+        expect(error, why).toBeInstanceOf(ProtectionError);
+        expect(error!.message).toMatch(new RegExp(`could not reach what it needs to run:\\n\\s+${privateTmp}/convkit-class-\\w+ \\(EACCES\\)`));
+      } else {
+        // On the checkout itself the canary is what stops it: the reference scores 0 there.
+        expect(error, why).toBeInstanceOf(CanaryError);
+      }
     },
     120_000,
   );

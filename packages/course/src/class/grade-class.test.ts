@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { loadCourse } from '@convkit/course-config/node';
 import { writeZip } from '../zip.ts';
 import { gradeClass, type ClassResult } from './grade-class.ts';
-import { detectIsolation } from './isolation.ts';
+import { isolationForTests } from './test-isolation.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
 const reference = readFileSync(join(root, 'exercises', '01-output-size', '.meta', 'solution.ts'), 'utf8');
@@ -18,8 +18,10 @@ const withBody = (body: string): string => reference.replace(/(export function o
 
 let dir: string;
 let result: ClassResult;
-/** Separate user ids per slot: as root, with a kit other users can read (see isolation.ts). */
-const isolated = detectIsolation().uidFor(0) !== null;
+const full = await loadCourse(root);
+const course = { ...full, exercises: full.exercises.filter((e) => e.id === '01-output-size') };
+/** Separate user ids per slot (as root): on this checkout, or on a student runtime when it is private (CI). */
+const { isolated, options: isolation } = await isolationForTests(course);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'convkit-class-test-'));
@@ -47,14 +49,14 @@ beforeAll(async () => {
   );
   writeFileSync(join(subs, 'fay.zip'), Buffer.from('this is not a zip archive, whatever its name says'));
 
-  const course = await loadCourse(root);
   result = await gradeClass({
     submissionsDir: subs,
     outDir: join(dir, 'out'),
     repoExercisesDir: join(root, 'exercises'),
-    exercises: course.exercises.filter((e) => e.id === '01-output-size'),
+    exercises: course.exercises,
     concurrency: 3,
     studentTimeoutMs: 25_000,
+    ...isolation,
   });
 }, 240_000);
 
