@@ -135,11 +135,10 @@ const argv = process.argv.slice(2);
 const name = argv[0] === 'new' ? 'pnpm new' : 'pnpm course';
 runCommandLine(name, main, {
   argv,
-  // A build, a scaffold or a broken course config fails with a message the instructor can act on (exit 1);
+  // A failed build or a broken course config ends with a message the instructor can act on (exit 1);
   // CONVKIT_DEBUG=1 adds the stack.
   explain: (error) => {
     if (error instanceof CourseConfigError) return error.message;
-    const detail = error instanceof Error ? (process.env.CONVKIT_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
-    return detail.startsWith('pnpm ') ? detail : `${name}: ${detail}`;
+    return `${name}: ${error instanceof Error ? (process.env.CONVKIT_DEBUG ? (error.stack ?? error.message) : error.message) : String(error)}`;
   },
 });

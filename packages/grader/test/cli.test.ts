@@ -76,4 +76,13 @@ describe('--help on every command: usage, exit 0, no stack trace', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`pnpm ${name}: unknown option '--bogus'\nRun pnpm ${name} --help for the options.\n`);
   });
+  it('pnpm new with a bad slug or an existing exercise: one line naming it (no doubled command name), exit 2, nothing written', () => {
+    const bad = run('packages/course/src/cli.ts', ['new', 'exercise', '09-x']);
+    expect([bad.status, bad.stderr]).toEqual([
+      2,
+      'pnpm new: expected the exercise\'s slug to be lowercase words joined by dashes (leaky-relu), got "09-x"\nRun pnpm new --help for the options.\n',
+    ]);
+    const taken = run('packages/course/src/cli.ts', ['new', 'exercise', 'output-size']);
+    expect([taken.status, taken.stderr]).toEqual([2, 'pnpm new: an exercise output-size exists already\nRun pnpm new --help for the options.\n']);
+  });
 });

@@ -5,12 +5,13 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { UsageError } from '@convkit/engine/node';
 import { appendToLiteral, checkSlug, titleCase } from './edit.ts';
 
 export function newChapter(root: string, slugArg: string | undefined, options: { title?: string } = {}): string[] {
   const slug = checkSlug('chapter', slugArg);
   const page = `docs/docs/${slug}.mdx`;
-  if (existsSync(join(root, page))) throw new Error(`pnpm new chapter: ${page} exists already`);
+  if (existsSync(join(root, page))) throw new UsageError(`${page} exists already`);
   const title = options.title ?? titleCase(slug);
   writeFileSync(
     join(root, page),

@@ -3,6 +3,7 @@
  * an array or object literal found by the text before it. Brackets are matched outside strings and
  * comments, so `hints: ['[a]']` does not confuse it.
  */
+import { UsageError } from '@convkit/engine/node';
 
 /** Index of the bracket closing the one at `open`, skipping strings and comments. */
 function closingBracket(source: string, open: number): number {
@@ -54,8 +55,8 @@ export const titleCase = (slug: string): string => slug.charAt(0).toUpperCase() 
 /** Throws unless `slug` is lowercase words joined by dashes. */
 export function checkSlug(what: string, slug: string | undefined): string {
   if (slug === undefined || !/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(slug)) {
-    throw new Error(
-      `pnpm new ${what}: expected a slug of lowercase words joined by dashes (leaky-relu), got ${slug === undefined ? 'nothing' : JSON.stringify(slug)}`,
+    throw new UsageError(
+      `expected the ${what}'s slug to be lowercase words joined by dashes (leaky-relu), got ${slug === undefined ? 'nothing' : JSON.stringify(slug)}`,
     );
   }
   return slug;

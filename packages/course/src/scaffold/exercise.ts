@@ -14,6 +14,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Exercise } from '@convkit/course-config/node';
+import { UsageError } from '@convkit/engine/node';
 import { appendToLiteral, camelCase, checkSlug, titleCase } from './edit.ts';
 
 export interface NewExercise {
@@ -29,7 +30,7 @@ export function newExercise(
   options: { title?: string; points?: number } = {},
 ): NewExercise {
   const slug = checkSlug('exercise', slugArg);
-  if (manifest.some((e) => e.id.slice(3) === slug)) throw new Error(`pnpm new exercise: an exercise ${slug} exists already`);
+  if (manifest.some((e) => e.id.slice(3) === slug)) throw new UsageError(`an exercise ${slug} exists already`);
   const number = Math.max(0, ...manifest.map((e) => Number(e.id.slice(0, 2)) || 0)) + 1;
   const id = `${String(number).padStart(2, '0')}-${slug}`;
   const fn = camelCase(slug);
@@ -37,7 +38,7 @@ export function newExercise(
   const points = options.points ?? 10;
   const file = `${slug}.ts`;
   const write = (path: string, text: string): string => {
-    if (existsSync(join(root, path))) throw new Error(`pnpm new exercise: ${path} exists already`);
+    if (existsSync(join(root, path))) throw new UsageError(`${path} exists already`);
     mkdirSync(join(root, path, '..'), { recursive: true });
     writeFileSync(join(root, path), text);
     return path;

@@ -65,11 +65,13 @@ export function runCommandLine(command: string, run: (argv: string[]) => Promise
       process.exitCode = code;
     },
     (error: unknown) => {
-      const explained = options.explain?.(error) ?? null;
       if (error instanceof UsageError || isParseArgsError(error)) {
         process.stderr.write(usageText(command, error));
         process.exitCode = 2;
-      } else if (explained !== null) {
+        return;
+      }
+      const explained = options.explain?.(error) ?? null;
+      if (explained !== null) {
         process.stderr.write(`${explained}\n`);
         process.exitCode = 1;
       } else {
